@@ -1,0 +1,66 @@
+/**
+ * Opens the database named by the configuration: embedded SQLite by default, PostgreSQL when
+ * DATABASE_URL is set. The rest of the product only sees `Kysely<Database>` and never asks which.
+ */
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import SQLite from 'better-sqlite3';
+import { Kysely, Migrator, PostgresDialect, SqliteDialect, sql } from 'kysely';
+import pg from 'pg';
+import type { Config } from '../config.js';
+import { AppError } from '../domain/errors.js';
+import { migrations } from './migrations/index.js';
+import type { Database } from './schema.js';
+
+export type Db = Kysely<Database>;
+export type Engine = Config['engine'];
+
+// Counts arrive as strings unless told otherwise (int8 = 20, numeric = 1700).
+pg.types.setTypeParser(20, (v) => Number.parseInt(v, 10));
+pg.types.setTypeParser(1700, (v) => Number.parseFloat(v));
+
+const engines = new WeakMap<object, Engine>();
+
+/** Which engine a database handle talks to. */
+export function engineOf(db: Db): Engine {
+  return engines.get(db) ?? 'sqlite';
+}
+
+/** Opens (without migrating) the configured database. */
+export function createDb(config: Pick<Config, 'engine' | 'sqlitePath' | 'databaseUrl' | 'pgSchema'>): Db {
+  let db: Db;
+  if (config.engine === 'postgres') {
+    const pool = new pg.Pool({
+      connectionString: config.databaseUrl,
+      max: 10,
+      options: config.pgSchema === 'public' ? undefined : `-c search_path=${config.pgSchema}`,
+    });
+    db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+  } else {
+    if (config.sqlitePath !== ':memory:') mkdirSync(dirname(config.sqlitePath), { recursive: true });
+    const sqlite = new SQLite(config.sqlitePath);
+    sqlite.pragma('journal_mode = WAL');
+    sqlite.pragma('foreign_keys = ON');
+    sqlite.pragma('busy_timeout = 5000');
+    db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
+  }
+  engines.set(db, config.engine);
+  return db;
+}
+
+/** Brings the schema up to date; creates the PostgreSQL schema first when one is named. */
+export async function migrateToLatest(db: Db, options: { pgSchema?: string } = {}): Promise<string[]> {
+  if (engineOf(db) === 'postgres' && options.pgSchema && options.pgSchema !== 'public') {
+    await sql`create schema if not exists ${sql.id(options.pgSchema)}`.execute(db);
+  }
+  const migrator = new Migrator({ db, provider: { getMigrations: async () => migrations } });
+  const { error, results } = await migrator.migrateToLatest();
+  if (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    throw new AppError('Conflict', {
+      vi: `Không cập nhật được cơ sở dữ liệu: ${message}`,
+      en: `Database migration failed: ${message}`,
+    });
+  }
+  return (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName);
+}

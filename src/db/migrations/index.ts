@@ -1,0 +1,7 @@
+/** The migration set, in order. Shared by both engines; each file is frozen once it has landed. */
+import type { Migration } from 'kysely';
+import * as m0001 from './0001-initial.js';
+
+export const migrations: Record<string, Migration> = {
+  '0001-initial': m0001,
+};

@@ -1,0 +1,167 @@
+/**
+ * Table types of the database, identical on SQLite and PostgreSQL. Portable types only: text ids
+ * made by the application, ISO dates as text (YYYY-MM-DD), timestamps as ISO text, booleans as
+ * 0/1 integers, JSON as text parsed in the query modules. Periods are half-open: valid_from is the
+ * first day, valid_to the first day no longer valid (null = still valid).
+ */
+export interface OrgUnitTable {
+  id: string;
+  /** Stable unique code, e.g. HU-TAMDUONG. */
+  code: string;
+  created_at: string;
+}
+
+/** One period of a unit's parent, name, kind and organisation type. */
+export interface OrgUnitVersionTable {
+  id: string;
+  unit_id: string;
+  parent_id: string | null;
+  name: string;
+  kind: string;
+  /** Organisation type (FORMS.md §1 leaf code); null = inherited from the nearest ancestor. */
+  org_type: string | null;
+  valid_from: string;
+  valid_to: string | null;
+}
+
+export interface CollectiveTable {
+  id: string;
+  code: string;
+  unit_id: string;
+  name: string;
+  kind: string;
+  level: string;
+  valid_from: string;
+  valid_to: string | null;
+}
+
+export interface PersonTable {
+  id: string;
+  card_number: string;
+  full_name: string;
+  /** Lower-case, accent-free name for search (SQLite lower() is ASCII-only). */
+  search_key: string;
+  birth_date: string | null;
+  sex: string;
+  admitted_on: string;
+  /** Date the member became official; null while probationary. */
+  official_on: string | null;
+  is_civil_servant: number;
+  created_at: string;
+}
+
+export interface MembershipTable {
+  id: string;
+  person_id: string;
+  unit_id: string;
+  valid_from: string;
+  valid_to: string | null;
+}
+
+export interface PersonEventTable {
+  id: string;
+  person_id: string;
+  kind: string;
+  /** Discipline level for `disciplined`. */
+  level: string | null;
+  starts_on: string;
+  ends_on: string | null;
+  /** Length in months for sick leave. */
+  months: number | null;
+  note: string | null;
+}
+
+export interface PositionTable {
+  id: string;
+  person_id: string;
+  unit_id: string;
+  position_group: string;
+  title: string;
+  /** Body that decides this leader's grade; null = resolved from the tree. */
+  deciding_unit_id: string | null;
+  valid_from: string;
+  valid_to: string | null;
+}
+
+export interface CycleTable {
+  id: string;
+  year: number;
+  /** `nam` (year), or a period code such as `q1` or `nhiem_ky`. */
+  period: string;
+  rule_set: string;
+  reference_date: string;
+  title: string;
+  created_at: string;
+}
+
+export interface CycleDeadlineTable {
+  id: string;
+  cycle_id: string;
+  /** Unit kind whose submissions are due. */
+  level: string;
+  due_on: string;
+}
+
+export interface EvaluationTable {
+  id: string;
+  cycle_id: string;
+  subject_kind: string;
+  subject_id: string;
+  /** The unit the subject belongs to in this cycle (the unit itself, a member's cell, a collective's or position's unit). */
+  unit_id: string;
+  eligibility: string;
+  eligibility_reason: string | null;
+  /** 1 when the subject was reviewed (kiểm điểm), 0 when not, null when not recorded. */
+  reviewed: number | null;
+  self_grade: string | null;
+  proposed_grade: string | null;
+  decided_grade: string | null;
+  deciding_unit_id: string | null;
+  /** JSON array of KHT reason codes, primary first. */
+  kht_reasons: string;
+  /** Score in hundredths of a point (QD366-HD43), null where the rule set uses none. */
+  score_x100: number | null;
+  note: string | null;
+  version: number;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface EvaluationHistoryTable {
+  id: string;
+  evaluation_id: string;
+  at: string;
+  actor: string;
+  /** create | update | regrade | override */
+  action: string;
+  field: string;
+  old_value: string | null;
+  new_value: string | null;
+  reason: string | null;
+}
+
+export interface ReviewTopicTable {
+  id: string;
+  cycle_id: string;
+  subject_kind: string;
+  subject_id: string;
+  /** Which body manages the subject: tinh | huyen | co_so.dang_uy | co_so.chi_bo (FORMS.md KD `suggested.*`). */
+  managed_by: string;
+  assigned_by_unit_id: string;
+  topic: string;
+}
+
+export interface Database {
+  org_units: OrgUnitTable;
+  org_unit_versions: OrgUnitVersionTable;
+  collectives: CollectiveTable;
+  persons: PersonTable;
+  memberships: MembershipTable;
+  person_events: PersonEventTable;
+  positions: PositionTable;
+  cycles: CycleTable;
+  cycle_deadlines: CycleDeadlineTable;
+  evaluations: EvaluationTable;
+  evaluation_history: EvaluationHistoryTable;
+  review_topics: ReviewTopicTable;
+}
