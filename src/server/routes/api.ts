@@ -1,0 +1,9 @@
+/** The JSON API, mounted at /api. Each resource has its own route file. */
+import { Hono } from 'hono';
+import type { AppEnv } from '../app.js';
+
+export function apiRoutes(): Hono<AppEnv> {
+  const api = new Hono<AppEnv>();
+  api.get('/health', (c) => c.json({ ok: true }));
+  return api;
+}
