@@ -31,6 +31,8 @@ export const ERROR_CODES = {
   ParentNotValid: 'unprocessable',
   PeriodInvalid: 'invalid',
   MembershipOverlap: 'conflict',
+  MembershipNotFound: 'notFound',
+  UnitNotValidOnDate: 'unprocessable',
   NotACell: 'unprocessable',
   NoRuleSet: 'unprocessable',
   RuleSetMismatch: 'unprocessable',

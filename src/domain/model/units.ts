@@ -1,0 +1,144 @@
+/**
+ * Organisation units and leadership collectives as the rest of the product sees them, and the pure
+ * rules of effective dating (GUIDE.md §2: "the tree is effective-dated; merges and splits keep
+ * history"). Periods are half-open: [validFrom, validTo), validTo null = still valid.
+ */
+import type { CollectiveKind, Level, OrgType, UnitKind } from '../codes.js';
+import { AppError } from '../errors.js';
+
+/** A half-open validity period. */
+export interface Period {
+  validFrom: string;
+  validTo: string | null;
+}
+
+/** One version of a unit: its parent, name, kind and organisation type over a period. */
+export interface UnitVersion extends Period {
+  versionId: string;
+  unitId: string;
+  code: string;
+  parentCode: string | null;
+  name: string;
+  kind: UnitKind;
+  /** Stated organisation type; null = inherited from the nearest ancestor. */
+  orgType: OrgType | null;
+}
+
+/** A unit as it stood on a date, placed in the tree. */
+export interface UnitAt extends UnitVersion {
+  /** Codes from the topmost ancestor down to this unit. */
+  path: string[];
+  /** Organisation type, inherited from the nearest ancestor that states one (FORMS.md §1). */
+  effectiveOrgType: OrgType | null;
+}
+
+/** A unit of a subtree read on a date; depth 0 is the subtree's root. */
+export interface SubtreeUnit extends UnitAt {
+  depth: number;
+}
+
+/** A leadership collective (tập thể lãnh đạo, quản lý), GUIDE.md §2. */
+export interface Collective extends Period {
+  id: string;
+  code: string;
+  unitCode: string;
+  name: string;
+  kind: CollectiveKind;
+  level: Level;
+}
+
+const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+/** True for a real calendar date written YYYY-MM-DD (2022-02-30 is not one). */
+export function isIsoDate(value: string): boolean {
+  const m = ISO_DATE.exec(value);
+  if (!m) return false;
+  const d = new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])));
+  return d.toISOString().slice(0, 10) === value;
+}
+
+/** 2022-03-01 → 01/03/2022, the way dates are written in Vietnamese messages. */
+export function formatViDate(date: string): string {
+  const m = ISO_DATE.exec(date);
+  return m ? `${m[3]}/${m[2]}/${m[1]}` : date;
+}
+
+/** Throws ValidationFailed naming `field` unless `value` is a real ISO date. */
+export function assertIsoDate(value: string, field: string): void {
+  if (isIsoDate(value)) return;
+  throw new AppError(
+    'ValidationFailed',
+    { vi: `Trường «${field}» không phải ngày hợp lệ (YYYY-MM-DD): «${value}».`, en: `Field "${field}" is not a valid date (YYYY-MM-DD): "${value}".` },
+    { field },
+  );
+}
+
+/** Checks both dates and that the period is not empty (validFrom < validTo). */
+export function assertPeriod(period: Period, fields: { from: string; to: string } = { from: 'validFrom', to: 'validTo' }): void {
+  assertIsoDate(period.validFrom, fields.from);
+  if (period.validTo === null) return;
+  assertIsoDate(period.validTo, fields.to);
+  if (period.validFrom < period.validTo) return;
+  throw new AppError(
+    'PeriodInvalid',
+    {
+      vi: `Ngày kết thúc (${formatViDate(period.validTo)}) phải sau ngày bắt đầu (${formatViDate(period.validFrom)}).`,
+      en: `The end date (${period.validTo}) must be after the start date (${period.validFrom}).`,
+    },
+    { field: fields.to },
+  );
+}
+
+/** True when the period contains the day `date`. */
+export function periodContains(period: Period, date: string): boolean {
+  return period.validFrom <= date && (period.validTo === null || date < period.validTo);
+}
+
+/** True when two half-open periods share at least one day. */
+export function periodsOverlap(a: Period, b: Period): boolean {
+  const aStartsBeforeBEnds = b.validTo === null || a.validFrom < b.validTo;
+  const bStartsBeforeAEnds = a.validTo === null || b.validFrom < a.validTo;
+  return aStartsBeforeBEnds && bStartsBeforeAEnds;
+}
+
+/**
+ * The first day of `period` that none of `cover` contains, or null when they cover all of it.
+ * Used to check that a parent (or a cell, a collective's unit) exists throughout a new period.
+ */
+export function firstUncoveredDate(period: Period, cover: readonly Period[]): string | null {
+  const sorted = [...cover].sort((a, b) => (a.validFrom < b.validFrom ? -1 : a.validFrom > b.validFrom ? 1 : 0));
+  let cursor: string | null = period.validFrom;
+  for (const p of sorted) {
+    if (cursor === null || (period.validTo !== null && cursor >= period.validTo)) return null;
+    if (p.validFrom > cursor) return cursor;
+    if (p.validTo === null || p.validTo > cursor) cursor = p.validTo;
+  }
+  if (cursor === null || (period.validTo !== null && cursor >= period.validTo)) return null;
+  return cursor;
+}
+
+/** Words for a period in messages: "từ 01/01/2022 đến 01/07/2025" / "from 2022-01-01 to 2025-07-01". */
+export function describePeriod(period: Period): { vi: string; en: string } {
+  const to = period.validTo;
+  return {
+    vi: `từ ${formatViDate(period.validFrom)}${to ? ` đến ${formatViDate(to)}` : ''}`,
+    en: `from ${period.validFrom}${to ? ` to ${to}` : ''}`,
+  };
+}
+
+/**
+ * Fills `effectiveOrgType` down a subtree listed parents-first: a unit's own type, else its
+ * parent's effective type, else `rootInherited` (the type the subtree root inherits from above).
+ */
+export function inheritOrgTypes<T extends { code: string; parentCode: string | null; orgType: OrgType | null }>(
+  units: readonly T[],
+  rootInherited: OrgType | null,
+): (T & { effectiveOrgType: OrgType | null })[] {
+  const byCode = new Map<string, OrgType | null>();
+  return units.map((u) => {
+    const fromParent = u.parentCode !== null && byCode.has(u.parentCode) ? (byCode.get(u.parentCode) ?? null) : rootInherited;
+    const effectiveOrgType = u.orgType ?? fromParent;
+    byCode.set(u.code, effectiveOrgType);
+    return { ...u, effectiveOrgType };
+  });
+}
