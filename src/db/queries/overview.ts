@@ -1,8 +1,166 @@
-/** Read models for the overview page: the unit tree with member and grade counts for a cycle. */
+/**
+ * Read models for the overview page: the unit tree as of a cycle's reference date, with members
+ * and member grades per unit. Counts are grouped in SQL and rolled up the tree in the domain.
+ */
+import type { Grade, OrgType, UnitKind } from '../../domain/codes.js';
+import type { TreeUnitInput } from '../../domain/tree.js';
 import type { Db } from '../create-db.js';
 
 /** Number of organisation units in the database (0 = empty: the demo district may be loaded). */
 export async function countUnits(db: Db): Promise<number> {
   const row = await db.selectFrom('org_units').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
   return Number(row.n);
+}
+
+export interface CycleSummary {
+  id: string;
+  year: number;
+  period: string;
+  ruleSet: string;
+  referenceDate: string;
+  title: string;
+}
+
+/** Cycles, newest first. */
+export async function listCycleSummaries(db: Db): Promise<CycleSummary[]> {
+  const rows = await db
+    .selectFrom('cycles')
+    .select(['id', 'year', 'period', 'rule_set', 'reference_date', 'title'])
+    .orderBy('year', 'desc')
+    .orderBy('period')
+    .execute();
+  return rows.map((r) => ({
+    id: r.id,
+    year: Number(r.year),
+    period: r.period,
+    ruleSet: r.rule_set,
+    referenceDate: r.reference_date,
+    title: r.title,
+  }));
+}
+
+/** Every unit version valid on `date`, as tree input. */
+export async function listUnitsValidOn(db: Db, date: string): Promise<TreeUnitInput[]> {
+  const rows = await db
+    .selectFrom('org_unit_versions as v')
+    .innerJoin('org_units as u', 'u.id', 'v.unit_id')
+    .select(['u.id', 'u.code', 'v.parent_id', 'v.name', 'v.kind', 'v.org_type'])
+    .where('v.valid_from', '<=', date)
+    .where((eb) => eb.or([eb('v.valid_to', 'is', null), eb('v.valid_to', '>', date)]))
+    .execute();
+  return rows.map((r) => ({
+    id: r.id,
+    code: r.code,
+    parentId: r.parent_id,
+    name: r.name,
+    kind: r.kind as UnitKind,
+    orgType: r.org_type as OrgType | null,
+  }));
+}
+
+/** Members per unit on `date` (memberships valid that day). */
+export async function countMembersByUnit(db: Db, date: string): Promise<Map<string, { members: number }>> {
+  const rows = await db
+    .selectFrom('memberships')
+    .select(['unit_id', (eb) => eb.fn.countAll<number>().as('n')])
+    .where('valid_from', '<=', date)
+    .where((eb) => eb.or([eb('valid_to', 'is', null), eb('valid_to', '>', date)]))
+    .groupBy('unit_id')
+    .execute();
+  return new Map(rows.map((r) => [r.unit_id, { members: Number(r.n) }]));
+}
+
+export type MemberGradeCounts = Record<Grade | 'notGraded', number>;
+
+/** Decided grades of member evaluations per unit in a cycle; evaluations without a grade count as not graded. */
+export async function countMemberGradesByUnit(db: Db, cycleId: string): Promise<Map<string, Partial<MemberGradeCounts>>> {
+  const rows = await db
+    .selectFrom('evaluations')
+    .select(['unit_id', 'decided_grade', (eb) => eb.fn.countAll<number>().as('n')])
+    .where('cycle_id', '=', cycleId)
+    .where('subject_kind', '=', 'member')
+    .groupBy(['unit_id', 'decided_grade'])
+    .execute();
+  const out = new Map<string, Partial<MemberGradeCounts>>();
+  for (const r of rows) {
+    const key = (r.decided_grade ?? 'notGraded') as keyof MemberGradeCounts;
+    const counts = out.get(r.unit_id) ?? {};
+    counts[key] = (counts[key] ?? 0) + Number(r.n);
+    out.set(r.unit_id, counts);
+  }
+  return out;
+}
+
+/** Each unit's own evaluation in a cycle (decided grade and eligibility). */
+export async function listUnitGrades(
+  db: Db,
+  cycleId: string,
+): Promise<Map<string, { grade: Grade | null; eligibility: string }>> {
+  const rows = await db
+    .selectFrom('evaluations')
+    .select(['subject_id', 'decided_grade', 'eligibility'])
+    .where('cycle_id', '=', cycleId)
+    .where('subject_kind', '=', 'unit')
+    .execute();
+  return new Map(rows.map((r) => [r.subject_id, { grade: r.decided_grade as Grade | null, eligibility: r.eligibility }]));
+}
+
+export interface MemberRow {
+  cardNumber: string;
+  fullName: string;
+  sex: string;
+  admittedOn: string;
+  official: boolean;
+  eligibility: string | null;
+  grade: Grade | null;
+  proposedGrade: Grade | null;
+}
+
+/** Members of one unit on a cycle's reference date, with their evaluation in that cycle. */
+export async function listUnitMembersWithGrades(
+  db: Db,
+  options: { unitId: string; cycleId: string; date: string },
+): Promise<MemberRow[]> {
+  const rows = await db
+    .selectFrom('memberships as m')
+    .innerJoin('persons as p', 'p.id', 'm.person_id')
+    .leftJoin('evaluations as e', (join) =>
+      join
+        .onRef('e.subject_id', '=', 'p.id')
+        .on('e.subject_kind', '=', 'member')
+        .on('e.cycle_id', '=', options.cycleId),
+    )
+    .select([
+      'p.card_number',
+      'p.full_name',
+      'p.sex',
+      'p.admitted_on',
+      'p.official_on',
+      'e.eligibility',
+      'e.decided_grade',
+      'e.proposed_grade',
+    ])
+    .where('m.unit_id', '=', options.unitId)
+    .where('m.valid_from', '<=', options.date)
+    .where((eb) => eb.or([eb('m.valid_to', 'is', null), eb('m.valid_to', '>', options.date)]))
+    .execute();
+  const collator = new Intl.Collator('vi');
+  return rows
+    .map((r) => ({
+      cardNumber: r.card_number,
+      fullName: r.full_name,
+      sex: r.sex,
+      admittedOn: r.admitted_on,
+      official: r.official_on !== null && r.official_on <= options.date,
+      eligibility: r.eligibility,
+      grade: r.decided_grade as Grade | null,
+      proposedGrade: r.proposed_grade as Grade | null,
+    }))
+    .sort((a, b) => collator.compare(givenNameKey(a.fullName), givenNameKey(b.fullName)));
+}
+
+/** Vietnamese lists sort by given name (the last word), then the full name. */
+function givenNameKey(name: string): string {
+  const words = name.trim().split(/\s+/);
+  return `${words[words.length - 1] ?? ''} ${name}`;
 }
