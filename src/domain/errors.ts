@@ -38,6 +38,7 @@ export const ERROR_CODES = {
   RuleSetMismatch: 'unprocessable',
   GradeInvalid: 'invalid',
   SubjectMismatch: 'unprocessable',
+  MemberNotInCell: 'unprocessable',
   Unauthenticated: 'unauthenticated',
   Forbidden: 'forbidden',
   Conflict: 'conflict',
