@@ -42,6 +42,8 @@ export const ERROR_CODES = {
   Unauthenticated: 'unauthenticated',
   Forbidden: 'forbidden',
   Conflict: 'conflict',
+  CalendarYearMissing: 'unprocessable',
+  ReasonRequired: 'invalid',
 } as const satisfies Record<string, ErrorKind>;
 export type ErrorCode = keyof typeof ERROR_CODES;
 
