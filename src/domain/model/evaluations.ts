@@ -234,7 +234,11 @@ export function diffEvaluation(before: EvaluationState, after: EvaluationState):
 export function assertRegradeReason(reason: string | undefined | null): string {
   const trimmed = reason?.trim() ?? '';
   if (trimmed === '') {
-    throw invalid('reason', 'Xếp loại lại phải ghi rõ lý do.', 'A regrade requires a reason.');
+    throw new AppError(
+      'ReasonRequired',
+      { vi: 'Xếp loại lại phải ghi rõ lý do.', en: 'A regrade requires a reason.' },
+      { field: 'reason' },
+    );
   }
   return trimmed;
 }

@@ -1,0 +1,81 @@
+/** Evaluations of a cycle, one evaluation with its history, updates and regrades: parse → call → present. */
+import { Hono } from 'hono';
+import { z } from 'zod';
+import { ELIGIBILITY, SUBJECT_KINDS } from '../../domain/codes.js';
+import { getCycle } from '../../db/queries/cycles.js';
+import { listEvaluationHistory } from '../../db/queries/evaluation-history.js';
+import { getUnitIdByCode } from '../../db/queries/evaluation-subjects.js';
+import { createEvaluation, getEvaluation, listEvaluations, regrade, updateEvaluation } from '../../db/queries/evaluations.js';
+import type { AppEnv } from '../app.js';
+import { parseBody, parseQuery } from '../validate.js';
+import { actorOf, parseYear } from './cycles.js';
+
+const grade = z.string().nullable().optional();
+const fields = {
+  eligibility: z.string().optional(),
+  eligibilityReason: z.string().nullable().optional(),
+  reviewed: z.boolean().nullable().optional(),
+  selfGrade: grade,
+  proposedGrade: grade,
+  decidedGrade: grade,
+  decidingUnit: z.string().nullable().optional(),
+  khtReasons: z.array(z.string()).optional(),
+  score: z.number().nullable().optional(),
+  note: z.string().nullable().optional(),
+  reason: z.string().optional(),
+};
+
+const createBody = z.strictObject({
+  period: z.string().min(1).optional(),
+  subjectKind: z.string(),
+  subjectRef: z.string().min(1),
+  ...fields,
+});
+const patchBody = z.strictObject({ version: z.number().int().min(1), ...fields });
+const regradeBody = z.strictObject({
+  grade: z.string(),
+  reason: z.string().optional(),
+  khtReasons: z.array(z.string()).optional(),
+  version: z.number().int().min(1).optional(),
+});
+const listQuery = z.object({
+  period: z.string().min(1).optional(),
+  unit: z.string().min(1).optional(),
+  subjectKind: z.enum(SUBJECT_KINDS).optional(),
+  eligibility: z.enum(ELIGIBILITY).optional(),
+});
+
+/** Routes under /api: /cycles/:year/evaluations, /evaluations/:id, /evaluations/:id/regrade. */
+export function evaluationRoutes(): Hono<AppEnv> {
+  const r = new Hono<AppEnv>();
+  r.get('/cycles/:year/evaluations', async (c) => {
+    const { db } = c.var.deps;
+    const year = parseYear(c);
+    const q = parseQuery(c, listQuery);
+    const cycle = await getCycle(db, { year, period: q.period });
+    const unitIds = q.unit === undefined ? undefined : [await getUnitIdByCode(db, q.unit, 'unit')];
+    const filter = { cycleId: cycle.id, unitIds, subjectKind: q.subjectKind, eligibility: q.eligibility };
+    return c.json({ evaluations: await listEvaluations(db, filter) });
+  });
+  r.post('/cycles/:year/evaluations', async (c) => {
+    const cycleYear = parseYear(c);
+    const body = await parseBody(c, createBody);
+    return c.json(await createEvaluation(c.var.deps.db, { ...body, cycleYear, actor: actorOf(c) }), 201);
+  });
+  r.get('/evaluations/:id', async (c) => {
+    const { db } = c.var.deps;
+    const evaluation = await getEvaluation(db, c.req.param('id'));
+    return c.json({ ...evaluation, history: await listEvaluationHistory(db, evaluation.id) });
+  });
+  r.patch('/evaluations/:id', async (c) => {
+    const { version, reason, ...patch } = await parseBody(c, patchBody);
+    const options = { actor: actorOf(c), reason, expectedVersion: version };
+    return c.json(await updateEvaluation(c.var.deps.db, c.req.param('id'), patch, options));
+  });
+  r.post('/evaluations/:id/regrade', async (c) => {
+    const body = await parseBody(c, regradeBody);
+    const input = { ...body, reason: body.reason ?? '', actor: actorOf(c) };
+    return c.json(await regrade(c.var.deps.db, c.req.param('id'), { ...input, expectedVersion: body.version }));
+  });
+  return r;
+}
