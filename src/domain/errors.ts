@@ -44,6 +44,8 @@ export const ERROR_CODES = {
   Conflict: 'conflict',
   CalendarYearMissing: 'unprocessable',
   ReasonRequired: 'invalid',
+  FormValuesInvalid: 'invalid',
+  FileUnreadable: 'invalid',
 } as const satisfies Record<string, ErrorKind>;
 export type ErrorCode = keyof typeof ERROR_CODES;
 
