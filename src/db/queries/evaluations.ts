@@ -10,6 +10,7 @@ import type { Cycle } from '../../domain/model/cycles.js';
 import {
   applyEvaluationPatch,
   assertRegradeReason,
+  creationChanges,
   diffEvaluation,
   emptyEvaluationState,
   type Evaluation,
@@ -179,7 +180,7 @@ async function insertEvaluation(db: Db, cycle: Cycle, subject: ResolvedSubject, 
       updated_at: at,
     })
     .execute();
-  const changes = diffEvaluation(empty, state);
+  const changes = creationChanges(state);
   await insertHistory(db, { evaluationId: id, at, actor: input.actor, action: 'create', reason: input.reason ?? null, changes });
   return getEvaluation(db, id);
 }

@@ -230,6 +230,13 @@ export function diffEvaluation(before: EvaluationState, after: EvaluationState):
   return changes;
 }
 
+/** The history of a new evaluation: every field given a value, from nothing. */
+export function creationChanges(state: EvaluationState): FieldChange[] {
+  return STATE_FIELDS.map((field) => ({ field, oldValue: null, newValue: toText(state[field]) })).filter(
+    (c) => c.newValue !== null && c.newValue !== '[]',
+  );
+}
+
 /** Throws unless a regrade reason was given: every re-grade says why (GUIDE.md §4.8). */
 export function assertRegradeReason(reason: string | undefined | null): string {
   const trimmed = reason?.trim() ?? '';

@@ -1,0 +1,154 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createApp } from '../../src/server/app.js';
+import { createTestDb, type TestDb, testEngine } from '../helpers/test-db.js';
+import { countRows, jsonInit, seedOrg } from './fixtures-evaluations.js';
+
+type Json = Record<string, any>;
+
+describe(`evaluations API on ${testEngine}`, () => {
+  let t: TestDb;
+  let app: ReturnType<typeof createApp>;
+  const ids: Record<string, string> = {};
+  const req = async (path: string, init?: RequestInit): Promise<{ status: number; body: Json }> => {
+    const res = await app.request(path, init);
+    return { status: res.status, body: (await res.json()) as Json };
+  };
+  /** Sends a bad request and checks its status, code, bilingual message and that no row changed. */
+  const refused = async (path: string, init: RequestInit, status: number, code: string): Promise<Json> => {
+    const before = await countRows(t.db);
+    const evaluationsBefore = await t.db.selectFrom('evaluations').selectAll().orderBy('id').execute();
+    const res = await req(path, init);
+    expect(res.status).toBe(status);
+    expect(res.body.error.code).toBe(code);
+    expect(res.body.error.message.vi).toEqual(expect.any(String));
+    expect(res.body.error.message.en).toEqual(expect.any(String));
+    expect(await countRows(t.db)).toEqual(before);
+    expect(await t.db.selectFrom('evaluations').selectAll().orderBy('id').execute()).toEqual(evaluationsBefore);
+    return res.body.error;
+  };
+  const post = (body: Json, year = 2022) => req(`/api/cycles/${year}/evaluations`, jsonInit('POST', body, 'to_chuc'));
+
+  beforeAll(async () => {
+    t = await createTestDb();
+    app = createApp({ db: t.db, config: t.config });
+    await seedOrg(t.db);
+    for (const year of [2022, 2025]) {
+      expect((await req('/api/cycles', jsonInit('POST', { year, referenceDate: `${year}-12-31` }))).status).toBe(201);
+    }
+  });
+  afterAll(async () => t.close());
+
+  it('creates an evaluation of each subject kind, in the right unit, with create history', async () => {
+    const cases = [
+      { subjectKind: 'unit', subjectRef: 'DB-XA', unitCode: 'DB-XA' },
+      { subjectKind: 'member', subjectRef: '01.000001', unitCode: 'CB-BAN1' },
+      { subjectKind: 'collective', subjectRef: 'TT-UBND-XA', unitCode: 'DB-XA' },
+      { subjectKind: 'position', subjectRef: 'pos-bt-xa', unitCode: 'DB-XA' },
+    ];
+    for (const c of cases) {
+      const res = await post({ subjectKind: c.subjectKind, subjectRef: c.subjectRef, proposedGrade: 'HTT', reviewed: true });
+      expect(res.status).toBe(201);
+      expect(res.body).toMatchObject({ ...c, eligibility: 'eligible', proposedGrade: 'HTT', reviewed: true, decidedGrade: null, khtReasons: [], version: 1 });
+      ids[c.subjectKind] = res.body.id;
+    }
+    const one = await req(`/api/evaluations/${ids.member}`);
+    expect(one.body.history.map((h: Json) => [h.action, h.field, h.oldValue, h.newValue, h.actor])).toEqual([
+      ['create', 'eligibility', null, 'eligible', 'to_chuc'],
+      ['create', 'proposedGrade', null, 'HTT', 'to_chuc'],
+      ['create', 'reviewed', null, 'true', 'to_chuc'],
+    ]);
+  });
+
+  it('refuses an unknown cycle, unit, person, collective, position and a member with no cell', async () => {
+    await refused('/api/cycles/2030/evaluations', jsonInit('POST', { subjectKind: 'unit', subjectRef: 'DB-XA' }), 404, 'CycleNotFound');
+    await refused('/api/cycles/2022/evaluations', jsonInit('POST', { subjectKind: 'unit', subjectRef: 'NOPE' }), 404, 'UnitNotFound');
+    await refused('/api/cycles/2022/evaluations', jsonInit('POST', { subjectKind: 'member', subjectRef: '99.9' }), 404, 'PersonNotFound');
+    await refused('/api/cycles/2022/evaluations', jsonInit('POST', { subjectKind: 'collective', subjectRef: 'X' }), 404, 'CollectiveNotFound');
+    await refused('/api/cycles/2022/evaluations', jsonInit('POST', { subjectKind: 'position', subjectRef: 'X' }), 404, 'PositionNotFound');
+    const e = await refused('/api/cycles/2022/evaluations', jsonInit('POST', { subjectKind: 'member', subjectRef: '01.000002' }), 422, 'MemberNotInCell');
+    expect(e.message.vi).toContain('2022-12-31');
+    await refused('/api/cycles/2022/evaluations', jsonInit('POST', { subjectKind: 'cell', subjectRef: 'CB-BAN1' }), 400, 'ValidationFailed');
+    await refused('/api/cycles/2022/evaluations', jsonInit('POST', { subjectKind: 'unit', subjectRef: 'CB-BAN1', decidingUnit: 'NOPE' }), 404, 'UnitNotFound');
+  });
+
+  it('refuses a grade outside the four, naming the field', async () => {
+    const e = await refused('/api/cycles/2022/evaluations', jsonInit('POST', { subjectKind: 'unit', subjectRef: 'CB-BAN1', decidedGrade: 'XUATSAC' }), 400, 'GradeInvalid');
+    expect(e.field).toBe('decidedGrade');
+    const p = await refused(`/api/evaluations/${ids.unit}`, jsonInit('PATCH', { version: 1, selfGrade: 'XUATSAC' }), 400, 'GradeInvalid');
+    expect(p.field).toBe('selfGrade');
+  });
+
+  it('refuses a duplicate evaluation', async () => {
+    await refused('/api/cycles/2022/evaluations', jsonInit('POST', { subjectKind: 'member', subjectRef: '01.000001' }), 409, 'DuplicateEvaluation');
+  });
+
+  it('updates with one history row per changed field, who and why', async () => {
+    const res = await req(`/api/evaluations/${ids.member}`, jsonInit('PATCH', { version: 1, decidedGrade: 'HTT', note: 'Đã thẩm định', proposedGrade: 'HTT', reason: 'Thẩm định' }, 'ban_to_chuc'));
+    expect(res.status).toBe(200);
+    expect(res.body).toMatchObject({ decidedGrade: 'HTT', note: 'Đã thẩm định', version: 2 });
+    const history = (await req(`/api/evaluations/${ids.member}`)).body.history.filter((h: Json) => h.action === 'update');
+    expect(history.map((h: Json) => [h.field, h.oldValue, h.newValue, h.actor, h.reason])).toEqual([
+      ['decidedGrade', null, 'HTT', 'ban_to_chuc', 'Thẩm định'],
+      ['note', null, 'Đã thẩm định', 'ban_to_chuc', 'Thẩm định'],
+    ]);
+  });
+
+  it('refuses a stale version with 409 and changes nothing', async () => {
+    const e = await refused(`/api/evaluations/${ids.member}`, jsonInit('PATCH', { version: 1, decidedGrade: 'HT' }), 409, 'Conflict');
+    expect(e.field).toBe('version');
+    await refused(`/api/evaluations/${ids.member}`, jsonInit('PATCH', { decidedGrade: 'HT' }), 400, 'ValidationFailed');
+    await refused('/api/evaluations/nope', jsonInit('PATCH', { version: 1, decidedGrade: 'HT' }), 404, 'EvaluationNotFound');
+  });
+
+  it('checks KHT reasons against the grade and the subject kind', async () => {
+    const noKht = await refused(`/api/evaluations/${ids.member}`, jsonInit('PATCH', { version: 2, khtReasons: ['decline'] }), 400, 'ValidationFailed');
+    expect(noKht.field).toBe('khtReasons');
+    await refused(`/api/evaluations/${ids.member}`, jsonInit('PATCH', { version: 2, decidedGrade: 'KHT', khtReasons: ['disunity'] }), 400, 'ValidationFailed');
+    const ok = await req(`/api/evaluations/${ids.collective}`, jsonInit('PATCH', { version: 1, decidedGrade: 'KHT', khtReasons: ['disunity', 'below_50'] }));
+    expect(ok.status).toBe(200);
+    expect(ok.body.khtReasons).toEqual(['disunity', 'below_50']);
+  });
+
+  it('stores scores as hundredths under QD366-HD43 only', async () => {
+    await refused(`/api/evaluations/${ids.unit}`, jsonInit('PATCH', { version: 1, score: 80 }), 400, 'ValidationFailed');
+    const created = await post({ subjectKind: 'member', subjectRef: '01.000003', score: 87.55, selfGrade: 'HTT' }, 2025);
+    expect(created.status).toBe(201);
+    expect(created.body).toMatchObject({ scoreX100: 8755, score: 87.55, unitCode: 'CB-BAN1' });
+    for (const score of [87.555, 100.01, -1]) {
+      const e = await refused(`/api/evaluations/${created.body.id}`, jsonInit('PATCH', { version: 1, score }), 400, 'ValidationFailed');
+      expect(e.field).toBe('score');
+    }
+  });
+
+  it('regrades only with a reason, recorded as action regrade', async () => {
+    const e = await refused(`/api/evaluations/${ids.collective}/regrade`, jsonInit('POST', { grade: 'HT' }), 400, 'ReasonRequired');
+    expect(e.field).toBe('reason');
+    await refused(`/api/evaluations/${ids.collective}/regrade`, jsonInit('POST', { grade: 'HT', reason: '   ' }), 400, 'ReasonRequired');
+    await refused(`/api/evaluations/${ids.collective}/regrade`, jsonInit('POST', { grade: 'XUATSAC', reason: 'x' }), 400, 'GradeInvalid');
+    const res = await req(`/api/evaluations/${ids.collective}/regrade`, jsonInit('POST', { grade: 'HT', reason: 'Rà soát lại theo kết luận kiểm tra' }, 'btv'));
+    expect(res.status).toBe(200);
+    expect(res.body).toMatchObject({ decidedGrade: 'HT', khtReasons: [], version: 3 });
+    const history = (await req(`/api/evaluations/${ids.collective}`)).body.history.filter((h: Json) => h.action === 'regrade');
+    expect(history.map((h: Json) => [h.field, h.oldValue, h.newValue, h.actor, h.reason])).toEqual([
+      ['decidedGrade', 'KHT', 'HT', 'btv', 'Rà soát lại theo kết luận kiểm tra'],
+      ['khtReasons', '["disunity","below_50"]', '[]', 'btv', 'Rà soát lại theo kết luận kiểm tra'],
+    ]);
+  });
+
+  it('lists a cycle’s evaluations by unit, subject kind and eligibility', async () => {
+    const all = await req('/api/cycles/2022/evaluations');
+    expect(all.body.evaluations).toHaveLength(4);
+    const cell = await req('/api/cycles/2022/evaluations?unit=CB-BAN1');
+    expect(cell.body.evaluations.map((e: Json) => e.subjectRef)).toEqual(['01.000001']);
+    const collectives = await req('/api/cycles/2022/evaluations?subjectKind=collective');
+    expect(collectives.body.evaluations.map((e: Json) => e.subjectRef)).toEqual(['TT-UBND-XA']);
+    await req(`/api/evaluations/${ids.position}`, jsonInit('PATCH', { version: 1, eligibility: 'higher_level' }));
+    const higher = await req('/api/cycles/2022/evaluations?eligibility=higher_level');
+    expect(higher.body.evaluations.map((e: Json) => e.subjectKind)).toEqual(['position']);
+    expect((await req('/api/cycles/2025/evaluations')).body.evaluations).toHaveLength(1);
+    await refused('/api/cycles/2022/evaluations?unit=NOPE', { method: 'GET' }, 404, 'UnitNotFound');
+    await refused('/api/cycles/2022/evaluations?subjectKind=cell', { method: 'GET' }, 400, 'ValidationFailed');
+    await refused('/api/cycles/2030/evaluations', { method: 'GET' }, 404, 'CycleNotFound');
+    await refused('/api/evaluations/nope', { method: 'GET' }, 404, 'EvaluationNotFound');
+  });
+});
