@@ -3,11 +3,19 @@ import { Hono } from 'hono';
 import type { AppEnv } from '../app.js';
 import { cycleRoutes } from './cycles.js';
 import { evaluationRoutes } from './evaluations.js';
+import { collectiveRoutes } from './collectives.js';
+import { personRoutes } from './persons.js';
+import { positionRoutes } from './positions.js';
+import { unitRoutes } from './units.js';
 
 export function apiRoutes(): Hono<AppEnv> {
   const api = new Hono<AppEnv>();
   api.get('/health', (c) => c.json({ ok: true }));
   api.route('/', cycleRoutes());
   api.route('/', evaluationRoutes());
+  api.route('/', unitRoutes());
+  api.route('/', personRoutes());
+  api.route('/', collectiveRoutes());
+  api.route('/', positionRoutes());
   return api;
 }

@@ -1,0 +1,33 @@
+/** Leadership collectives: parse → call → present. */
+import { Hono } from 'hono';
+import { z } from 'zod';
+import { createCollective, getCollective, listCollectivesAt } from '../../db/queries/collectives.js';
+import { COLLECTIVE_KINDS, LEVELS } from '../../domain/codes.js';
+import type { AppEnv } from '../app.js';
+import { parseBody } from '../validate.js';
+import { codeSchema, isoDate, parseAsOf } from './units.js';
+
+const createCollectiveBody = z.strictObject({
+  code: codeSchema,
+  unitCode: codeSchema,
+  name: z.string().trim().min(1).max(300),
+  kind: z.enum(COLLECTIVE_KINDS),
+  level: z.enum(LEVELS),
+  validFrom: isoDate,
+  validTo: isoDate.nullable().optional(),
+});
+
+/** Routes under /api: /collectives, /collectives/:code, /units/:code/collectives. */
+export function collectiveRoutes(): Hono<AppEnv> {
+  const r = new Hono<AppEnv>();
+  r.get('/units/:code/collectives', async (c) => {
+    const { date, includeSubtree } = parseAsOf(c);
+    return c.json({ date, collectives: await listCollectivesAt(c.var.deps.db, c.req.param('code'), date, { includeSubtree }) });
+  });
+  r.post('/collectives', async (c) => {
+    const body = await parseBody(c, createCollectiveBody);
+    return c.json({ collective: await createCollective(c.var.deps.db, body) }, 201);
+  });
+  r.get('/collectives/:code', async (c) => c.json({ collective: await getCollective(c.var.deps.db, c.req.param('code')) }));
+  return r;
+}

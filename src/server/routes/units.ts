@@ -1,0 +1,80 @@
+/** Organisation units, read as of a date and changed with effective dates: parse → call → present. */
+import { type Context, Hono } from 'hono';
+import { z } from 'zod';
+import { changeUnit, createUnit, getSubtreeAt, getUnitAt, listChildrenAt, listUnitVersions } from '../../db/queries/units.js';
+import { ORG_TYPES, UNIT_KINDS } from '../../domain/codes.js';
+import type { AppEnv } from '../app.js';
+import { parseBody, parseQuery } from '../validate.js';
+
+/** A real calendar date written YYYY-MM-DD (2022-02-30 is refused, naming the field). */
+export const isoDate = z.iso.date({ message: 'expected a real date YYYY-MM-DD' });
+
+/** A unit, collective or cell code: letters, digits, dot, dash, underscore. */
+export const codeSchema = z
+  .string()
+  .trim()
+  .regex(/^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/, { message: 'expected letters, digits, ".", "-" or "_"' });
+
+const emptyToUndefined = (v: unknown) => (v === '' ? undefined : v);
+
+/** `?date=YYYY-MM-DD&subtree=1`, date defaulting to today. */
+export const asOfQuery = z.object({
+  date: z.preprocess(emptyToUndefined, isoDate.optional()),
+  subtree: z.preprocess(emptyToUndefined, z.enum(['0', '1', 'true', 'false']).optional()),
+});
+
+/** Today in Vietnam (UTC+7), the default "as of" date. */
+export function todayInVietnam(now: Date = new Date()): string {
+  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Ho_Chi_Minh', year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);
+}
+
+/** Parses `?date=&subtree=` into the date to read as of and whether to include the subtree. */
+export function parseAsOf(c: Context): { date: string; includeSubtree: boolean } {
+  const q = parseQuery(c, asOfQuery);
+  return { date: q.date ?? todayInVietnam(), includeSubtree: q.subtree === '1' || q.subtree === 'true' };
+}
+
+const createUnitBody = z.strictObject({
+  code: codeSchema,
+  name: z.string().trim().min(1).max(300),
+  kind: z.enum(UNIT_KINDS),
+  orgType: z.enum(ORG_TYPES).nullable().optional(),
+  parentCode: codeSchema.nullable().optional(),
+  validFrom: isoDate,
+  validTo: isoDate.nullable().optional(),
+});
+
+const changeUnitBody = z.strictObject({
+  from: isoDate,
+  name: z.string().trim().min(1).max(300).optional(),
+  parentCode: codeSchema.nullable().optional(),
+  kind: z.enum(UNIT_KINDS).optional(),
+  orgType: z.enum(ORG_TYPES).nullable().optional(),
+});
+
+/** Routes under /api: /units, /units/:code, /units/:code/{children,subtree,versions,changes}. */
+export function unitRoutes(): Hono<AppEnv> {
+  const r = new Hono<AppEnv>();
+  r.post('/units', async (c) => {
+    const body = await parseBody(c, createUnitBody);
+    return c.json({ unit: await createUnit(c.var.deps.db, body) }, 201);
+  });
+  r.get('/units/:code', async (c) => {
+    const { date } = parseAsOf(c);
+    return c.json({ date, unit: await getUnitAt(c.var.deps.db, c.req.param('code'), date) });
+  });
+  r.get('/units/:code/children', async (c) => {
+    const { date } = parseAsOf(c);
+    return c.json({ date, units: await listChildrenAt(c.var.deps.db, c.req.param('code'), date) });
+  });
+  r.get('/units/:code/subtree', async (c) => {
+    const { date } = parseAsOf(c);
+    return c.json({ date, units: await getSubtreeAt(c.var.deps.db, c.req.param('code'), date) });
+  });
+  r.get('/units/:code/versions', async (c) => c.json({ versions: await listUnitVersions(c.var.deps.db, c.req.param('code')) }));
+  r.post('/units/:code/changes', async (c) => {
+    const body = await parseBody(c, changeUnitBody);
+    return c.json({ unit: await changeUnit(c.var.deps.db, c.req.param('code'), body) }, 201);
+  });
+  return r;
+}
