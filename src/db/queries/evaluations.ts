@@ -17,6 +17,7 @@ import {
   type EvaluationPatch,
   type EvaluationState,
   type HistoryAction,
+  nextInstant,
   requireGrade,
 } from '../../domain/model/evaluations.js';
 import type { Db } from '../create-db.js';
@@ -252,7 +253,7 @@ export async function updateEvaluation(db: Db, id: string, fields: EvaluationFie
     const after = applyEvaluationPatch(before, patch, { subjectKind: row.subject_kind as SubjectKind, ruleSet: cycle.ruleSet });
     const changes = diffEvaluation(before, after);
     if (changes.length === 0) return getEvaluation(trx, id);
-    const at = nowIso();
+    const at = nextInstant(nowIso(), row.updated_at);
     const result = await trx
       .updateTable('evaluations')
       .set({ ...stateToColumns(after), version: version + 1, updated_at: at })

@@ -237,6 +237,14 @@ export function creationChanges(state: EvaluationState): FieldChange[] {
   );
 }
 
+/**
+ * The instant of a new write: now, or just after the previous write when the clock has not moved
+ * past it, so that an evaluation's history sorts by time in the order it was written.
+ */
+export function nextInstant(now: string, previous: string): string {
+  return now > previous ? now : new Date(new Date(previous).getTime() + 1).toISOString();
+}
+
 /** Throws unless a regrade reason was given: every re-grade says why (GUIDE.md §4.8). */
 export function assertRegradeReason(reason: string | undefined | null): string {
   const trimmed = reason?.trim() ?? '';
