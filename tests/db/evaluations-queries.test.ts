@@ -81,6 +81,19 @@ describe(`evaluation queries on ${testEngine}`, () => {
     expect((await getEvaluation(t.db, e.id)).proposedGrade).toBe('HT');
   });
 
+  it('turns racing creations of one subject into DuplicateEvaluation', async () => {
+    const input = { cycleYear: 2024, subjectKind: 'collective', subjectRef: 'TT-UBND-XA', actor };
+    const results = await Promise.allSettled([createEvaluation(t.db, input), createEvaluation(t.db, input)]);
+    expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(1);
+    const failed = results.find((r) => r.status === 'rejected');
+    expect((failed as PromiseRejectedResult).reason).toMatchObject({ code: 'DuplicateEvaluation' });
+    const cycles = await Promise.allSettled([
+      createCycle(t.db, { year: 2021, referenceDate: '2021-12-31' }),
+      createCycle(t.db, { year: 2021, referenceDate: '2021-12-31' }),
+    ]);
+    expect(cycles.map((r) => (r.status === 'rejected' ? (r.reason as AppError).code : 'ok')).sort()).toEqual(['DuplicateCycle', 'ok']);
+  });
+
   it('upserts: creates once, then updates the same evaluation', async () => {
     const first = await upsertEvaluation(t.db, { cycleYear: 2022, subjectKind: 'position', subjectRef: 'pos-bt-xa', proposedGrade: 'HTT', actor });
     const second = await upsertEvaluation(t.db, { cycleYear: 2022, subjectKind: 'position', subjectRef: 'pos-bt-xa', decidedGrade: 'HTXS', actor });

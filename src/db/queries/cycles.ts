@@ -22,6 +22,12 @@ export async function withTransaction<T>(db: Db, fn: (trx: Db) => Promise<T>): P
   return db.transaction().execute((trx: Transaction<Database>) => fn(trx));
 }
 
+/** True for a unique-constraint violation (PostgreSQL 23505, SQLite SQLITE_CONSTRAINT_UNIQUE): a racing duplicate. */
+export function isUniqueViolation(e: unknown): boolean {
+  const code = typeof e === 'object' && e !== null && 'code' in e ? e.code : undefined;
+  return code === '23505' || code === 'SQLITE_CONSTRAINT_UNIQUE';
+}
+
 /** Maps a cycle row and its deadline rows to the domain type. */
 export function cycleRowToCycle(row: Selectable<CycleTable>, deadlines: CycleDeadline[]): Cycle {
   return {
@@ -117,13 +123,13 @@ export async function createCycle(db: Db, input: CreateCycleInput): Promise<Cycl
   const deadlines = input.deadlines ?? [];
   assertDeadlines(deadlines);
   return withTransaction(db, async (trx) => {
-    if (await findCycle(trx, { year: input.year, period })) {
-      throw new AppError(
+    const duplicate = () =>
+      new AppError(
         'DuplicateCycle',
         { vi: `Kỳ đánh giá năm ${input.year} (${period}) đã có.`, en: `A ${input.year} cycle (${period}) already exists.` },
         { field: 'year' },
       );
-    }
+    if (await findCycle(trx, { year: input.year, period })) throw duplicate();
     const id = newId();
     await trx
       .insertInto('cycles')
@@ -136,7 +142,10 @@ export async function createCycle(db: Db, input: CreateCycleInput): Promise<Cycl
         title: input.title?.trim() || defaultCycleTitle(input.year, period),
         created_at: nowIso(),
       })
-      .execute();
+      .execute()
+      .catch((e: unknown) => {
+        throw isUniqueViolation(e) ? duplicate() : e;
+      });
     await insertDeadlines(trx, id, deadlines);
     return getCycleById(trx, id);
   });

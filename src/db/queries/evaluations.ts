@@ -23,7 +23,7 @@ import {
 import type { Db } from '../create-db.js';
 import { newId, nowIso } from '../ids.js';
 import type { EvaluationTable } from '../schema.js';
-import { getCycle, getCycleById, withTransaction } from './cycles.js';
+import { getCycle, getCycleById, isUniqueViolation, withTransaction } from './cycles.js';
 import { insertHistory } from './evaluation-history.js';
 import { getUnitIdByCode, type ResolvedSubject, resolveSubject } from './evaluation-subjects.js';
 
@@ -161,6 +161,17 @@ async function findExisting(db: Db, cycle: Cycle, subject: ResolvedSubject): Pro
   return row?.id;
 }
 
+function duplicateEvaluation(subjectRef: string, cycle: Cycle): AppError {
+  return new AppError(
+    'DuplicateEvaluation',
+    {
+      vi: `Đối tượng «${subjectRef}» đã có phiếu đánh giá trong kỳ ${cycle.year}.`,
+      en: `Subject "${subjectRef}" already has an evaluation in the ${cycle.year} cycle.`,
+    },
+    { field: 'subjectRef' },
+  );
+}
+
 async function insertEvaluation(db: Db, cycle: Cycle, subject: ResolvedSubject, input: CreateEvaluationInput): Promise<Evaluation> {
   const patch = await resolvePatch(db, pickFields(input));
   const empty = emptyEvaluationState();
@@ -180,7 +191,10 @@ async function insertEvaluation(db: Db, cycle: Cycle, subject: ResolvedSubject, 
       created_at: at,
       updated_at: at,
     })
-    .execute();
+    .execute()
+    .catch((e: unknown) => {
+      throw isUniqueViolation(e) ? duplicateEvaluation(input.subjectRef, cycle) : e;
+    });
   const changes = creationChanges(state);
   await insertHistory(db, { evaluationId: id, at, actor: input.actor, action: 'create', reason: input.reason ?? null, changes });
   return getEvaluation(db, id);
@@ -191,16 +205,7 @@ export async function createEvaluation(db: Db, input: CreateEvaluationInput): Pr
   return withTransaction(db, async (trx) => {
     const cycle = await getCycle(trx, { year: input.cycleYear, period: input.period });
     const subject = await resolveSubject(trx, { kind: input.subjectKind, ref: input.subjectRef, on: cycle.referenceDate });
-    if (await findExisting(trx, cycle, subject)) {
-      throw new AppError(
-        'DuplicateEvaluation',
-        {
-          vi: `Đối tượng «${input.subjectRef}» đã có phiếu đánh giá trong kỳ ${cycle.year}.`,
-          en: `Subject "${input.subjectRef}" already has an evaluation in the ${cycle.year} cycle.`,
-        },
-        { field: 'subjectRef' },
-      );
-    }
+    if (await findExisting(trx, cycle, subject)) throw duplicateEvaluation(input.subjectRef, cycle);
     return insertEvaluation(trx, cycle, subject, input);
   });
 }
