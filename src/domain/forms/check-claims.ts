@@ -1,0 +1,142 @@
+/**
+ * The narrative's numbers against the tables (FORMS.md §3 "claims", §4 CLAIM_VALUE, PCT_TRUNCATED,
+ * PCT_WRONG, PCT_PRECISION, NOUN). Percentages are judged exactly from integers (GUIDE.md §5: one
+ * rounding rule, half-up, same decimals within a list, never truncation).
+ */
+import { classifyPrintedPercent, isExactPercent } from '../format/percent.js';
+import { formatViInteger } from '../format/vi-number.js';
+import { parseViDecimal } from '../format/vi-number.js';
+import { NOUNS_BY_SUBJECT, nounFits } from './rule-params.js';
+import { lookupRows, type FormTable } from './table.js';
+import type { Claim, Finding, FormCode } from './types.js';
+
+const list = (r: string | readonly string[]): readonly string[] => (typeof r === 'string' ? [r] : r);
+const rowName = (r: string | readonly string[]): string => list(r).join('+');
+const where = (c: Claim, i: number) => `claims[${i}] (${c.form} ${rowName(c.row)} / ${c.col})`;
+
+function claimValue(c: Claim, i: number, t: FormTable): Finding[] {
+  const table = lookupRows(t, list(c.row), c.col);
+  if (table === undefined || table === c.value) return [];
+  return [
+    {
+      code: 'CLAIM_VALUE',
+      severity: 'error',
+      form: c.form,
+      row: rowName(c.row),
+      col: c.col,
+      expected: table,
+      actual: c.value,
+      claim: i,
+      message: {
+        vi: `${where(c, i)}: văn bản ghi ${formatViInteger(c.value)} nhưng biểu ghi ${formatViInteger(table)}.`,
+        en: `${where(c, i)}: the text prints ${c.value} but the table has ${table}.`,
+      },
+    },
+  ];
+}
+
+function claimNoun(c: Claim, i: number, t: FormTable): Finding[] {
+  if (!c.noun) return [];
+  const subject = t.def.subjectOf(list(c.row)[0] ?? '', c.col);
+  if (nounFits(c.noun, subject)) return [];
+  const fits = NOUNS_BY_SUBJECT[subject];
+  return [
+    {
+      code: 'NOUN',
+      severity: 'error',
+      form: c.form,
+      row: rowName(c.row),
+      col: c.col,
+      expected: fits.join(' | '),
+      actual: c.noun,
+      claim: i,
+      message: {
+        vi: `${where(c, i)}: danh từ đếm «${c.noun}» không hợp với đối tượng được đếm (dùng: ${fits.join(', ')}).`,
+        en: `${where(c, i)}: the counting noun "${c.noun}" does not fit what is counted (${subject}; use: ${fits.join(', ')}).`,
+      },
+    },
+  ];
+}
+
+function claimPercent(c: Claim, i: number, t: FormTable): Finding[] {
+  if (c.percent === undefined || c.base === undefined) return [];
+  const base = lookupRows(t, list(c.base), c.col);
+  if (base === undefined) return [];
+  const common = { form: c.form, row: rowName(c.row), col: c.col, actual: c.percent, claim: i } as const;
+  if (base === 0) {
+    return [{ ...common, code: 'PCT_WRONG', severity: 'error', expected: null, message: {
+      vi: `${where(c, i)}: tỷ lệ ${c.percent}% trên cơ sở bằng 0 (${rowName(c.base)}).`,
+      en: `${where(c, i)}: percentage ${c.percent}% of an empty base (${rowName(c.base)}).`,
+    } }];
+  }
+  const v = classifyPrintedPercent({ value: c.value, base, printed: c.percent });
+  if (!v || v.verdict === 'ok') return [];
+  const ratio = `${formatViInteger(c.value)}/${formatViInteger(base)}`;
+  if (v.verdict === 'truncated') {
+    return [{ ...common, code: 'PCT_TRUNCATED', severity: 'error', expected: v.expected, message: {
+      vi: `${where(c, i)}: ${ratio} in ${c.percent}% là số cắt bớt; làm tròn đúng là ${v.expected}%.`,
+      en: `${where(c, i)}: ${ratio} printed ${c.percent}% is truncated; rounded half-up it is ${v.expected}%.`,
+    } }];
+  }
+  return [{ ...common, code: 'PCT_WRONG', severity: 'error', expected: v.expected, message: {
+    vi: `${where(c, i)}: ${ratio} in ${c.percent}% sai; đúng là ${v.expected}%.`,
+    en: `${where(c, i)}: ${ratio} printed ${c.percent}% is wrong; it is ${v.expected}%.`,
+  } }];
+}
+
+/** Decimals a printed percentage commits to; an exact integer ("100" for 51/51) commits to none. */
+function committedDecimals(c: Claim, t: FormTable): number | undefined {
+  if (c.percent === undefined || c.base === undefined) return undefined;
+  const p = parseViDecimal(c.percent);
+  if (!p) return undefined;
+  const base = lookupRows(t, list(c.base), c.col);
+  if (p.decimals === 0 && base !== undefined && base > 0 && isExactPercent(c.value, base, 0)) return undefined;
+  return p.decimals;
+}
+
+/**
+ * PCT_PRECISION: within one group every percentage has the same decimals. The group's finest
+ * precision is the expectation (a list is brought up to what it already shows, not down), so each
+ * coarser item is named: 17,64 / 72,54 / 9,8 → "9,8".
+ */
+function groupPrecision(claims: readonly Claim[], tables: Record<FormCode, FormTable>): Finding[] {
+  const groups = new Map<string, { c: Claim; i: number; d: number }[]>();
+  claims.forEach((c, i) => {
+    if (c.group === undefined) return;
+    const d = committedDecimals(c, tables[c.form]);
+    if (d === undefined) return;
+    groups.set(c.group, [...(groups.get(c.group) ?? []), { c, i, d }]);
+  });
+  const out: Finding[] = [];
+  for (const [group, items] of groups) {
+    const max = Math.max(...items.map((x) => x.d));
+    const shown = items.map((x) => x.c.percent).join(' / ');
+    for (const { c, i, d } of items.filter((x) => x.d < max)) {
+      out.push({
+        code: 'PCT_PRECISION',
+        severity: 'warning',
+        form: c.form,
+        row: rowName(c.row),
+        col: c.col,
+        expected: max,
+        actual: d,
+        claim: i,
+        message: {
+          vi: `${where(c, i)}: nhóm «${group}» trộn số chữ số thập phân (${shown}); ${c.percent}% có ${d}, nên có ${max}.`,
+          en: `${where(c, i)}: group "${group}" mixes precisions (${shown}); ${c.percent}% has ${d} decimals, expected ${max}.`,
+        },
+      });
+    }
+  }
+  return out;
+}
+
+/** Every claim against its table: value, counting noun, percentage, and each group's precision. */
+export function checkClaims(claims: readonly Claim[], tables: Record<FormCode, FormTable>): Finding[] {
+  const out: Finding[] = [];
+  claims.forEach((c, i) => {
+    const t = tables[c.form];
+    out.push(...claimValue(c, i, t), ...claimPercent(c, i, t), ...claimNoun(c, i, t));
+  });
+  return [...out, ...groupPrecision(claims, tables)];
+}

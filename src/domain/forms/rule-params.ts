@@ -1,0 +1,103 @@
+/**
+ * Rule-set parameters the checker needs: the HTXS cap (GUIDE.md §3 "20% cap on HTXS"), the annex
+ * codes the report is expected to cite, and the counting nouns of each subject (GUIDE.md §5, §8).
+ */
+import type { RuleSetCode } from '../codes.js';
+import { levelsFor, type Subject } from './definitions.js';
+import type { FormCode } from './types.js';
+
+/** The bases a cap can be read on (GUIDE.md §3 "Practice differs from the cap's wording"). */
+export type CapBase = 'HTT' | 'HTT+HTXS' | 'graded';
+
+/**
+ * Where the cap is applied. `rows`: the grades are rows `${row}.htxs`… and `row` is the graded
+ * row (TC, DV, TT); `cols`: the grades are columns of `row` (CN). `cols: 'each'` also checks every
+ * column, which is sound for an aggregate of per-unit caps: if every unit kept HTXS ≤ 20% × HTT,
+ * so would their sum, so a column over the cap proves at least one unit over it.
+ */
+export interface CapScope {
+  form: FormCode;
+  row: string;
+  layout: 'rows' | 'cols';
+  cols: 'total' | 'each';
+}
+
+/** The HTXS cap of a rule set. */
+export interface CapRule {
+  /** The cap in percent (20 in HD 21, HD 25, HD 43; HD 43 allows up to 25 by exception). */
+  percent: number;
+  /** The base the rule set's wording names (literal HD 21: HTT). */
+  base: CapBase;
+  /** The other bases reported alongside, so the reader sees which readings it fails. */
+  alsoReport: readonly CapBase[];
+  scopes: readonly CapScope[];
+  source: string;
+}
+
+const CAP_SOURCES: Record<RuleSetCode, string> = {
+  'QD132-HD21': 'HD 21-HD/BTCTW (2019), mục II.B điểm 2.3 và 3',
+  'QD124-HD25': 'QĐ 124-QĐ/TW, HD 25-HD/BTCTW (2023)',
+  'QD366-HD43': 'QĐ 366-QĐ/TW, HD 43-HD/BTCTW (2025): 20%, tối đa 25% nếu có thành tích nổi bật',
+};
+
+/** The cap of a rule set: HTXS ≤ 20% of HTT, literally (regulations.md §0.3, §7.12). */
+export function capRuleFor(ruleSet: RuleSetCode): CapRule {
+  const levels = levelsFor(ruleSet);
+  return {
+    percent: 20,
+    base: 'HTT',
+    alsoReport: ['HTT+HTXS'],
+    source: CAP_SOURCES[ruleSet],
+    scopes: [
+      // Members: per grassroots organisation; the type columns aggregate them (HD 21 II.B.2.3).
+      { form: 'DV', row: 'graded', layout: 'rows', cols: 'each' },
+      // Organisations graded by the same standing committee.
+      { form: 'TC', row: 'tccsd.graded', layout: 'rows', cols: 'total' },
+      { form: 'TC', row: 'truc_thuoc.dang_bo_bo_phan.graded', layout: 'rows', cols: 'total' },
+      { form: 'TC', row: 'truc_thuoc.chi_bo.graded', layout: 'rows', cols: 'total' },
+      // Collectives: per level and per kind of similar collectives (HD 21 II.B.3).
+      ...levels.map((l): CapScope => ({ form: 'TT', row: `${l}.graded`, layout: 'rows', cols: 'each' })),
+      // Leaders: per level.
+      ...levels.map((l): CapScope => ({ form: 'CN', row: l, layout: 'cols', cols: 'total' })),
+    ],
+  };
+}
+
+/**
+ * The annex codes the report's text cites (seed 331-BC/HU: "biểu 6A, 6B, 6D, 6E kèm theo"). The
+ * numbering may be provincial (regulations.md §9), so a mismatch is a warning and callers may pass
+ * their own list.
+ */
+export const DEFAULT_ANNEX_CODES: Readonly<Partial<Record<FormCode, string>>> = {
+  TC: '6A',
+  DV: '6B',
+  TT: '6D',
+  CN: '6E',
+};
+
+/** Counting nouns that fit each subject (GUIDE.md §5, §8: "đồng chí" counts people only). */
+export const NOUNS_BY_SUBJECT: Readonly<Record<Subject, readonly string[]>> = {
+  organisation: [
+    'tổ chức',
+    'tổ chức đảng',
+    'tổ chức cơ sở đảng',
+    'tccsđ',
+    'đảng bộ',
+    'đảng bộ cơ sở',
+    'đảng bộ bộ phận',
+    'chi bộ',
+    'chi bộ cơ sở',
+    'chi bộ trực thuộc',
+    'chi, đảng bộ',
+  ],
+  member: ['đồng chí', 'đảng viên'],
+  leader: ['đồng chí', 'cá nhân', 'cán bộ'],
+  individual: ['đồng chí', 'cá nhân', 'đảng viên', 'cán bộ'],
+  collective: ['tập thể'],
+};
+
+/** Whether `noun` may count `subject` (case and Unicode normalisation ignored). */
+export function nounFits(noun: string, subject: Subject): boolean {
+  const n = noun.normalize('NFC').trim().toLocaleLowerCase('vi');
+  return NOUNS_BY_SUBJECT[subject].includes(n);
+}
