@@ -25,7 +25,7 @@ const post = (path: string, body: unknown) => send('POST', path, body);
 
 type ErrorBody = { error: { code: string; message: { vi: string; en: string }; field?: string } };
 
-async function expectRefused(request: () => Promise<Response>, status: number, code: string): Promise<ErrorBody['error']> {
+async function expectRefused(request: () => Response | Promise<Response>, status: number, code: string): Promise<ErrorBody['error']> {
   const before = await countRows(t.db);
   const res = await request();
   const body = (await res.json()) as ErrorBody;

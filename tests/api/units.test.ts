@@ -23,7 +23,7 @@ function post(path: string, body: unknown) {
 }
 
 /** Sends a request that must be refused with `status` and `code`, and checks nothing changed. */
-async function expectRefused(send: () => Promise<Response>, status: number, code: string) {
+async function expectRefused(send: () => Response | Promise<Response>, status: number, code: string) {
   const before = await countRows(t.db);
   const res = await send();
   const body = (await res.json()) as { error: { code: string; message: { vi: string; en: string }; field?: string } };
