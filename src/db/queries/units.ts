@@ -8,6 +8,7 @@ import { AppError, notFound } from '../../domain/errors.js';
 import {
   assertIsoDate,
   assertPeriod,
+  comparePaths,
   firstUncoveredDate,
   formatViDate,
   inheritOrgTypes,
@@ -297,15 +298,6 @@ export function withSubtree(db: Db, options: { rootId: string; date: string; max
           .where('t.depth', '<', maxDepth),
       ),
   );
-}
-
-function comparePaths(a: readonly string[], b: readonly string[]): number {
-  for (let i = 0; i < Math.min(a.length, b.length); i++) {
-    const x = a[i] ?? '';
-    const y = b[i] ?? '';
-    if (x !== y) return x < y ? -1 : 1;
-  }
-  return a.length - b.length;
 }
 
 /**

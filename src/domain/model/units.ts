@@ -126,6 +126,16 @@ export function describePeriod(period: Period): { vi: string; en: string } {
   };
 }
 
+/** Orders tree paths (lists of codes) so that a parent comes right before its subtree (pre-order). */
+export function comparePaths(a: readonly string[], b: readonly string[]): number {
+  for (let i = 0; i < Math.min(a.length, b.length); i++) {
+    const x = a[i] ?? '';
+    const y = b[i] ?? '';
+    if (x !== y) return x < y ? -1 : 1;
+  }
+  return a.length - b.length;
+}
+
 /**
  * Fills `effectiveOrgType` down a subtree listed parents-first: a unit's own type, else its
  * parent's effective type, else `rootInherited` (the type the subtree root inherits from above).
