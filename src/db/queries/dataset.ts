@@ -1,0 +1,238 @@
+/**
+ * Writes a whole data set (src/demo/dataset.ts) in ONE transaction, in chunks of at most 500 rows
+ * per INSERT (SQLite binds at most 32,766 parameters per statement; PostgreSQL 65,535), reading each
+ * part once so a generator can stream a province of 300,000 members without holding it twice.
+ * Domain objects become snake_case rows here and nowhere else.
+ */
+import type { Insertable } from 'kysely';
+import type {
+  DatasetCollective,
+  DatasetCycle,
+  DatasetEvaluation,
+  DatasetMembership,
+  DatasetPerson,
+  DatasetPersonEvent,
+  DatasetPosition,
+  DatasetReviewTopic,
+  DatasetSource,
+  DatasetUnit,
+} from '../../demo/dataset.js';
+import type { Db } from '../create-db.js';
+import type { Database } from '../schema.js';
+
+/** Rows per INSERT: ≤ 500, and fewer for wide tables so one statement stays under SQLite's parameter limit. */
+const MAX_ROWS = 500;
+const MAX_PARAMS = 30_000;
+
+export interface InsertDatasetOptions {
+  /** Called after each table with a short Vietnamese line (rows written). */
+  onProgress?: (message: string) => void;
+}
+
+/** Rows written per table. */
+export type InsertedCounts = Record<keyof Database, number>;
+
+type Tx = Parameters<Parameters<ReturnType<Db['transaction']>['execute']>[0]>[0];
+
+const LABELS: Record<keyof Database, string> = {
+  org_units: 'đơn vị',
+  org_unit_versions: 'phiên bản đơn vị',
+  collectives: 'tập thể',
+  persons: 'đảng viên',
+  memberships: 'sinh hoạt chi bộ',
+  person_events: 'sự kiện đảng viên',
+  positions: 'chức vụ',
+  cycles: 'kỳ đánh giá',
+  cycle_deadlines: 'hạn nộp',
+  evaluations: 'phiếu đánh giá',
+  evaluation_history: 'lịch sử đánh giá',
+  review_topics: 'nội dung gợi ý kiểm điểm',
+};
+
+/**
+ * Inserts every part of `data` in foreign-key order inside one transaction; nothing is written if
+ * any row fails. Returns the rows written per table.
+ */
+export async function insertDataset(db: Db, data: DatasetSource, options: InsertDatasetOptions = {}): Promise<InsertedCounts> {
+  return db.transaction().execute(async (trx) => {
+    const counts = {} as InsertedCounts;
+    const put = async <T extends keyof Database>(table: T, rows: Iterable<Insertable<Database[T]>>) => {
+      counts[table] = await insertChunked(trx, table, rows);
+      options.onProgress?.(`Đã ghi ${counts[table]} ${LABELS[table]} (${table}).`);
+    };
+    // Units first, versions after: a version's parent may be any unit of the set.
+    const units: DatasetUnit[] = [];
+    await put('org_units', mapRows(data.units, (u) => (units.push(u), { id: u.id, code: u.code, created_at: u.createdAt })));
+    await put('org_unit_versions', flatMapRows(units, unitVersionRows));
+    await put('collectives', mapRows(data.collectives, collectiveRow));
+    await put('persons', mapRows(data.persons, personRow));
+    await put('memberships', mapRows(data.memberships, membershipRow));
+    await put('person_events', mapRows(data.personEvents, personEventRow));
+    await put('positions', mapRows(data.positions, positionRow));
+    const cycles: DatasetCycle[] = [];
+    await put('cycles', mapRows(data.cycles, (c) => (cycles.push(c), cycleRow(c))));
+    await put('cycle_deadlines', flatMapRows(cycles, deadlineRows));
+    const [evaluations, history] = await insertEvaluations(trx, data.evaluations);
+    counts.evaluations = evaluations;
+    counts.evaluation_history = history;
+    options.onProgress?.(`Đã ghi ${evaluations} ${LABELS.evaluations} và ${history} ${LABELS.evaluation_history}.`);
+    await put('review_topics', mapRows(data.reviewTopics, reviewTopicRow));
+    return counts;
+  });
+}
+
+/** Evaluations in chunks, each chunk followed by its history rows (they reference it). */
+async function insertEvaluations(trx: Tx, evaluations: Iterable<DatasetEvaluation>): Promise<[number, number]> {
+  let batch: DatasetEvaluation[] = [];
+  let written = 0;
+  let history = 0;
+  const flush = async () => {
+    written += await insertChunked(trx, 'evaluations', batch.map(evaluationRow));
+    history += await insertChunked(trx, 'evaluation_history', batch.flatMap(historyRows));
+    batch = [];
+  };
+  for (const e of evaluations) {
+    batch.push(e);
+    if (batch.length >= MAX_ROWS) await flush();
+  }
+  await flush();
+  return [written, history];
+}
+
+async function insertChunked<T extends keyof Database>(trx: Tx, table: T, rows: Iterable<Insertable<Database[T]>>): Promise<number> {
+  let batch: Insertable<Database[T]>[] = [];
+  let size = MAX_ROWS;
+  let written = 0;
+  const flush = async () => {
+    if (batch.length === 0) return;
+    // Kysely cannot narrow a generic table name; the rows were typed for `table` above.
+    await trx.insertInto(table).values(batch as never).execute();
+    written += batch.length;
+    batch = [];
+  };
+  for (const row of rows) {
+    if (written === 0 && batch.length === 0) size = Math.min(MAX_ROWS, Math.floor(MAX_PARAMS / Object.keys(row).length));
+    batch.push(row);
+    if (batch.length >= size) await flush();
+  }
+  await flush();
+  return written;
+}
+
+function* mapRows<A, B>(items: Iterable<A>, f: (a: A) => B): Iterable<B> {
+  for (const item of items) yield f(item);
+}
+
+function* flatMapRows<A, B>(items: Iterable<A>, f: (a: A) => Iterable<B>): Iterable<B> {
+  for (const item of items) yield* f(item);
+}
+
+function unitVersionRows(u: DatasetUnit): Insertable<Database['org_unit_versions']>[] {
+  return u.versions.map((v) => ({
+    id: v.id,
+    unit_id: u.id,
+    parent_id: v.parentId,
+    name: v.name,
+    kind: v.kind,
+    org_type: v.orgType,
+    valid_from: v.validFrom,
+    valid_to: v.validTo,
+  }));
+}
+
+function collectiveRow(c: DatasetCollective): Insertable<Database['collectives']> {
+  return { id: c.id, code: c.code, unit_id: c.unitId, name: c.name, kind: c.kind, level: c.level, valid_from: c.validFrom, valid_to: c.validTo };
+}
+
+function personRow(p: DatasetPerson): Insertable<Database['persons']> {
+  return {
+    id: p.id,
+    card_number: p.cardNumber,
+    full_name: p.fullName,
+    search_key: p.searchKey,
+    birth_date: p.birthDate,
+    sex: p.sex,
+    admitted_on: p.admittedOn,
+    official_on: p.officialOn,
+    is_civil_servant: p.isCivilServant ? 1 : 0,
+    created_at: p.createdAt,
+  };
+}
+
+function membershipRow(m: DatasetMembership): Insertable<Database['memberships']> {
+  return { id: m.id, person_id: m.personId, unit_id: m.unitId, valid_from: m.validFrom, valid_to: m.validTo };
+}
+
+function personEventRow(e: DatasetPersonEvent): Insertable<Database['person_events']> {
+  return { id: e.id, person_id: e.personId, kind: e.kind, level: e.level, starts_on: e.startsOn, ends_on: e.endsOn, months: e.months, note: e.note };
+}
+
+function positionRow(p: DatasetPosition): Insertable<Database['positions']> {
+  return {
+    id: p.id,
+    person_id: p.personId,
+    unit_id: p.unitId,
+    position_group: p.positionGroup,
+    title: p.title,
+    deciding_unit_id: p.decidingUnitId,
+    valid_from: p.validFrom,
+    valid_to: p.validTo,
+  };
+}
+
+function cycleRow(c: DatasetCycle): Insertable<Database['cycles']> {
+  return { id: c.id, year: c.year, period: c.period, rule_set: c.ruleSet, reference_date: c.referenceDate, title: c.title, created_at: c.createdAt };
+}
+
+function deadlineRows(c: DatasetCycle): Insertable<Database['cycle_deadlines']>[] {
+  return c.deadlines.map((d) => ({ id: d.id, cycle_id: c.id, level: d.level, due_on: d.dueOn }));
+}
+
+function evaluationRow(e: DatasetEvaluation): Insertable<Database['evaluations']> {
+  return {
+    id: e.id,
+    cycle_id: e.cycleId,
+    subject_kind: e.subjectKind,
+    subject_id: e.subjectId,
+    unit_id: e.unitId,
+    eligibility: e.eligibility,
+    eligibility_reason: e.eligibilityReason,
+    reviewed: e.reviewed === null ? null : e.reviewed ? 1 : 0,
+    self_grade: e.selfGrade,
+    proposed_grade: e.proposedGrade,
+    decided_grade: e.decidedGrade,
+    deciding_unit_id: e.decidingUnitId,
+    kht_reasons: JSON.stringify(e.khtReasons),
+    score_x100: e.scoreX100,
+    note: e.note,
+    version: e.version,
+    created_at: e.createdAt,
+    updated_at: e.updatedAt,
+  };
+}
+
+function historyRows(e: DatasetEvaluation): Insertable<Database['evaluation_history']>[] {
+  return e.history.map((h) => ({
+    id: h.id,
+    evaluation_id: e.id,
+    at: h.at,
+    actor: h.actor,
+    action: h.action,
+    field: h.field,
+    old_value: h.oldValue,
+    new_value: h.newValue,
+    reason: h.reason,
+  }));
+}
+
+function reviewTopicRow(t: DatasetReviewTopic): Insertable<Database['review_topics']> {
+  return {
+    id: t.id,
+    cycle_id: t.cycleId,
+    subject_kind: t.subjectKind,
+    subject_id: t.subjectId,
+    managed_by: t.managedBy,
+    assigned_by_unit_id: t.assignedByUnitId,
+    topic: t.topic,
+  };
+}
