@@ -89,7 +89,9 @@ export function buildCollectives(
     const c = push(ctx, out.collectives, draft);
     out.evaluations.push(buildEvaluation({ id: ctx.id(), cycleId: ctx.cycleId, subjectKind: 'collective', subjectId: c.id, unitId: d, decidingUnitId: tree.provinceId, eligibility: 'higher_level', eligibilityReason: 'Do Ban Thường vụ Tỉnh ủy đánh giá, xếp loại', reviewed: true, actor, at: isoDay('2022-12-30') }, ctx.id));
   }
-  ctx.notes.push('Khun Há (đảng bộ HT): tập thể UBND xã xếp HTT và 01 đoàn thể xã HTT, cao hơn đảng bộ: the seed has no HT/KHT UBND xã and only 3 HT/KHT đoàn thể; only party collectives are held to "not above the organisation".');
+  ctx.notes.push(
+    'Khun Há (committee graded HT): its UBND collective and one đoàn thể are HTT, above their organisation. The seed has no HT/KHT UBND xã and only 3 HT/KHT đoàn thể cấp xã, so only party collectives are held to "never above the organisation".',
+  );
   const khunHa = out.collectives.find((c) => c.code === 'TD-DU-KHUNHA.DANGUY');
   if (!khunHa) throw new Error('Khun Há party committee collective missing');
   return khunHa;

@@ -51,7 +51,7 @@ export function buildMembers(ctx: GenContext, tree: DemoTree, rows: MemberRows):
     const own = slots.filter((s) => s.cell.orgType === type);
     if (own.length !== target.total) throw new Error(`${type}: ${own.length} member slots, seed says ${target.total}`);
     assignStatuses(ctx, type, own, target);
-    assignGrades(ctx, own.filter((s) => s.status === 'graded'), target);
+    gradeType(ctx, own.filter((s) => s.status === 'graded'), target);
   }
   const members = slots.map((slot) => makeMember(ctx, slot, rows));
   assignCardNumbers(ctx, members);
@@ -72,8 +72,29 @@ function assignStatuses(ctx: GenContext, type: OrgType, own: Slot[], t: MemberTy
   take(t.suspended, 'suspended');
 }
 
-/** HT and KHT to the weakest (by organisation, cell and chance), HTXS to the strongest within each organisation's cap. */
-function assignGrades(ctx: GenContext, graded: Slot[], t: MemberTypeTarget): void {
+/**
+ * Grades one type's members; where HT/KHT happened to fall so that the cap cannot hold, draws again
+ * (up to 25 times, deterministically) and keeps the draw with the fewest organisations over the cap.
+ */
+function gradeType(ctx: GenContext, graded: Slot[], t: MemberTypeTarget): void {
+  let best: { grades: [Grade | null, KhtReason | null][]; over: Set<DemoOrg> } | undefined;
+  for (let attempt = 0; attempt < 25 && (best === undefined || best.over.size > 0); attempt++) {
+    for (const s of graded) [s.grade, s.kht] = [null, null];
+    const over = assignGrades(ctx, graded, t);
+    if (best === undefined || over.size < best.over.size) best = { grades: graded.map((s) => [s.grade, s.kht]), over };
+  }
+  if (!best) return;
+  graded.forEach((s, i) => ([s.grade, s.kht] = best.grades[i] ?? [null, null]));
+  for (const org of best.over) {
+    const mine = graded.filter((s) => s.cell.org === org);
+    const x = mine.filter((s) => s.grade === 'HTXS').length;
+    const y = mine.filter((s) => s.grade === 'HTT').length;
+    ctx.notes.push(`${org.name}: ${x} HTXS / ${y} HTT = ${((100 * x) / y).toFixed(1).replace('.', ',')}% > 20% (HD 21 cap, literal base HTT): the seed's own figures for this organisation type leave no room.`);
+  }
+}
+
+/** HT and KHT to the weakest (by organisation, cell and chance), HTXS to the strongest within each organisation's cap; returns the organisations left over the cap. */
+function assignGrades(ctx: GenContext, graded: Slot[], t: MemberTypeTarget): Set<DemoOrg> {
   const [htxs, , ht, kht] = t.graded;
   const score = new Map(graded.map((s) => [s, GRADE_QUALITY[s.cell.org.grade] * 0.4 + GRADE_QUALITY[s.cell.grade ?? 'HTT'] * 0.4 + ctx.rng.next()]));
   const ranked = [...graded].sort((a, b) => (score.get(a) ?? 0) - (score.get(b) ?? 0));
@@ -107,12 +128,7 @@ function assignGrades(ctx: GenContext, graded: Slot[], t: MemberTypeTarget): voi
     }
   }
   for (const s of rest) if (s.grade === null) s.grade = 'HTT';
-  for (const org of over) {
-    const mine = graded.filter((s) => s.cell.org === org);
-    const x = mine.filter((s) => s.grade === 'HTXS').length;
-    const y = mine.filter((s) => s.grade === 'HTT').length;
-    ctx.notes.push(`${org.name}: ${x} HTXS / ${y} HTT = ${((100 * x) / y).toFixed(1).replace('.', ',')}% > 20% (HD 21 cap, literal base HTT): the seed's own figures for this organisation type leave no room.`);
-  }
+  return over;
 }
 
 function makeMember(ctx: GenContext, slot: Slot, rows: MemberRows): DemoMember {

@@ -253,3 +253,16 @@ export async function countAllRows(db: Db): Promise<Record<string, number>> {
   }
   return out;
 }
+
+/** Decided member grades per deciding unit (members are decided by their grassroots organisation), with its code. */
+export async function countMemberGradesByDecidingUnit(db: Db, cycleId: string): Promise<Count<{ unit: string; decided: string | null }>[]> {
+  const rows = await db
+    .selectFrom('evaluations as e')
+    .innerJoin('org_units as u', 'u.id', 'e.deciding_unit_id')
+    .select(['u.code', 'e.decided_grade', (eb) => eb.fn.countAll<number>().as('n')])
+    .where('e.cycle_id', '=', cycleId)
+    .where('e.subject_kind', '=', 'member')
+    .groupBy(['u.code', 'e.decided_grade'])
+    .execute();
+  return rows.map((r) => ({ key: { unit: r.code, decided: r.decided_grade }, n: Number(r.n) }));
+}
