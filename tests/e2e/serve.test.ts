@@ -1,0 +1,54 @@
+/**
+ * The front door: `xeploai serve` as a real process (what `npm start` runs) migrates an empty
+ * database, loads the demo district, prints its address, and serves the first page.
+ */
+import { type ChildProcess, spawn } from 'node:child_process';
+import { afterAll, describe, expect, it } from 'vitest';
+import { cliEnv } from '../helpers/cli.js';
+
+function waitForAddress(child: ChildProcess, timeoutMs: number): Promise<{ url: string; output: string }> {
+  return new Promise((resolve, reject) => {
+    let output = '';
+    const timer = setTimeout(() => reject(new Error(`no address printed in time:\n${output}`)), timeoutMs);
+    const onData = (chunk: Buffer) => {
+      output += chunk.toString();
+      const m = output.match(/http:\/\/localhost:(\d+)/);
+      if (m) {
+        clearTimeout(timer);
+        resolve({ url: `http://127.0.0.1:${m[1]}`, output });
+      }
+    };
+    child.stdout?.on('data', onData);
+    child.stderr?.on('data', onData);
+    child.once('exit', (code) => {
+      clearTimeout(timer);
+      reject(new Error(`server exited with ${code}:\n${output}`));
+    });
+  });
+}
+
+describe('xeploai serve (npm start)', () => {
+  const cli = cliEnv();
+  let child: ChildProcess | undefined;
+  afterAll(async () => {
+    if (child && child.exitCode === null) {
+      const exited = new Promise((r) => child!.once('exit', r));
+      child.kill('SIGTERM');
+      await exited;
+    }
+    await cli.cleanup();
+  });
+
+  it('loads the demo into an empty database, prints the address and serves the first page', async () => {
+    child = spawn(process.execPath, ['bin/xeploai.mjs', 'serve', '--port', '0', '--host', '127.0.0.1'], {
+      env: { ...process.env, ...cli.env, DATABASE_URL: cli.env.DATABASE_URL ?? '' },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    const { url, output } = await waitForAddress(child, 90_000);
+    expect(output).toContain('đang nạp huyện mẫu Tam Đường 2022');
+    expect(output).toMatch(/xeploai đang chạy tại http:\/\/localhost:\d+/);
+    const res = await fetch(`${url}/`);
+    expect(res.status).toBe(200);
+    expect(await res.text()).toContain('Đảng bộ huyện Tam Đường');
+  }, 120_000);
+});
