@@ -49,7 +49,7 @@ ${GRADES.map((g) => html`<div class="stat"><b class="g-${g}">${fmt(c[g])}</b><sp
 
 function countsLine(c: UnitCounts): Html {
   return html`<span class="counts">${fmt(c.members)} đảng viên · ${GRADES.map(
-    (g, i) => html`${i > 0 ? ' / ' : ''}<span class="g-${g}" title="${GRADE_LABELS[g]}">${fmt(c[g])}</span>`,
+    (g, i) => html`${i > 0 ? ' · ' : ''}<span class="g-${g}" title="${GRADE_LABELS[g]}">${g} ${fmt(c[g])}</span>`,
   )}</span>`;
 }
 
