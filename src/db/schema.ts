@@ -151,6 +151,31 @@ export interface ReviewTopicTable {
   topic: string;
 }
 
+/** A person who signs in: one role and one scope unit (its subtree), see src/domain/access.ts. */
+export interface UserTable {
+  id: string;
+  /** Lower-case sign-in name, unique. */
+  username: string;
+  display_name: string;
+  /** argon2id PHC string of the NFC-normalised password. */
+  password_hash: string;
+  /** admin | compiler | clerk | viewer */
+  role: string;
+  scope_unit_id: string;
+  /** 1 = may not sign in. */
+  disabled: number;
+  created_at: string;
+}
+
+/** A signed-in session: only the SHA-256 (hex) of the random token is stored. */
+export interface SessionTable {
+  id: string;
+  token_hash: string;
+  user_id: string;
+  created_at: string;
+  expires_at: string;
+}
+
 export interface Database {
   org_units: OrgUnitTable;
   org_unit_versions: OrgUnitVersionTable;
@@ -164,4 +189,6 @@ export interface Database {
   evaluations: EvaluationTable;
   evaluation_history: EvaluationHistoryTable;
   review_topics: ReviewTopicTable;
+  users: UserTable;
+  sessions: SessionTable;
 }

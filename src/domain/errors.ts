@@ -41,6 +41,8 @@ export const ERROR_CODES = {
   MemberNotInCell: 'unprocessable',
   Unauthenticated: 'unauthenticated',
   Forbidden: 'forbidden',
+  UserNotFound: 'notFound',
+  DuplicateUsername: 'conflict',
   Conflict: 'conflict',
   CalendarYearMissing: 'unprocessable',
   ReasonRequired: 'invalid',

@@ -6,7 +6,9 @@ import { Hono } from 'hono';
 import type { Config } from '../config.js';
 import type { Db } from '../db/create-db.js';
 import { AppError, isAppError } from '../domain/errors.js';
+import type { User } from '../db/queries/users.js';
 import { apiRoutes } from './routes/api.js';
+import { loadSession, loginPageRoutes, requireApiSession } from './routes/auth.js';
 import { homeRoutes } from './routes/home.js';
 
 export interface AppDeps {
@@ -14,7 +16,8 @@ export interface AppDeps {
   config: Config;
 }
 
-export type AppEnv = { Variables: { deps: AppDeps } };
+/** `user` is set once the request's session is found (src/server/routes/auth.ts). */
+export type AppEnv = { Variables: { deps: AppDeps; user?: User } };
 
 /** Maps any thrown error to the JSON error shape (API) with the catalogue's status. */
 export function errorBody(err: unknown): { status: number; body: { error: { code: string; message: { vi: string; en: string }; field?: string } } } {
@@ -41,7 +44,10 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
     c.set('deps', deps);
     await next();
   });
+  app.use('*', loadSession());
+  app.use('/api/*', requireApiSession());
   app.route('/api', apiRoutes());
+  app.route('/', loginPageRoutes());
   app.route('/', homeRoutes());
   app.notFound((c) => {
     const e = new AppError('NotFound', { vi: `Không có trang «${c.req.path}».`, en: `No such path "${c.req.path}".` });

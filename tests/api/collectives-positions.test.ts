@@ -4,9 +4,10 @@ import { createPerson } from '../../src/db/queries/persons.js';
 import { createUnit } from '../../src/db/queries/units.js';
 import { createApp } from '../../src/server/app.js';
 import { createTestDb, type TestDb } from '../helpers/test-db.js';
+import { authed, type AuthedApp, signIn } from '../helpers/auth.js';
 
 let t: TestDb;
-let app: ReturnType<typeof createApp>;
+let app: AuthedApp;
 
 const TABLES = ['org_units', 'persons', 'collectives', 'positions'] as const;
 
@@ -47,9 +48,10 @@ const bithu = { cardNumber: '02.001', unitCode: 'XA', positionGroup: 'co_so.bi_t
 
 beforeAll(async () => {
   t = await createTestDb();
-  app = createApp({ db: t.db, config: t.config });
+  const raw = createApp({ db: t.db, config: t.config });
   await createUnit(t.db, { code: 'HUYEN', name: 'Đảng bộ huyện', kind: 'district_committee', validFrom: '2015-01-01' });
   await createUnit(t.db, { code: 'XA', name: 'Đảng bộ xã', kind: 'grassroots_committee', orgType: 'xa', parentCode: 'HUYEN', validFrom: '2016-01-01' });
+  app = authed(raw, await signIn(raw, t.db, { role: 'admin', scope: 'HUYEN' }));
   await createPerson(t.db, { cardNumber: '02.001', fullName: 'Hoàng Văn Tú', sex: 'nam', admittedOn: '2005-01-01' });
   await createPerson(t.db, { cardNumber: '02.002', fullName: 'Lò Thị Mai', sex: 'nu', admittedOn: '2008-01-01' });
 });

@@ -1,13 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../../src/server/app.js';
 import { createTestDb, type TestDb, testEngine } from '../helpers/test-db.js';
+import { authed, type AuthedApp, signIn } from '../helpers/auth.js';
 import { countRows, jsonInit, seedOrg } from './fixtures-evaluations.js';
 
 type Json = Record<string, any>;
 
 describe(`cycles API on ${testEngine}`, () => {
   let t: TestDb;
-  let app: ReturnType<typeof createApp>;
+  let app: AuthedApp;
   const req = async (path: string, init?: RequestInit): Promise<{ status: number; body: Json }> => {
     const res = await app.request(path, init);
     return { status: res.status, body: (await res.json()) as Json };
@@ -26,8 +27,9 @@ describe(`cycles API on ${testEngine}`, () => {
 
   beforeAll(async () => {
     t = await createTestDb();
-    app = createApp({ db: t.db, config: t.config });
+    const raw = createApp({ db: t.db, config: t.config });
     await seedOrg(t.db);
+    app = authed(raw, await signIn(raw, t.db, { role: 'admin', scope: 'HU-THU' }));
   });
   afterAll(async () => t.close());
 

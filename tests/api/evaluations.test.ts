@@ -1,13 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../../src/server/app.js';
 import { createTestDb, type TestDb, testEngine } from '../helpers/test-db.js';
+import { authed, type AuthedApp, signIn } from '../helpers/auth.js';
 import { countRows, jsonInit, seedOrg } from './fixtures-evaluations.js';
 
 type Json = Record<string, any>;
 
 describe(`evaluations API on ${testEngine}`, () => {
   let t: TestDb;
-  let app: ReturnType<typeof createApp>;
+  let app: AuthedApp;
   const ids: Record<string, string> = {};
   const req = async (path: string, init?: RequestInit): Promise<{ status: number; body: Json }> => {
     const res = await app.request(path, init);
@@ -30,8 +31,11 @@ describe(`evaluations API on ${testEngine}`, () => {
 
   beforeAll(async () => {
     t = await createTestDb();
-    app = createApp({ db: t.db, config: t.config });
+    const raw = createApp({ db: t.db, config: t.config });
     await seedOrg(t.db);
+    // The history records the signed-in user: each actor the tests name signs in as itself.
+    const as = (username: string) => signIn(raw, t.db, { role: 'admin', scope: 'HU-THU', username });
+    app = authed(raw, await as('system'), { to_chuc: await as('to_chuc'), ban_to_chuc: await as('ban_to_chuc'), btv: await as('btv') });
     for (const year of [2022, 2025]) {
       expect((await req('/api/cycles', jsonInit('POST', { year, referenceDate: `${year}-12-31` }))).status).toBe(201);
     }

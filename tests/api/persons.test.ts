@@ -3,9 +3,10 @@ import type { Db } from '../../src/db/create-db.js';
 import { createUnit } from '../../src/db/queries/units.js';
 import { createApp } from '../../src/server/app.js';
 import { createTestDb, type TestDb } from '../helpers/test-db.js';
+import { authed, type AuthedApp, signIn } from '../helpers/auth.js';
 
 let t: TestDb;
-let app: ReturnType<typeof createApp>;
+let app: AuthedApp;
 
 const TABLES = ['org_units', 'org_unit_versions', 'persons', 'memberships', 'person_events'] as const;
 
@@ -46,9 +47,10 @@ const person = (cardNumber: string, fullName: string) => ({ cardNumber, fullName
 
 beforeAll(async () => {
   t = await createTestDb();
-  app = createApp({ db: t.db, config: t.config });
+  const raw = createApp({ db: t.db, config: t.config });
   await createUnit(t.db, { code: 'HUYEN', name: 'Đảng bộ huyện', kind: 'district_committee', validFrom: '2015-01-01' });
   await createUnit(t.db, { code: 'XA', name: 'Đảng bộ xã', kind: 'grassroots_committee', orgType: 'xa', parentCode: 'HUYEN', validFrom: '2015-01-01' });
+  app = authed(raw, await signIn(raw, t.db, { role: 'admin', scope: 'HUYEN' }));
   await createUnit(t.db, { code: 'CB-1', name: 'Chi bộ thôn 1', kind: 'cell', parentCode: 'XA', validFrom: '2015-01-01' });
   await createUnit(t.db, { code: 'CB-2', name: 'Chi bộ thôn 2', kind: 'cell', parentCode: 'XA', validFrom: '2018-01-01' });
   await createUnit(t.db, { code: 'CB-CQ', name: 'Chi bộ cơ quan', kind: 'grassroots_cell', orgType: 'co_quan_dang', parentCode: 'HUYEN', validFrom: '2015-01-01' });

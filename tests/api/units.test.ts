@@ -2,9 +2,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Db } from '../../src/db/create-db.js';
 import { createApp } from '../../src/server/app.js';
 import { createTestDb, type TestDb } from '../helpers/test-db.js';
+import { authed, type AuthedApp, signIn } from '../helpers/auth.js';
 
 let t: TestDb;
-let app: ReturnType<typeof createApp>;
+let app: AuthedApp;
 
 const TABLES = ['org_units', 'org_unit_versions', 'persons', 'memberships', 'collectives', 'positions'] as const;
 
@@ -37,7 +38,8 @@ async function expectRefused(send: () => Response | Promise<Response>, status: n
 
 beforeAll(async () => {
   t = await createTestDb();
-  app = createApp({ db: t.db, config: t.config });
+  const raw = createApp({ db: t.db, config: t.config });
+  app = authed(raw, await signIn(raw, t.db, { role: 'admin', scope: 'QTHT', createScope: true }));
   const units = [
     { code: 'TINH', name: 'Đảng bộ tỉnh Thử', kind: 'province_committee', validFrom: '2015-01-01' },
     { code: 'HUYEN-A', name: 'Đảng bộ huyện A', kind: 'district_committee', parentCode: 'TINH', validFrom: '2015-01-01', validTo: '2025-07-01' },

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadDemoDistrict } from '../../src/demo/load.js';
 import { createApp } from '../../src/server/app.js';
 import { createTestDb, type TestDb, testEngine } from '../helpers/test-db.js';
+import { authed, type AuthedApp, signIn } from '../helpers/auth.js';
 
 /** Text of an HTML page with tags removed and whitespace collapsed. */
 function textOf(page: string): string {
@@ -10,11 +11,12 @@ function textOf(page: string): string {
 
 describe(`first page on ${testEngine}`, () => {
   let t: TestDb;
-  let app: ReturnType<typeof createApp>;
+  let app: AuthedApp;
   beforeAll(async () => {
     t = await createTestDb();
     await loadDemoDistrict(t.db);
-    app = createApp({ db: t.db, config: t.config });
+    const raw = createApp({ db: t.db, config: t.config });
+    app = authed(raw, await signIn(raw, t.db, { role: 'admin', scope: 'TU-LAICHAU' }));
   });
   afterAll(() => t.close());
 

@@ -47,6 +47,8 @@ const LABELS: Record<keyof Database, string> = {
   evaluations: 'phiếu đánh giá',
   evaluation_history: 'lịch sử đánh giá',
   review_topics: 'nội dung gợi ý kiểm điểm',
+  users: 'tài khoản',
+  sessions: 'phiên đăng nhập',
 };
 
 /**

@@ -129,12 +129,17 @@ export async function updatePerson(db: Db, cardNumber: string, patch: PersonPatc
  * Persons whose name contains every word of `q`, compared without accents or case ("nguyen van"
  * finds "Nguyễn Văn …"), or whose card number is `q`; sorted in Vietnamese order.
  */
-export async function searchPersons(db: Db, options: { q: string; limit?: number }): Promise<Person[]> {
+export async function searchPersons(db: Db, options: { q: string; limit?: number; withinUnitIds?: string[] | undefined }): Promise<Person[]> {
   const words = makeSearchKey(options.q).split(' ').filter((w) => w.length > 0);
-  if (words.length === 0) return [];
+  const within = options.withinUnitIds;
+  if (words.length === 0 || within?.length === 0) return [];
   const rows = await db
     .selectFrom('persons as p')
     .select(PERSON_COLUMNS)
+    // Restricted to a scope: people with a membership, past or present, in one of these units.
+    .$if(within !== undefined, (q) =>
+      q.where((eb) => eb.exists(eb.selectFrom('memberships as sm').select('sm.id').whereRef('sm.person_id', '=', 'p.id').where('sm.unit_id', 'in', within ?? []))),
+    )
     .where((eb) =>
       eb.or([
         eb.and(words.map((w) => sql<boolean>`${sql.ref('p.search_key')} like ${`%${w.replace(/[\\%_]/g, '\\$&')}%`} escape '\\'`)),

@@ -234,7 +234,7 @@ function unitNotOn(code: string, date: string): AppError {
 }
 
 /** The ids from `unitId` up to its topmost ancestor on `date`, nearest first. */
-async function listAncestorIds(db: Db, unitId: string, date: string): Promise<string[]> {
+export async function listAncestorIds(db: Db, unitId: string, date: string): Promise<string[]> {
   return (await listAncestorRows(db, unitId, date)).map((r) => r.unit_id);
 }
 

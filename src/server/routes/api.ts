@@ -1,6 +1,7 @@
 /** The JSON API, mounted at /api. Each resource has its own route file. */
 import { Hono } from 'hono';
 import type { AppEnv } from '../app.js';
+import { authApiRoutes } from './auth.js';
 import { cycleRoutes } from './cycles.js';
 import { evaluationRoutes } from './evaluations.js';
 import { collectiveRoutes } from './collectives.js';
@@ -11,6 +12,7 @@ import { unitRoutes } from './units.js';
 export function apiRoutes(): Hono<AppEnv> {
   const api = new Hono<AppEnv>();
   api.get('/health', (c) => c.json({ ok: true }));
+  api.route('/auth', authApiRoutes());
   api.route('/', cycleRoutes());
   api.route('/', evaluationRoutes());
   api.route('/', unitRoutes());

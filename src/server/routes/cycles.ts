@@ -2,8 +2,10 @@
 import { type Context, Hono } from 'hono';
 import { z } from 'zod';
 import { createCycle, getCycle, listCycles, setDeadlines } from '../../db/queries/cycles.js';
+import { getUnitIdByCode, resolveSubject } from '../../db/queries/evaluation-subjects.js';
 import { addReviewTopic, listReviewTopics } from '../../db/queries/review-topics.js';
 import type { AppEnv } from '../app.js';
+import { authorize, authorizeRole, currentUser, scopeUnitIds } from '../authorize.js';
 import { parseBody, parseQuery, zodToAppError } from '../validate.js';
 
 const yearParam = z.object({ year: z.coerce.number().int().min(1900).max(2999) });
@@ -37,39 +39,62 @@ export function parseYear(c: Context): number {
   return parsed.data.year;
 }
 
-/** Who acts: the `X-Actor` header until users and sessions arrive, else `system`. */
-export function actorOf(c: Context): string {
-  return c.req.header('X-Actor')?.trim().slice(0, 200) || 'system';
+/** Who acts: the signed-in user's name, recorded in history (never a header the client chooses). */
+export function actorOf(c: Context<AppEnv>): string {
+  return currentUser(c).username;
 }
 
 /** Routes under /api: /cycles, /cycles/:year, /cycles/:year/deadlines, /cycles/:year/topics. */
 export function cycleRoutes(): Hono<AppEnv> {
   const r = new Hono<AppEnv>();
-  r.get('/cycles', async (c) => c.json({ cycles: await listCycles(c.var.deps.db) }));
+  // Cycles are the same for everyone: any signed-in user reads them; only the administrator changes them.
+  r.get('/cycles', async (c) => {
+    authorizeRole(c, 'read');
+    return c.json({ cycles: await listCycles(c.var.deps.db) });
+  });
   r.post('/cycles', async (c) => {
     const body = await parseBody(c, createCycleBody);
+    authorizeRole(c, 'admin');
     return c.json(await createCycle(c.var.deps.db, body), 201);
   });
   r.get('/cycles/:year', async (c) => {
     const year = parseYear(c);
     const { period } = parseQuery(c, periodQuery);
+    authorizeRole(c, 'read');
     return c.json(await getCycle(c.var.deps.db, { year, period }));
   });
   r.put('/cycles/:year/deadlines', async (c) => {
     const year = parseYear(c);
     const body = await parseBody(c, deadlinesBody);
+    authorizeRole(c, 'admin');
     return c.json(await setDeadlines(c.var.deps.db, { year, ...body }));
   });
   r.get('/cycles/:year/topics', async (c) => {
     const year = parseYear(c);
     const { period } = parseQuery(c, periodQuery);
-    const cycle = await getCycle(c.var.deps.db, { year, period });
-    return c.json({ topics: await listReviewTopics(c.var.deps.db, { cycleId: cycle.id }) });
+    const { db } = c.var.deps;
+    const cycle = await getCycle(db, { year, period });
+    const topics = await listReviewTopics(db, { cycleId: cycle.id });
+    const scope = await scopeUnitIds(c, cycle.referenceDate);
+    if (scope === undefined) return c.json({ topics });
+    // Only topics whose subject belongs, on the reference date, to a unit of the user's scope.
+    const inScope = new Set(scope);
+    const subjectUnit = (t: (typeof topics)[number]) =>
+      resolveSubject(db, { kind: t.subjectKind, ref: t.subjectRef, on: cycle.referenceDate }).then((s) => s.unitId, () => null);
+    const units = await Promise.all(topics.map(subjectUnit));
+    return c.json({ topics: topics.filter((_, i) => inScope.has(units[i] ?? '')) });
   });
   r.post('/cycles/:year/topics', async (c) => {
     const cycleYear = parseYear(c);
     const body = await parseBody(c, topicBody);
-    return c.json(await addReviewTopic(c.var.deps.db, { cycleYear, ...body }), 201);
+    const { db } = c.var.deps;
+    // Both the subject's unit and the unit naming the topic must be the user's to write.
+    const cycle = await getCycle(db, { year: cycleYear, period: body.period });
+    const subject = await resolveSubject(db, { kind: body.subjectKind, ref: body.subjectRef, on: cycle.referenceDate });
+    await authorize(c, { unitId: subject.unitId, action: 'write', date: cycle.referenceDate });
+    const assignedBy = await getUnitIdByCode(db, body.assignedByUnit, 'assignedByUnit');
+    await authorize(c, { unitId: assignedBy, action: 'write', date: cycle.referenceDate });
+    return c.json(await addReviewTopic(db, { cycleYear, ...body }), 201);
   });
   return r;
 }

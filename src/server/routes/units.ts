@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { changeUnit, createUnit, getSubtreeAt, getUnitAt, listChildrenAt, listUnitVersions } from '../../db/queries/units.js';
 import { ORG_TYPES, UNIT_KINDS } from '../../domain/codes.js';
 import type { AppEnv } from '../app.js';
+import { authorize, authorizeRole } from '../authorize.js';
 import { parseBody, parseQuery } from '../validate.js';
 
 /** A real calendar date written YYYY-MM-DD (2022-02-30 is refused, naming the field). */
@@ -57,23 +58,36 @@ export function unitRoutes(): Hono<AppEnv> {
   const r = new Hono<AppEnv>();
   r.post('/units', async (c) => {
     const body = await parseBody(c, createUnitBody);
+    // A new unit is written into its parent; a new root (no parent) is the administrator's.
+    if (body.parentCode) await authorize(c, { unitCode: body.parentCode, action: 'write', date: body.validFrom });
+    else authorizeRole(c, 'admin');
     return c.json({ unit: await createUnit(c.var.deps.db, body) }, 201);
   });
   r.get('/units/:code', async (c) => {
     const { date } = parseAsOf(c);
+    await authorize(c, { unitCode: c.req.param('code'), action: 'read', date });
     return c.json({ date, unit: await getUnitAt(c.var.deps.db, c.req.param('code'), date) });
   });
   r.get('/units/:code/children', async (c) => {
     const { date } = parseAsOf(c);
+    await authorize(c, { unitCode: c.req.param('code'), action: 'read', date });
     return c.json({ date, units: await listChildrenAt(c.var.deps.db, c.req.param('code'), date) });
   });
   r.get('/units/:code/subtree', async (c) => {
     const { date } = parseAsOf(c);
+    await authorize(c, { unitCode: c.req.param('code'), action: 'read', date });
     return c.json({ date, units: await getSubtreeAt(c.var.deps.db, c.req.param('code'), date) });
   });
-  r.get('/units/:code/versions', async (c) => c.json({ versions: await listUnitVersions(c.var.deps.db, c.req.param('code')) }));
+  r.get('/units/:code/versions', async (c) => {
+    await authorize(c, { unitCode: c.req.param('code'), action: 'read' });
+    return c.json({ versions: await listUnitVersions(c.var.deps.db, c.req.param('code')) });
+  });
   r.post('/units/:code/changes', async (c) => {
     const body = await parseBody(c, changeUnitBody);
+    await authorize(c, { unitCode: c.req.param('code'), action: 'write', date: body.from });
+    // Moving a unit writes into its new parent too; making it a root is the administrator's.
+    if (body.parentCode) await authorize(c, { unitCode: body.parentCode, action: 'write', date: body.from });
+    else if (body.parentCode === null) authorizeRole(c, 'admin');
     return c.json({ unit: await changeUnit(c.var.deps.db, c.req.param('code'), body) }, 201);
   });
   return r;

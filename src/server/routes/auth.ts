@@ -1,0 +1,135 @@
+/**
+ * Signing in and out. The API takes `Authorization: Bearer <token>` or the session cookie; pages
+ * use the cookie (HttpOnly, SameSite=Lax). Wrong name, wrong password and disabled account get the
+ * same answer and take the same time (a dummy hash is verified when there is no such user).
+ */
+import type { Context, MiddlewareHandler } from 'hono';
+import { Hono } from 'hono';
+import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
+import { z } from 'zod';
+import { AppError } from '../../domain/errors.js';
+import { createSession, deleteSession, findSessionUser, SESSION_HOURS } from '../../db/queries/sessions.js';
+import { findUserForSignIn, type User } from '../../db/queries/users.js';
+import type { AppEnv } from '../app.js';
+import { currentUser, unauthenticated } from '../authorize.js';
+import { layout } from '../pages/layout.js';
+import { loginBody, WRONG_CREDENTIALS_VI } from '../pages/login-page.js';
+import { verifyNobody, verifyPassword } from '../passwords.js';
+import { parseBody } from '../validate.js';
+import type { Db } from '../../db/create-db.js';
+
+/** Name of the session cookie. */
+export const SESSION_COOKIE = 'xeploai_session';
+
+const loginBodySchema = z.strictObject({ username: z.string().max(200), password: z.string().max(1000) });
+
+/** The session token of a request: the bearer token first, else the cookie. */
+export function tokenOf(c: Context): string | undefined {
+  const header = c.req.header('authorization');
+  const bearer = header?.match(/^Bearer\s+(\S+)\s*$/i)?.[1];
+  return bearer ?? getCookie(c, SESSION_COOKIE) ?? undefined;
+}
+
+function wrongCredentials(): AppError {
+  return new AppError('Unauthenticated', { vi: WRONG_CREDENTIALS_VI, en: 'Wrong username or password.' });
+}
+
+/** Checks a name and password; opens a session or throws the one wrong-credentials error. */
+async function signIn(db: Db, username: string, password: string): Promise<{ token: string; expiresAt: string; user: User }> {
+  const found = await findUserForSignIn(db, username);
+  const ok = found ? await verifyPassword(found.passwordHash, password) : await verifyNobody(password);
+  if (!found || !ok || found.disabled) throw wrongCredentials();
+  const { passwordHash: _, ...user } = found;
+  return { ...(await createSession(db, user.id)), user };
+}
+
+function setSessionCookie(c: Context, token: string): void {
+  const secure = new URL(c.req.url).protocol === 'https:';
+  setCookie(c, SESSION_COOKIE, token, { httpOnly: true, sameSite: 'Lax', path: '/', maxAge: SESSION_HOURS * 3600, secure });
+}
+
+async function endSession(c: Context<AppEnv>): Promise<void> {
+  const token = tokenOf(c);
+  if (token) await deleteSession(c.var.deps.db, token);
+  deleteCookie(c, SESSION_COOKIE, { path: '/' });
+}
+
+/** Finds the signed-in user (if any) and sets it on the context. */
+export function loadSession(): MiddlewareHandler<AppEnv> {
+  return async (c, next) => {
+    const token = tokenOf(c);
+    const user = token ? await findSessionUser(c.var.deps.db, token) : undefined;
+    if (user) c.set('user', user);
+    await next();
+  };
+}
+
+const OPEN_API_PATHS = new Set(['/api/health', '/api/auth/login']);
+
+/** Every /api path except health and login needs a session: 401 otherwise. */
+export function requireApiSession(): MiddlewareHandler<AppEnv> {
+  return async (c, next) => {
+    if (!OPEN_API_PATHS.has(c.req.path) && !c.get('user')) throw unauthenticated();
+    await next();
+  };
+}
+
+/** A local path to return to after signing in; anything else (another site, `//host`) becomes `/`. */
+export function safeNext(next: string | undefined): string {
+  return next && next.startsWith('/') && !next.startsWith('//') && !next.startsWith('/\\') ? next : '/';
+}
+
+/** Pages need a session: redirect to /login?next=… otherwise. */
+export function requirePageSession(): MiddlewareHandler<AppEnv> {
+  return async (c, next) => {
+    if (c.get('user')) return next();
+    const url = new URL(c.req.url);
+    return c.redirect(`/login?next=${encodeURIComponent(url.pathname + url.search)}`, 302);
+  };
+}
+
+/** Routes under /api/auth: login, logout, me. */
+export function authApiRoutes(): Hono<AppEnv> {
+  const r = new Hono<AppEnv>();
+  r.post('/login', async (c) => {
+    const body = await parseBody(c, loginBodySchema);
+    const session = await signIn(c.var.deps.db, body.username, body.password);
+    setSessionCookie(c, session.token);
+    return c.json({ token: session.token, expiresAt: session.expiresAt, user: session.user });
+  });
+  r.post('/logout', async (c) => {
+    await endSession(c);
+    return c.json({ ok: true });
+  });
+  r.get('/me', (c) => c.json({ user: currentUser(c) }));
+  return r;
+}
+
+/** The sign-in page and its form posts: GET/POST /login, POST /logout. */
+export function loginPageRoutes(): Hono<AppEnv> {
+  const r = new Hono<AppEnv>();
+  r.get('/login', (c) => {
+    const next = safeNext(c.req.query('next'));
+    if (c.get('user')) return c.redirect(next, 302);
+    return c.html(layout({ title: 'Đăng nhập', body: loginBody({ next }) }));
+  });
+  r.post('/login', async (c) => {
+    const form = await c.req.parseBody();
+    const username = typeof form.username === 'string' ? form.username : '';
+    const password = typeof form.password === 'string' ? form.password : '';
+    const next = safeNext(typeof form.next === 'string' ? form.next : undefined);
+    try {
+      const session = await signIn(c.var.deps.db, username, password);
+      setSessionCookie(c, session.token);
+      return c.redirect(next, 303);
+    } catch (e) {
+      if (!(e instanceof AppError)) throw e;
+      return c.html(layout({ title: 'Đăng nhập', body: loginBody({ next, error: e.messages.vi, username }) }), 401);
+    }
+  });
+  r.post('/logout', async (c) => {
+    await endSession(c);
+    return c.redirect('/login', 303);
+  });
+  return r;
+}
