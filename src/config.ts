@@ -18,7 +18,12 @@ export interface Config {
   readonly host: string;
   /** Load the demo district when the database is empty (XEPLOAI_DEMO, default on). */
   readonly loadDemoWhenEmpty: boolean;
+  /** Password of the demo accounts created with the demo district (XEPLOAI_DEMO_PASSWORD). */
+  readonly demoPassword: string;
 }
+
+/** The demo accounts' password when XEPLOAI_DEMO_PASSWORD is not set (printed when the server starts). */
+export const DEFAULT_DEMO_PASSWORD = 'xeploai-demo';
 
 export type ConfigOverrides = Partial<Pick<Config, 'port' | 'host' | 'sqlitePath' | 'databaseUrl' | 'loadDemoWhenEmpty'>>;
 
@@ -50,5 +55,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Conf
     port: rawPort,
     host: overrides.host ?? env.HOST ?? '0.0.0.0',
     loadDemoWhenEmpty: overrides.loadDemoWhenEmpty ?? !['0', 'false', 'no'].includes((env.XEPLOAI_DEMO ?? '').toLowerCase()),
+    demoPassword: env.XEPLOAI_DEMO_PASSWORD || DEFAULT_DEMO_PASSWORD,
   });
 }

@@ -4,6 +4,8 @@ import type { Config } from '../config.js';
 export interface CliIo {
   out(text: string): void;
   err(text: string): void;
+  /** Reads standard input to its end (commands taking `--password-stdin`); absent = nothing to read. */
+  readStdin?(): Promise<string>;
 }
 
 export interface CliContext {

@@ -41,13 +41,23 @@ describe('xeploai serve (npm start)', () => {
 
   it('loads the demo into an empty database, prints the address and serves the first page', async () => {
     child = spawn(process.execPath, ['bin/xeploai.mjs', 'serve', '--port', '0', '--host', '127.0.0.1'], {
-      env: { ...process.env, ...cli.env, DATABASE_URL: cli.env.DATABASE_URL ?? '' },
+      env: { ...process.env, ...cli.env, DATABASE_URL: cli.env.DATABASE_URL ?? '', XEPLOAI_DEMO_PASSWORD: '' },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     const { url, output } = await waitForAddress(child, 90_000);
     expect(output).toContain('đang nạp huyện mẫu Tam Đường 2022');
     expect(output).toMatch(/xeploai đang chạy tại http:\/\/localhost:\d+/);
-    const res = await fetch(`${url}/`);
+    expect(output).toContain('Đăng nhập thử: admin / xeploai-demo');
+    const signedOut = await fetch(`${url}/`, { redirect: 'manual' });
+    expect([signedOut.status, signedOut.headers.get('location')]).toEqual([302, '/login?next=%2F']);
+    const login = await fetch(`${url}/api/auth/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ username: 'admin', password: 'xeploai-demo' }),
+    });
+    expect(login.status).toBe(200);
+    const { token } = (await login.json()) as { token: string };
+    const res = await fetch(`${url}/`, { headers: { cookie: `xeploai_session=${token}` } });
     expect(res.status).toBe(200);
     expect(await res.text()).toContain('Đảng bộ huyện Tam Đường');
   }, 120_000);

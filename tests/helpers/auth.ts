@@ -7,7 +7,7 @@ import { createUnit } from '../../src/db/queries/units.js';
 import { createUser, type User } from '../../src/db/queries/users.js';
 import type { Role } from '../../src/domain/access.js';
 import type { createApp } from '../../src/server/app.js';
-import { hashPassword } from '../../src/server/passwords.js';
+import { hashPassword } from '../../src/services/passwords.js';
 
 type App = ReturnType<typeof createApp>;
 

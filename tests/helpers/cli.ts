@@ -16,7 +16,8 @@ export interface CliRun {
 
 export interface CliEnv {
   env: NodeJS.ProcessEnv;
-  run(args: string[]): Promise<CliRun>;
+  /** Runs the CLI; `stdin` is what the command reads from standard input. */
+  run(args: string[], stdin?: string): Promise<CliRun>;
   /** Drops the PostgreSQL schema the CLI used. */
   cleanup(): Promise<void>;
 }
@@ -29,10 +30,11 @@ export function cliEnv(): CliEnv {
     : { XEPLOAI_DB: join(mkdtempSync(join(tmpdir(), 'xeploai-')), 'test.sqlite') };
   return {
     env,
-    async run(args) {
+    async run(args, stdin) {
       let out = '';
       let err = '';
-      const code = await runCli(args, { out: (t) => (out += `${t}\n`), err: (t) => (err += `${t}\n`) }, env);
+      const io = { out: (t: string) => (out += `${t}\n`), err: (t: string) => (err += `${t}\n`), ...(stdin !== undefined ? { readStdin: async () => stdin } : {}) };
+      const code = await runCli(args, io, env);
       return { code, out, err };
     },
     async cleanup() {

@@ -1,6 +1,7 @@
 import { parseArgs } from 'node:util';
 import { createDb, migrateToLatest } from '../../db/create-db.js';
 import { loadDemoDistrict } from '../../demo/load.js';
+import { createDemoUsers } from '../../demo/users.js';
 import type { CliCommand } from '../command.js';
 
 export const demoLoad: CliCommand = {
@@ -25,6 +26,8 @@ Usage: xeploai demo load — migrates, then loads the demo district (refuses if 
         `Đã nạp huyện mẫu ${summary.unitCode}: ${summary.units} đơn vị, ${summary.persons} người, ` +
           `${summary.collectives} tập thể, ${summary.evaluations} phiếu đánh giá.`,
       );
+      const created = await createDemoUsers(db, config.demoPassword);
+      if (created.length > 0) ctx.io.out(`Đã tạo tài khoản thử: ${created.join(', ')} — mật khẩu ${config.demoPassword}.`);
       return 0;
     } finally {
       await db.destroy();

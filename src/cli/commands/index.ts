@@ -4,5 +4,8 @@ import { dbMigrate } from './db-migrate.js';
 import { demoLoad } from './demo-load.js';
 import { formsCheck } from './forms-check.js';
 import { serve } from './serve.js';
+import { userCreate } from './user-create.js';
+import { userDisable } from './user-disable.js';
+import { userList } from './user-list.js';
 
-export const commands: readonly CliCommand[] = [dbMigrate, demoLoad, formsCheck, serve];
+export const commands: readonly CliCommand[] = [dbMigrate, demoLoad, formsCheck, serve, userCreate, userList, userDisable];

@@ -14,7 +14,7 @@ import type { AppEnv } from '../app.js';
 import { currentUser, unauthenticated } from '../authorize.js';
 import { layout } from '../pages/layout.js';
 import { loginBody, WRONG_CREDENTIALS_VI } from '../pages/login-page.js';
-import { verifyNobody, verifyPassword } from '../passwords.js';
+import { verifyNobody, verifyPassword } from '../../services/passwords.js';
 import { parseBody } from '../validate.js';
 import type { Db } from '../../db/create-db.js';
 
