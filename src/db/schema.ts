@@ -176,6 +176,61 @@ export interface SessionTable {
   expires_at: string;
 }
 
+/** A unit's SUBTREE total of one printed cell of one form in one cycle (live roll-up, FORMS.md §2). */
+export interface FormCountTable {
+  cycle_id: string;
+  unit_id: string;
+  form: string;
+  row: string;
+  col: string;
+  value: number;
+}
+
+/** A count entered or imported for a unit that reports counts only; it rolls up with the rest. */
+export interface EnteredFormValueTable {
+  cycle_id: string;
+  unit_id: string;
+  form: string;
+  row: string;
+  col: string;
+  value: number;
+  entered_at: string;
+  entered_by: string;
+}
+
+/** A narrative report of a unit for a cycle: its identity, settings and prose (migration 0005). */
+export interface ReportTable {
+  id: string;
+  unit_id: string;
+  cycle_id: string;
+  number: string;
+  date: string;
+  place: string;
+  signer_name: string;
+  signer_title: string;
+  /** JSON: issuing/parent body, recipients, decimals, rounding, footnote (src/services/reports.ts). */
+  settings: string;
+  deployment_text: string;
+  preparation_text: string;
+  organisation_text: string;
+  strengths_text: string;
+  weaknesses_text: string;
+  causes_text: string;
+  tasks_text: string;
+  updated_at: string;
+  updated_by: string;
+}
+
+/** An uploaded report template (.docx as base64 text); at most one active. */
+export interface ReportTemplateTable {
+  id: string;
+  name: string;
+  content: string;
+  uploaded_at: string;
+  uploaded_by: string;
+  active: number;
+}
+
 export interface Database {
   org_units: OrgUnitTable;
   org_unit_versions: OrgUnitVersionTable;
@@ -189,6 +244,8 @@ export interface Database {
   evaluations: EvaluationTable;
   evaluation_history: EvaluationHistoryTable;
   review_topics: ReviewTopicTable;
+  form_counts: FormCountTable;
+  entered_form_values: EnteredFormValueTable;
   users: UserTable;
   sessions: SessionTable;
 }

@@ -1,9 +1,11 @@
 /** The migration set, in order. Shared by both engines; each file is frozen once it has landed. */
 import type { Migration } from 'kysely';
 import * as m0001 from './0001-initial.js';
+import * as m0002 from './0002-form-counts.js';
 import * as m0003 from './0003-users.js';
 
 export const migrations: Record<string, Migration> = {
   '0001-initial': m0001,
+  '0002-form-counts': m0002,
   '0003-users': m0003,
 };

@@ -19,6 +19,7 @@ import type {
 } from '../../demo/dataset.js';
 import type { Db } from '../create-db.js';
 import type { Database } from '../schema.js';
+import { rebuildFormCounts } from './form-counts-sync.js';
 
 /** Rows per INSERT: ≤ 500, and fewer for wide tables so one statement stays under SQLite's parameter limit. */
 const MAX_ROWS = 500;
@@ -47,6 +48,8 @@ const LABELS: Record<keyof Database, string> = {
   evaluations: 'phiếu đánh giá',
   evaluation_history: 'lịch sử đánh giá',
   review_topics: 'nội dung gợi ý kiểm điểm',
+  form_counts: 'số liệu biểu',
+  entered_form_values: 'số liệu biểu nhập tay',
   users: 'tài khoản',
   sessions: 'phiên đăng nhập',
 };
@@ -74,11 +77,17 @@ export async function insertDataset(db: Db, data: DatasetSource, options: Insert
     const cycles: DatasetCycle[] = [];
     await put('cycles', mapRows(data.cycles, (c) => (cycles.push(c), cycleRow(c))));
     await put('cycle_deadlines', flatMapRows(cycles, deadlineRows));
-    const [evaluations, history] = await insertEvaluations(trx, data.evaluations);
+    const touched = new Set<string>();
+    const [evaluations, history] = await insertEvaluations(trx, mapRows(data.evaluations, (e) => (touched.add(e.cycleId), e)));
     counts.evaluations = evaluations;
     counts.evaluation_history = history;
     options.onProgress?.(`Đã ghi ${evaluations} ${LABELS.evaluations} và ${history} ${LABELS.evaluation_history}.`);
     await put('review_topics', mapRows(data.reviewTopics, reviewTopicRow));
+    // The live form counts of every cycle the set evaluates in, recomputed as `verify` does.
+    for (const c of cycles) touched.add(c.id);
+    const rebuilt = await rebuildFormCounts(trx, { cycleIds: [...touched] });
+    counts.form_counts = rebuilt.reduce((n, r) => n + r.rows, 0);
+    options.onProgress?.(`Đã tính ${counts.form_counts} ${LABELS.form_counts} (form_counts).`);
     return counts;
   });
 }

@@ -25,6 +25,7 @@ import { newId, nowIso } from '../ids.js';
 import type { EvaluationTable } from '../schema.js';
 import { getCycle, getCycleById, isUniqueViolation, withTransaction } from './cycles.js';
 import { insertHistory } from './evaluation-history.js';
+import { applyEvaluationChange } from './form-counts-sync.js';
 import { getUnitIdByCode, type ResolvedSubject, resolveSubject } from './evaluation-subjects.js';
 
 /** Evaluation fields as a caller gives them: the deciding unit by its code. */
@@ -197,6 +198,7 @@ async function insertEvaluation(db: Db, cycle: Cycle, subject: ResolvedSubject, 
     });
   const changes = creationChanges(state);
   await insertHistory(db, { evaluationId: id, at, actor: input.actor, action: 'create', reason: input.reason ?? null, changes });
+  await applyEvaluationChange(db, { evaluationId: id, before: null, after: state }); // live form counts, same transaction
   return getEvaluation(db, id);
 }
 
@@ -268,6 +270,7 @@ export async function updateEvaluation(db: Db, id: string, fields: EvaluationFie
     if (Number(result.numUpdatedRows) !== 1) throw staleVersion(options.expectedVersion ?? version, version + 1);
     const action = options.action ?? 'update';
     await insertHistory(trx, { evaluationId: id, at, actor: options.actor, action, reason: options.reason?.trim() || null, changes });
+    await applyEvaluationChange(trx, { evaluationId: id, before, after }); // live form counts, same transaction
     return getEvaluation(trx, id);
   });
 }

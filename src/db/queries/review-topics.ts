@@ -5,6 +5,7 @@ import type { Db } from '../create-db.js';
 import { newId } from '../ids.js';
 import { getCycle, withTransaction } from './cycles.js';
 import { getUnitIdByCode, resolveSubject } from './evaluation-subjects.js';
+import { applyTopicChange } from './form-counts-sync.js';
 
 export interface AddReviewTopicInput {
   cycleYear: number;
@@ -38,6 +39,7 @@ export async function addReviewTopic(db: Db, input: AddReviewTopicInput): Promis
         topic,
       })
       .execute();
+    await applyTopicChange(trx, { cycleId: cycle.id, topicId: id, sign: 1 }); // KD `suggested.*`, same transaction
     const added = (await listReviewTopics(trx, { cycleId: cycle.id })).find((t) => t.id === id);
     if (!added) throw new Error(`review topic ${id} vanished`);
     return added;

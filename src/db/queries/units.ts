@@ -20,6 +20,7 @@ import {
 } from '../../domain/model/units.js';
 import type { Db } from '../create-db.js';
 import { newId, nowIso } from '../ids.js';
+import { rebuildFormCounts } from './form-counts-sync.js';
 
 /** Deepest tree walked; a guard against a cycle slipping into the data. */
 const MAX_DEPTH = 64;
@@ -215,6 +216,7 @@ export async function changeUnit(db: Db, code: string, change: UnitChange): Prom
     const values = { parent_id: parentId, name: next.name, kind: next.kind, org_type: next.orgType };
     if (current.validFrom === change.from) {
       await trx.updateTable('org_unit_versions').set(values).where('id', '=', current.versionId).execute();
+      await rebuildFormCounts(trx, { referenceFrom: change.from }); // cycles whose tree changed count again
       return { ...next, versionId: current.versionId };
     }
     await trx.updateTable('org_unit_versions').set({ valid_to: change.from }).where('id', '=', current.versionId).execute();
@@ -222,6 +224,7 @@ export async function changeUnit(db: Db, code: string, change: UnitChange): Prom
       .insertInto('org_unit_versions')
       .values({ id: next.versionId, unit_id: current.unitId, ...values, valid_from: next.validFrom, valid_to: next.validTo })
       .execute();
+    await rebuildFormCounts(trx, { referenceFrom: change.from }); // cycles whose tree changed count again
     return next;
   });
 }

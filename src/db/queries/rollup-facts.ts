@@ -1,0 +1,177 @@
+/**
+ * The facts the roll-up needs, read as of a cycle's reference date (GUIDE.md §2: each year against
+ * its own tree): the tree (all of it for a rebuild, or one evaluation's ancestors for a live
+ * update), evaluations with their collective's kind and level or position's group, review topics
+ * with their subject's unit, and entered values. One query per part; the tree becomes a JS map.
+ */
+import { type RawBuilder, type SqlBool, sql } from 'kysely';
+import type { Eligibility, Grade, KhtReason, OrgType, RuleSetCode, SubjectKind, UnitKind } from '../../domain/codes.js';
+import { type RollupEvaluation, type RollupTopic, type RollupUnit, UnitIndex } from '../../domain/rollup/index.js';
+import type { Db } from '../create-db.js';
+
+/** Deepest chain walked (a guard against a cycle in the data). */
+const MAX_DEPTH = 64;
+
+/**
+ * Rows of `alias` valid on `date` (as units.ts `validOn`; repeated here because units.ts calls the
+ * roll-up after a tree change, and the two modules must not import each other).
+ */
+function validOn(alias: string, date: string): RawBuilder<SqlBool> {
+  return sql<SqlBool>`(${sql.ref(`${alias}.valid_from`)} <= ${date} and (${sql.ref(`${alias}.valid_to`)} is null or ${sql.ref(`${alias}.valid_to`)} > ${date}))`;
+}
+
+/** The rule set and reference date of a cycle. */
+export interface CycleKey {
+  id: string;
+  year: number;
+  period: string;
+  ruleSet: RuleSetCode;
+  referenceDate: string;
+}
+
+/** Cycles, optionally of one year. */
+export async function listCycleKeys(db: Db, filter: { year?: number; cycleIds?: readonly string[]; referenceFrom?: string } = {}): Promise<CycleKey[]> {
+  if (filter.cycleIds && filter.cycleIds.length === 0) return [];
+  let q = db.selectFrom('cycles').select(['id', 'year', 'period', 'rule_set', 'reference_date']);
+  if (filter.year !== undefined) q = q.where('year', '=', filter.year);
+  if (filter.cycleIds) q = q.where('id', 'in', [...filter.cycleIds]);
+  if (filter.referenceFrom) q = q.where('reference_date', '>=', filter.referenceFrom);
+  const rows = await q.orderBy('year').orderBy('period').execute();
+  return rows.map((r) => ({ id: r.id, year: Number(r.year), period: r.period, ruleSet: r.rule_set as RuleSetCode, referenceDate: r.reference_date }));
+}
+
+type UnitRow = { id: string; code: string; parent_id: string | null; kind: string; org_type: string | null };
+const toUnit = (r: UnitRow): RollupUnit => ({ id: r.id, code: r.code, parentId: r.parent_id, kind: r.kind as UnitKind, orgType: r.org_type as OrgType | null });
+
+/** The whole tree on a date. */
+export async function loadTreeOn(db: Db, date: string): Promise<UnitIndex> {
+  const rows = await db
+    .selectFrom('org_unit_versions as v')
+    .innerJoin('org_units as u', 'u.id', 'v.unit_id')
+    .select(['u.id', 'u.code', 'v.parent_id', 'v.kind', 'v.org_type'])
+    .where(validOn('v', date))
+    .execute();
+  return new UnitIndex(rows.map(toUnit));
+}
+
+/** The given units and all their ancestors on a date (enough to place one evaluation). */
+export async function loadAncestorsOn(db: Db, unitIds: readonly string[], date: string): Promise<UnitIndex> {
+  const ids = [...new Set(unitIds)];
+  if (ids.length === 0) return new UnitIndex([]);
+  const rows = await db
+    .withRecursive('up(id, code, parent_id, kind, org_type, depth)', (qb) =>
+      qb
+        .selectFrom('org_unit_versions as v')
+        .innerJoin('org_units as u', 'u.id', 'v.unit_id')
+        .select(['u.id', 'u.code', 'v.parent_id', 'v.kind', 'v.org_type', sql<number>`0`.as('depth')])
+        .where('v.unit_id', 'in', ids)
+        .where(validOn('v', date))
+        .unionAll((eb) =>
+          eb
+            .selectFrom('org_unit_versions as v')
+            .innerJoin('up', 'up.parent_id', 'v.unit_id')
+            .innerJoin('org_units as u', 'u.id', 'v.unit_id')
+            .select(['u.id', 'u.code', 'v.parent_id', 'v.kind', 'v.org_type', sql<number>`up.depth + 1`.as('depth')])
+            .where(validOn('v', date))
+            .where('up.depth', '<', MAX_DEPTH),
+        ),
+    )
+    .selectFrom('up')
+    .select(['id', 'code', 'parent_id', 'kind', 'org_type'])
+    .execute();
+  return new UnitIndex(rows.map(toUnit));
+}
+
+function selectEvaluationFacts(db: Db) {
+  return db
+    .selectFrom('evaluations as e')
+    .leftJoin('collectives as c', (j) => j.onRef('c.id', '=', 'e.subject_id').on('e.subject_kind', '=', 'collective'))
+    .leftJoin('positions as p', (j) => j.onRef('p.id', '=', 'e.subject_id').on('e.subject_kind', '=', 'position'))
+    .select([
+      'e.id',
+      'e.cycle_id',
+      'e.subject_kind',
+      'e.subject_id',
+      'e.unit_id',
+      'e.eligibility',
+      'e.reviewed',
+      'e.decided_grade',
+      'e.kht_reasons',
+      'e.deciding_unit_id',
+      'c.kind as collective_kind',
+      'c.level',
+      'p.position_group',
+      'p.deciding_unit_id as position_deciding_unit_id',
+    ]);
+}
+
+type FactsRow = Awaited<ReturnType<ReturnType<typeof selectEvaluationFacts>['executeTakeFirstOrThrow']>>;
+
+/** KHT reasons are JSON text (portable); anything unreadable counts as none. */
+export function parseReasonList(text: string): KhtReason[] {
+  try {
+    const v: unknown = JSON.parse(text);
+    return Array.isArray(v) ? v.filter((x): x is KhtReason => typeof x === 'string') : [];
+  } catch {
+    return [];
+  }
+}
+
+function toEvaluation(r: FactsRow): RollupEvaluation {
+  return {
+    id: r.id,
+    subjectKind: r.subject_kind as SubjectKind,
+    subjectId: r.subject_id,
+    unitId: r.unit_id,
+    eligibility: r.eligibility as Eligibility,
+    reviewed: r.reviewed === null ? null : Number(r.reviewed) === 1,
+    decidedGrade: r.decided_grade as Grade | null,
+    khtReasons: parseReasonList(r.kht_reasons),
+    // A leader's deciding body may be stated on the position (positions.deciding_unit_id).
+    decidingUnitId: r.deciding_unit_id ?? r.position_deciding_unit_id,
+    collectiveKind: r.collective_kind,
+    level: r.level,
+    positionGroup: r.position_group,
+  };
+}
+
+/** Every evaluation of a cycle with its roll-up facts, in one query. */
+export async function loadCycleEvaluations(db: Db, cycleId: string): Promise<RollupEvaluation[]> {
+  const rows = await selectEvaluationFacts(db).where('e.cycle_id', '=', cycleId).execute();
+  return rows.map(toEvaluation);
+}
+
+/** One evaluation's roll-up facts, its cycle id and its position's deciding unit, or undefined. */
+export async function loadEvaluationFacts(
+  db: Db,
+  evaluationId: string,
+): Promise<{ evaluation: RollupEvaluation; cycleId: string; positionDecidingUnitId: string | null } | undefined> {
+  const row = await selectEvaluationFacts(db).where('e.id', '=', evaluationId).executeTakeFirst();
+  return row ? { evaluation: toEvaluation(row), cycleId: row.cycle_id, positionDecidingUnitId: row.position_deciding_unit_id } : undefined;
+}
+
+/**
+ * Review topics of a cycle with the unit their subject belongs to on the reference date: its
+ * evaluation's unit when it has one, else the collective's or position's unit, the member's cell.
+ */
+export async function loadCycleTopics(db: Db, cycle: Pick<CycleKey, 'id' | 'referenceDate'>, topicId?: string): Promise<(RollupTopic & { id: string })[]> {
+  let q = db
+    .selectFrom('review_topics as t')
+    .leftJoin('evaluations as e', (j) => j.onRef('e.cycle_id', '=', 't.cycle_id').onRef('e.subject_kind', '=', 't.subject_kind').onRef('e.subject_id', '=', 't.subject_id'))
+    .leftJoin('collectives as c', (j) => j.onRef('c.id', '=', 't.subject_id').on('t.subject_kind', '=', 'collective'))
+    .leftJoin('positions as p', (j) => j.onRef('p.id', '=', 't.subject_id').on('t.subject_kind', '=', 'position'))
+    .leftJoin('memberships as m', (j) => j.onRef('m.person_id', '=', 't.subject_id').on('t.subject_kind', '=', 'member').on(validOn('m', cycle.referenceDate)))
+    .select(['t.id', 't.subject_kind', 't.subject_id', 't.managed_by', 'e.unit_id as e_unit', 'c.unit_id as c_unit', 'p.unit_id as p_unit', 'm.unit_id as m_unit'])
+    .where('t.cycle_id', '=', cycle.id);
+  if (topicId) q = q.where('t.id', '=', topicId);
+  const rows = await q.orderBy('t.id').execute();
+  const seen = new Set<string>();
+  const out: (RollupTopic & { id: string })[] = [];
+  for (const r of rows) {
+    if (seen.has(r.id)) continue; // a member with two cells that day: the first row only
+    seen.add(r.id);
+    const own = r.subject_kind === 'unit' ? r.subject_id : null;
+    out.push({ id: r.id, subjectKind: r.subject_kind as SubjectKind, managedBy: r.managed_by, unitId: r.e_unit ?? r.c_unit ?? r.p_unit ?? r.m_unit ?? own });
+  }
+  return out;
+}

@@ -1,0 +1,169 @@
+/**
+ * The statistical forms of a unit and cycle, served live from the stored counts (FORMS.md §2–3):
+ * read as a form-values document, checked, verified against a full recomputation, rebuilt, and fed
+ * by imported counts for units that report counts only. Tracing a cell lives in forms-trace.ts.
+ */
+import type { Db } from '../db/create-db.js';
+import { getCycle } from '../db/queries/cycles.js';
+import { applyCountDelta, listEnteredValues, readCycleCounts, readUnitCounts, replaceEnteredValues } from '../db/queries/form-counts.js';
+import { rebuildFormCounts, recomputeCycleCounts } from '../db/queries/form-counts-sync.js';
+import { listCycleKeys, loadAncestorsOn, loadTreeOn } from '../db/queries/rollup-facts.js';
+import { getUnitAt, inTransaction } from '../db/queries/units.js';
+import { nowIso } from '../db/ids.js';
+import { AppError } from '../domain/errors.js';
+import { checkFormValues, FORM_CODES, getFormDefinitions, parseFormValues, type Finding, type FormCode, type FormValuesDoc } from '../domain/forms/index.js';
+import { placeOf } from '../domain/forms/table.js';
+import type { Cells } from '../domain/forms/types.js';
+import { addEntered, cellKey, countRows, diffCounts, type EnteredValue, type UnitCounts } from '../domain/rollup/index.js';
+import type { Cycle } from '../domain/model/cycles.js';
+
+/** Which unit and cycle a form is of. */
+export interface FormsKey {
+  unitCode: string;
+  year: number;
+  period?: string | undefined;
+}
+
+async function resolveKey(db: Db, key: FormsKey) {
+  const cycle = await getCycle(db, { year: key.year, period: key.period });
+  const unit = await getUnitAt(db, key.unitCode, cycle.referenceDate);
+  return { cycle, unit };
+}
+
+/**
+ * Builds the document from one unit's stored counts: every row of every form (derived rows summed
+ * from their parts), every column stated, zeros included, so the checker checks every identity.
+ */
+export function formsDocFromCounts(counts: ReadonlyMap<string, number>, meta: { cycle: Cycle; unit: { code: string; name: string } }, forms: readonly FormCode[] = FORM_CODES): FormValuesDoc {
+  const defs = getFormDefinitions(meta.cycle.ruleSet);
+  const out: FormValuesDoc['forms'] = {};
+  for (const form of forms) {
+    const def = defs[form];
+    const rows: Record<string, Cells> = {};
+    for (const row of def.rows) {
+      const parts = row.derivedFrom ?? [row.code];
+      rows[row.code] = Object.fromEntries(
+        def.columns.map((c) => [c.code, parts.reduce((n, r) => n + (counts.get(cellKey({ form, row: r, col: c.code })) ?? 0), 0)]),
+      );
+    }
+    out[form] = { rows };
+  }
+  return { format: 'form-values/1', unit: meta.unit, cycle: { year: meta.cycle.year, ruleSet: meta.cycle.ruleSet }, forms: out, claims: [] };
+}
+
+/**
+ * The forms KD, TC, DV, TT and CN of a unit's subtree in a cycle, read from the live counts (no
+ * recomputation): format form-values/1, claims empty. UnitNotFound when the unit did not exist on
+ * the cycle's reference date.
+ */
+export async function getFormValues(db: Db, key: FormsKey & { form?: FormCode }): Promise<FormValuesDoc> {
+  const { cycle, unit } = await resolveKey(db, key);
+  const counts = await readUnitCounts(db, { cycleId: cycle.id, unitId: unit.unitId, ...(key.form ? { form: key.form } : {}) });
+  return formsDocFromCounts(counts, { cycle, unit: { code: unit.code, name: unit.name } }, key.form ? [key.form] : FORM_CODES);
+}
+
+/** The checker's findings (FORMS.md §4) on a unit's live forms. */
+export async function checkLiveForms(db: Db, key: FormsKey): Promise<Finding[]> {
+  return checkFormValues(await getFormValues(db, key));
+}
+
+/** One stored cell that differs from its recomputation. */
+export interface VerifyDifference {
+  unitCode: string;
+  form: FormCode;
+  row: string;
+  col: string;
+  stored: number;
+  expected: number;
+}
+
+export interface VerifyResult {
+  cycles: { year: number; period: string; ruleSet: string; differences: VerifyDifference[] }[];
+  differences: number;
+}
+
+/** Recomputes every cycle's counts (or one year's) from the evaluations and lists every difference. */
+export async function verify(db: Db, options: { year?: number } = {}): Promise<VerifyResult> {
+  const result: VerifyResult = { cycles: [], differences: 0 };
+  for (const cycle of await listCycleKeys(db, options.year === undefined ? {} : { year: options.year })) {
+    const tree = await loadTreeOn(db, cycle.referenceDate);
+    const diffs = diffCounts(await readCycleCounts(db, cycle.id), await recomputeCycleCounts(db, cycle));
+    const differences = diffs.map((d) => ({ unitCode: tree.get(d.unitId)?.code ?? d.unitId, form: d.form, row: d.row, col: d.col, stored: d.stored, expected: d.expected }));
+    differences.sort((a, b) => a.unitCode.localeCompare(b.unitCode) || a.form.localeCompare(b.form) || a.row.localeCompare(b.row) || a.col.localeCompare(b.col));
+    result.cycles.push({ year: cycle.year, period: cycle.period, ruleSet: cycle.ruleSet, differences });
+    result.differences += differences.length;
+  }
+  return result;
+}
+
+/** Recomputes and replaces the stored counts of every cycle (or one year's), in one transaction. */
+export async function rebuild(db: Db, options: { year?: number } = {}): Promise<{ year: number; period: string; rows: number }[]> {
+  const done = await inTransaction(db, (trx) => rebuildFormCounts(trx, options.year === undefined ? {} : { year: options.year }));
+  return done.map((d) => ({ year: d.cycle.year, period: d.cycle.period, rows: d.rows }));
+}
+
+function invalid(place: string, vi: string, en: string): AppError {
+  return new AppError('FormValuesInvalid', { vi: `Số liệu biểu không hợp lệ tại «${place}»: ${vi}.`, en: `Invalid form values at "${place}": ${en}.` }, { field: place });
+}
+
+/** Checks the document is for this unit and cycle and consistent in itself; returns its printed cells. */
+function importableCells(doc: FormValuesDoc, cycle: Cycle, unitCode: string): Omit<EnteredValue, 'unitId'>[] {
+  if (doc.cycle.year !== cycle.year) throw invalid('cycle.year', `năm ${doc.cycle.year} khác kỳ ${cycle.year}`, `year ${doc.cycle.year} is not the cycle's ${cycle.year}`);
+  if (doc.cycle.ruleSet !== cycle.ruleSet) throw invalid('cycle.ruleSet', `bộ quy tắc ${doc.cycle.ruleSet} khác ${cycle.ruleSet} của kỳ`, `rule set ${doc.cycle.ruleSet} is not the cycle's ${cycle.ruleSet}`);
+  if (doc.unit?.code !== undefined && doc.unit.code !== unitCode) throw invalid('unit.code', `đơn vị «${doc.unit.code}» khác «${unitCode}»`, `unit "${doc.unit.code}" is not "${unitCode}"`);
+  const error = checkFormValues({ ...doc, claims: [] }).find((f) => f.severity === 'error');
+  if (error) throw invalid(placeOf(error.form, error.row, error.col), `số liệu mâu thuẫn (${error.code}): ${error.message.vi}`, `inconsistent values (${error.code}): ${error.message.en}`);
+  const defs = getFormDefinitions(cycle.ruleSet);
+  const cells: Omit<EnteredValue, 'unitId'>[] = [];
+  for (const form of FORM_CODES) {
+    for (const [row, values] of Object.entries(doc.forms[form]?.rows ?? {})) {
+      // Derived rows (tccsd.X, truc_thuoc.X) equal the sum of their parts (just checked): not stored.
+      if (defs[form].rows.find((r) => r.code === row)?.derivedFrom) continue;
+      for (const [col, value] of Object.entries(values)) if (value !== 0) cells.push({ form, row, col, value });
+    }
+  }
+  return cells;
+}
+
+/** What an import stored. */
+export interface ImportResult {
+  unitCode: string;
+  year: number;
+  cells: number;
+  replaced: number;
+}
+
+/**
+ * Loads form values for a unit that reports counts only, all or nothing: the document is parsed
+ * (FormValuesInvalid naming the place), must be of this unit, year and rule set and free of checker
+ * errors; it replaces the unit's previous import and rolls up to its ancestors in one transaction.
+ * A unit whose subtree already has counts of its own (evaluations, a sub-unit's import) is refused.
+ */
+export async function importFormValues(db: Db, input: FormsKey & { doc: unknown; actor?: string }): Promise<ImportResult> {
+  const doc = parseFormValues(input.doc);
+  return inTransaction(db, async (trx) => {
+    const { cycle, unit } = await resolveKey(trx, input);
+    const cells = importableCells(doc, cycle, unit.code);
+    const old = await listEnteredValues(trx, { cycleId: cycle.id, unitId: unit.unitId });
+    const stored = await readUnitCounts(trx, { cycleId: cycle.id, unitId: unit.unitId });
+    for (const o of old) stored.set(cellKey(o), (stored.get(cellKey(o)) ?? 0) - o.value);
+    if ([...stored.values()].some((v) => v !== 0)) {
+      throw new AppError(
+        'Conflict',
+        {
+          vi: `Đơn vị «${unit.code}» đã có số liệu từ phiếu đánh giá (của chính nó hoặc đơn vị trực thuộc) trong kỳ ${cycle.year}; chỉ nhập số liệu cho đơn vị chỉ báo cáo số liệu.`,
+          en: `Unit "${unit.code}" already has counts from evaluations (its own or its sub-units') in ${cycle.year}; import only for units that report counts only.`,
+        },
+        { field: 'unit' },
+      );
+    }
+    const values = cells.map((c) => ({ ...c, unitId: unit.unitId }));
+    await replaceEnteredValues(trx, { cycleId: cycle.id, unitId: unit.unitId, values, at: nowIso(), by: input.actor ?? 'import' });
+    const tree = await loadAncestorsOn(trx, [unit.unitId], cycle.referenceDate);
+    const delta: UnitCounts = new Map();
+    addEntered(delta, old, tree, -1);
+    addEntered(delta, values, tree, 1);
+    await applyCountDelta(trx, { cycleId: cycle.id, rows: countRows(delta) });
+    return { unitCode: unit.code, year: cycle.year, cells: values.length, replaced: old.length };
+  });
+}
