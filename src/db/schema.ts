@@ -198,6 +198,39 @@ export interface EnteredFormValueTable {
   entered_by: string;
 }
 
+/** A narrative report of a unit for a cycle: its identity, settings and prose (migration 0005). */
+export interface ReportTable {
+  id: string;
+  unit_id: string;
+  cycle_id: string;
+  number: string;
+  date: string;
+  place: string;
+  signer_name: string;
+  signer_title: string;
+  /** JSON: issuing/parent body, recipients, decimals, rounding, footnote (src/services/reports.ts). */
+  settings: string;
+  deployment_text: string;
+  preparation_text: string;
+  organisation_text: string;
+  strengths_text: string;
+  weaknesses_text: string;
+  causes_text: string;
+  tasks_text: string;
+  updated_at: string;
+  updated_by: string;
+}
+
+/** An uploaded report template (.docx as base64 text); at most one active. */
+export interface ReportTemplateTable {
+  id: string;
+  name: string;
+  content: string;
+  uploaded_at: string;
+  uploaded_by: string;
+  active: number;
+}
+
 export interface Database {
   org_units: OrgUnitTable;
   org_unit_versions: OrgUnitVersionTable;
@@ -215,4 +248,6 @@ export interface Database {
   entered_form_values: EnteredFormValueTable;
   users: UserTable;
   sessions: SessionTable;
+  reports: ReportTable;
+  report_templates: ReportTemplateTable;
 }

@@ -48,6 +48,9 @@ export const ERROR_CODES = {
   ReasonRequired: 'invalid',
   FormValuesInvalid: 'invalid',
   FileUnreadable: 'invalid',
+  TemplateInvalid: 'unprocessable',
+  PdfUnavailable: 'unprocessable',
+  PdfFailed: 'unprocessable',
 } as const satisfies Record<string, ErrorKind>;
 export type ErrorCode = keyof typeof ERROR_CODES;
 

@@ -1,0 +1,86 @@
+/**
+ * Fills a report template (.docx) with docxtemplater (STACK.md: `errorLogging: false`, errors turned
+ * into messages naming the placeholder). A template is validated by rendering it: a broken one is
+ * refused with AppError('TemplateInvalid') naming the faulty tag, e.g. "Thẻ «{#doan_the}» chưa
+ * được đóng".
+ */
+import Docxtemplater from 'docxtemplater';
+import PizZip from 'pizzip';
+import { AppError } from '../../domain/errors.js';
+import type { ReportModel } from '../report-types.js';
+import { templateData } from './template-data.js';
+
+interface TemplateErrorProperties {
+  id?: string;
+  xtag?: string;
+  explanation?: string;
+  openingtag?: string;
+  closingtag?: string;
+  pair?: { left: string; right: string };
+  errors?: { properties?: TemplateErrorProperties }[];
+}
+
+/** One docxtemplater error in Vietnamese and English, naming the tag. */
+function describe(p: TemplateErrorProperties): { vi: string; en: string } {
+  const tag = p.xtag ?? '';
+  switch (p.id) {
+    case 'unclosed_loop':
+      return { vi: `Thẻ «{#${tag}}» chưa được đóng (thiếu «{/${tag}}»)`, en: `Tag "{#${tag}}" is never closed (missing "{/${tag}}")` };
+    case 'unopened_loop':
+      return { vi: `Thẻ «{/${tag}}» đóng một vòng lặp chưa mở (thiếu «{#${tag}}»)`, en: `Tag "{/${tag}}" closes a loop that was never opened` };
+    case 'closing_tag_does_not_match_opening_tag':
+      return { vi: `Thẻ «{#${p.openingtag}}» lại được đóng bằng «{/${p.closingtag}}»`, en: `Tag "{#${p.openingtag}}" is closed by "{/${p.closingtag}}"` };
+    case 'unclosed_tag':
+      return { vi: `Thẻ «{${tag}» thiếu dấu «}»`, en: `Tag "{${tag}" has no closing brace` };
+    case 'unopened_tag':
+      return { vi: `Thẻ «${tag}}» thiếu dấu «{»`, en: `Tag "${tag}}" has no opening brace` };
+    case 'duplicate_open_tag':
+      return { vi: `Thẻ «${tag}» có hai dấu «{» liền nhau`, en: `Tag "${tag}" has a doubled opening brace` };
+    case 'duplicate_close_tag':
+      return { vi: `Thẻ «${tag}» có hai dấu «}» liền nhau`, en: `Tag "${tag}" has a doubled closing brace` };
+    case 'unbalanced_loop_tags':
+      return { vi: `Các thẻ vòng lặp «{#${p.pair?.left}}…{/${p.pair?.right}}» lồng nhau sai chỗ`, en: `Loop tags "{#${p.pair?.left}}…{/${p.pair?.right}}" are misplaced` };
+    case 'loop_position_invalid':
+      return { vi: `Thẻ vòng lặp «${tag}» đặt sai chỗ (một thẻ trong bảng, một thẻ ngoài bảng)`, en: `Loop tags "${tag}" are misplaced (one inside a table, one outside)` };
+    default:
+      return { vi: `Mẫu báo cáo lỗi${tag ? ` ở thẻ «${tag}»` : ''}: ${p.explanation ?? p.id ?? 'không rõ'}`, en: `Template error${tag ? ` at tag "${tag}"` : ''}: ${p.explanation ?? p.id ?? 'unknown'}` };
+  }
+}
+
+/** Turns a docxtemplater or zip error into AppError('TemplateInvalid'). */
+function templateError(e: unknown): AppError {
+  const props = (e as { properties?: TemplateErrorProperties }).properties;
+  const list = props?.errors?.map((x) => x.properties ?? {}) ?? (props ? [props] : []);
+  if (list.length === 0) {
+    const why = e instanceof Error ? e.message : String(e);
+    return new AppError('TemplateInvalid', { vi: `Tệp mẫu không phải tệp .docx hợp lệ (${why}).`, en: `The template is not a valid .docx file (${why}).` });
+  }
+  const parts = list.map(describe);
+  return new AppError(
+    'TemplateInvalid',
+    { vi: `Mẫu báo cáo không hợp lệ: ${parts.map((p) => p.vi).join('; ')}.`, en: `Invalid report template: ${parts.map((p) => p.en).join('; ')}.` },
+    { field: list[0]?.xtag ?? 'template', details: list.map((p) => ({ id: p.id, tag: p.xtag })) },
+  );
+}
+
+/** Renders the model into the template; throws AppError('TemplateInvalid') for a broken template. */
+export function renderReportDocx(template: Buffer, model: ReportModel): Buffer {
+  let doc: Docxtemplater;
+  try {
+    doc = new Docxtemplater(new PizZip(template), {
+      paragraphLoop: true,
+      linebreaks: true,
+      errorLogging: false,
+      nullGetter: () => '',
+    });
+    doc.render(templateData(model));
+  } catch (e) {
+    throw templateError(e);
+  }
+  return doc.getZip().generate({ type: 'nodebuffer', compression: 'DEFLATE' });
+}
+
+/** Validates a template by rendering it with a model; the rendered bytes are discarded. */
+export function validateTemplate(template: Buffer, model: ReportModel): void {
+  renderReportDocx(template, model);
+}

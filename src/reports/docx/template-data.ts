@@ -1,0 +1,53 @@
+/**
+ * The data a report template receives (docxtemplater tags). Administrators editing the template in
+ * Word can use every field below; the default template (templates/bao-cao-mac-dinh.docx, built by
+ * scripts/build-default-template.ts) uses them all.
+ *
+ * Root: parentBody, issuingBody, partyTitle, numberLine, placeDate, title, subject, signerAuthority,
+ * signerTitle, signerName, number, date, year, recipients (list of strings, `{.}`), footnote1..4.
+ * `{#paragraphs}`: text, and one flag for its kind: h1, h2, h3, h4, body, note; fn1..fn4 when the
+ * paragraph ends with footnote 1..4.
+ * `{#annexes2}` (form KD), `{#annexes9}` (TC, DV), `{#annexes7}` (TT, CN), and `{#annexes}` (all):
+ * form, code, title, attached, c0…cN (column headers), `{#rows}` stt, label, bold, v0…vN.
+ */
+import { ANNEX_WIDTH } from '../report-annex.js';
+import type { AnnexTable, ReportModel } from '../report-types.js';
+
+/** Template data of one annex: headers and cells as c0…/v0… keys. */
+function annexData(a: AnnexTable): Record<string, unknown> {
+  const headers = Object.fromEntries(a.headers.map((h, i) => [`c${i}`, h]));
+  const rows = a.rows.map((r) => ({ stt: r.stt, label: r.label, bold: r.bold, ...Object.fromEntries(r.values.map((v, i) => [`v${i}`, v])) }));
+  return { form: a.form, code: a.code ?? '', title: a.title, attached: a.attached, ...headers, rows };
+}
+
+/** Flattens the model into the template's data. */
+export function templateData(model: ReportModel): Record<string, unknown> {
+  const annexes = model.annexes.map((a) => ({ width: ANNEX_WIDTH[a.form], data: annexData(a) }));
+  const shape = (n: number) => annexes.filter((a) => a.width === n).map((a) => a.data);
+  const date = model.values.report?.date ?? '';
+  return {
+    ...model.header,
+    title: model.title,
+    subject: model.subject,
+    number: model.values.report?.number ?? '',
+    date,
+    year: model.values.cycle.year,
+    paragraphs: model.paragraphs.map((p) => ({
+      text: p.text,
+      [p.kind]: true,
+      ...(p.footnote ? { [`fn${Math.min(p.footnote, 4)}`]: true } : {}),
+    })),
+    footnote1: model.footnotes[0] ?? '',
+    footnote2: model.footnotes[1] ?? '',
+    footnote3: model.footnotes[2] ?? '',
+    footnote4: model.footnotes.slice(3).join(' '),
+    recipients: model.recipients,
+    signerAuthority: model.signature.authority,
+    signerTitle: model.signature.title,
+    signerName: model.signature.name,
+    annexes: annexes.map((a) => a.data),
+    annexes2: shape(2),
+    annexes7: shape(7),
+    annexes9: shape(9),
+  };
+}

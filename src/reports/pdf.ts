@@ -1,0 +1,71 @@
+/**
+ * .docx → PDF with LibreOffice headless (STACK.md: two conversions sharing a profile silently lose
+ * a file, so each conversion gets its own `-env:UserInstallation` and conversions run one at a
+ * time through a queue). Without `soffice`, a clear message says how to install it.
+ */
+import { execFile } from 'node:child_process';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { AppError } from '../domain/errors.js';
+
+const INSTALL_HINT = 'Cài LibreOffice: apt-get install -y libreoffice-writer-nogui';
+
+let queue: Promise<unknown> = Promise.resolve();
+
+/** Runs `task` after every earlier conversion has finished (one LibreOffice at a time). */
+function enqueue<T>(task: () => Promise<T>): Promise<T> {
+  const next = queue.then(task, task);
+  queue = next.catch(() => undefined);
+  return next;
+}
+
+function unavailable(): AppError {
+  return new AppError('PdfUnavailable', {
+    vi: `Không tìm thấy LibreOffice (lệnh soffice) để tạo PDF. ${INSTALL_HINT}`,
+    en: 'LibreOffice (soffice) was not found, so no PDF can be made. Install it: apt-get install -y libreoffice-writer-nogui',
+  });
+}
+
+function run(cmd: string, args: string[], timeoutMs: number): Promise<void> {
+  return new Promise((resolve, reject) => {
+    execFile(cmd, args, { timeout: timeoutMs, killSignal: 'SIGKILL' }, (error, _stdout, stderr) => {
+      if ((error as NodeJS.ErrnoException | null)?.code === 'ENOENT') reject(unavailable());
+      else if (error) reject(new Error(`${error.message}${stderr ? `: ${stderr}` : ''}`));
+      else resolve();
+    });
+  });
+}
+
+/** Options of convertDocxToPdf. */
+export interface PdfOptions {
+  /** Path to soffice; `soffice` on PATH when omitted. */
+  soffice?: string;
+  /** Kill LibreOffice after this long (default 120 s). */
+  timeoutMs?: number;
+}
+
+/**
+ * Converts a .docx to PDF. AppError('PdfUnavailable') when LibreOffice is not installed,
+ * AppError('PdfFailed') when the conversion fails or times out.
+ */
+export async function convertDocxToPdf(docx: Buffer, options: PdfOptions = {}): Promise<Buffer> {
+  const soffice = options.soffice ?? 'soffice';
+  return enqueue(async () => {
+    const work = await mkdtemp(join(tmpdir(), 'xeploai-pdf-'));
+    try {
+      const input = join(work, 'bao-cao.docx');
+      await writeFile(input, docx);
+      const profile = pathToFileURL(join(work, 'profile')).href;
+      await run(soffice, [`-env:UserInstallation=${profile}`, '--headless', '--norestore', '--convert-to', 'pdf', '--outdir', work, input], options.timeoutMs ?? 120_000);
+      return await readFile(join(work, 'bao-cao.pdf'));
+    } catch (e) {
+      if (e instanceof AppError) throw e;
+      const why = e instanceof Error ? e.message : String(e);
+      throw new AppError('PdfFailed', { vi: `LibreOffice không chuyển được báo cáo sang PDF: ${why}`, en: `LibreOffice could not convert the report to PDF: ${why}` });
+    } finally {
+      await rm(work, { recursive: true, force: true });
+    }
+  });
+}

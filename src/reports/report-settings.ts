@@ -1,0 +1,82 @@
+/**
+ * Default settings of a new report, derived from the unit (HD 36: the issuing body is the
+ * committee, "Đảng bộ huyện X" → "Huyện ủy X"; its parent body is the unit above; the number's
+ * symbol is BC / the committee's abbreviation), and the merge of stored settings over them.
+ */
+import type { UnitKind } from '../domain/codes.js';
+import type { ReportRounding, ReportSettings } from './report-types.js';
+
+/** The unit a report is issued for, as the tree has it. */
+export interface ReportUnit {
+  code: string;
+  name: string;
+  kind: UnitKind;
+  parentName: string | null;
+}
+
+const COMMITTEE: readonly [RegExp, string][] = [
+  [/^Đảng bộ huyện /i, 'Huyện ủy '],
+  [/^Đảng bộ tỉnh /i, 'Tỉnh ủy '],
+  [/^Đảng bộ thành phố /i, 'Thành ủy '],
+  [/^Đảng bộ thị xã /i, 'Thị ủy '],
+  [/^Đảng bộ quận /i, 'Quận ủy '],
+  [/^Đảng bộ /i, 'Đảng ủy '],
+];
+
+/** "Đảng bộ huyện Tam Đường" → "Huyện ủy Tam Đường". */
+export function issuingBodyOf(unitName: string): string {
+  for (const [re, by] of COMMITTEE) if (re.test(unitName)) return unitName.replace(re, by);
+  return unitName;
+}
+
+/** "Đảng bộ huyện Tam Đường" → "Tam Đường" (the place before the date). */
+export function placeOf(unitName: string): string {
+  return unitName.replace(/^(Đảng bộ|Chi bộ)\s+(huyện|tỉnh|thành phố|thị xã|quận|xã|phường|thị trấn)?\s*/i, '').trim() || unitName;
+}
+
+/** The number's symbol: "-BC/HU" for a district committee (the number itself is given when issued). */
+export function numberSymbolOf(kind: UnitKind): string {
+  const abbr = kind === 'province_committee' ? 'TU' : kind === 'district_committee' ? 'HU' : kind === 'grassroots_committee' ? 'ĐU' : 'CB';
+  return `-BC/${abbr}`;
+}
+
+/** Settings of a new report of `unit` dated `date`. */
+export function defaultSettings(unit: ReportUnit, date: string): ReportSettings {
+  const superior = unit.kind === 'district_committee' ? 'Tỉnh ủy' : 'cấp trên';
+  return {
+    number: numberSymbolOf(unit.kind),
+    date,
+    place: placeOf(unit.name),
+    issuingBody: issuingBodyOf(unit.name),
+    parentBody: unit.parentName ?? '',
+    signerAuthority: 'T/M BAN THƯỜNG VỤ',
+    signerTitle: 'BÍ THƯ',
+    signerName: '',
+    recipients: [`Ban Tổ chức ${superior},`, 'Lưu.'],
+    decimals: 2,
+    rounding: 'half-up',
+    deploymentFootnote: '',
+  };
+}
+
+const str = (v: unknown, fallback: string) => (typeof v === 'string' ? v : fallback);
+
+/** Stored settings JSON over the defaults; unknown or ill-typed keys are ignored. */
+export function mergeSettings(base: ReportSettings, stored: Record<string, unknown>): ReportSettings {
+  const decimals = typeof stored.decimals === 'number' && Number.isInteger(stored.decimals) && stored.decimals >= 0 && stored.decimals <= 4 ? stored.decimals : base.decimals;
+  const rounding: ReportRounding = stored.rounding === 'largest-remainder' || stored.rounding === 'half-up' ? stored.rounding : base.rounding;
+  const recipients = Array.isArray(stored.recipients) && stored.recipients.every((r) => typeof r === 'string') ? (stored.recipients as string[]) : base.recipients;
+  return {
+    ...base,
+    issuingBody: str(stored.issuingBody, base.issuingBody),
+    parentBody: str(stored.parentBody, base.parentBody),
+    signerAuthority: str(stored.signerAuthority, base.signerAuthority),
+    deploymentFootnote: str(stored.deploymentFootnote, base.deploymentFootnote),
+    recipients,
+    decimals,
+    rounding,
+  };
+}
+
+/** The keys of ReportSettings kept in the settings JSON (the rest have their own columns). */
+export const SETTINGS_JSON_KEYS = ['issuingBody', 'parentBody', 'signerAuthority', 'recipients', 'decimals', 'rounding', 'deploymentFootnote'] as const;

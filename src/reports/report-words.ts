@@ -1,0 +1,53 @@
+/**
+ * Words that depend on the level of the reporting committee (GUIDE.md §2: depth and level names are
+ * data), dates as Party documents write them (HD 36 Phụ lục 3: "Tam Đường, ngày 10 tháng 01 năm
+ * 2023"), and paragraphs split from prose.
+ */
+import type { Level, UnitKind } from '../domain/codes.js';
+import type { ParagraphKind, ReportParagraph } from './report-types.js';
+
+/** How the text names the reporting committee and the levels around it. */
+export interface LevelWords {
+  /** Level code of the committee's own collectives and leaders (TT/CN sections). */
+  level: Level;
+  /** "huyện", "tỉnh". */
+  place: string;
+  /** "Huyện ủy", "Tỉnh ủy". */
+  committee: string;
+  /** "Đảng bộ huyện". */
+  partyBody: string;
+  /** The level above: "Tỉnh ủy" (a district's standing members are graded by the province). */
+  superior: string;
+  /** "các xã, thị trấn". */
+  communes: string;
+}
+
+/** Level words of the reporting unit's kind (district by default). */
+export function levelWords(kind: UnitKind): LevelWords {
+  if (kind === 'province_committee') {
+    return { level: 'tinh', place: 'tỉnh', committee: 'Tỉnh ủy', partyBody: 'Đảng bộ tỉnh', superior: 'Trung ương', communes: 'các xã, phường' };
+  }
+  return { level: 'huyen', place: 'huyện', committee: 'Huyện ủy', partyBody: 'Đảng bộ huyện', superior: 'Tỉnh ủy', communes: 'các xã, thị trấn' };
+}
+
+const pad2 = (n: string) => n.padStart(2, '0');
+
+/** "2023-01-10" → "ngày 10 tháng 01 năm 2023" (HD 36: days and months under 10 with a leading zero). */
+export function viLongDate(iso: string): string {
+  const [y, m, d] = iso.split('-');
+  return `ngày ${pad2(d ?? '')} tháng ${pad2(m ?? '')} năm ${y ?? ''}`;
+}
+
+/** Splits prose into paragraphs, one per non-empty line. */
+export function proseParagraphs(text: string, kind: ParagraphKind = 'body'): ReportParagraph[] {
+  return text
+    .split(/\r?\n/)
+    .map((line) => line.trim())
+    .filter((line) => line.length > 0)
+    .map((line) => ({ kind, text: line }));
+}
+
+/** Capitalises the first letter (Vietnamese-aware). */
+export function capitalise(s: string): string {
+  return s.charAt(0).toLocaleUpperCase('vi') + s.slice(1);
+}

@@ -1,0 +1,149 @@
+/**
+ * The narrative report of a unit and cycle (issue #5): its stored settings and prose (a new report
+ * starts from last year's text, or for the demo district's 2022 report from the seed's), the model
+ * built from the live forms and the records, the .docx filled from the active template, the PDF,
+ * the form-values document with the text's claims, and template upload with validation.
+ */
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { Db } from '../db/create-db.js';
+import { getCycle } from '../db/queries/cycles.js';
+import { getReportRecords } from '../db/queries/report-data.js';
+import { activateTemplate, findPreviousReport, findReport, getActiveTemplate, saveReport, type StoredReport } from '../db/queries/reports.js';
+import { getUnitAt } from '../db/queries/units.js';
+import { nowIso } from '../db/ids.js';
+import { DEMO_CYCLE, DEMO_UNIT_CODE } from '../demo/tam-duong.js';
+import type { FormValuesDoc } from '../domain/forms/index.js';
+import type { Cycle } from '../domain/model/cycles.js';
+import { renderReportDocx, validateTemplate } from '../reports/docx/render.js';
+import { convertDocxToPdf, type PdfOptions } from '../reports/pdf.js';
+import { DEMO_PROSE, DEMO_REPORT } from '../reports/report-demo-prose.js';
+import { buildReportModel } from '../reports/report-model.js';
+import { defaultSettings, mergeSettings, SETTINGS_JSON_KEYS, type ReportUnit } from '../reports/report-settings.js';
+import type { ReportModel, ReportProse, ReportSettings } from '../reports/report-types.js';
+import { getFormValues } from './forms.js';
+
+/** Which report: a unit and a cycle. */
+export interface ReportKey {
+  unitCode: string;
+  year: number;
+  period?: string | undefined;
+}
+
+/** What the API shows and edits. */
+export interface ReportView {
+  settings: ReportSettings;
+  prose: ReportProse;
+  updatedAt: string;
+  updatedBy: string;
+}
+
+/** Editable fields: settings and prose, each optional. */
+export type ReportPatch = Partial<ReportSettings> & { prose?: Partial<ReportProse> | undefined };
+
+/** The default template shipped with the product (built by scripts/build-default-template.ts). */
+export const DEFAULT_TEMPLATE_PATH = join(import.meta.dirname, '..', '..', 'templates', 'bao-cao-mac-dinh.docx');
+
+const EMPTY_PROSE: ReportProse = { deployment: '', preparation: '', organisation: '', strengths: '', weaknesses: '', causes: '', tasks: '' };
+
+async function resolve(db: Db, key: ReportKey): Promise<{ cycle: Cycle; unit: ReportUnit & { id: string } }> {
+  const cycle = await getCycle(db, { year: key.year, period: key.period });
+  const at = await getUnitAt(db, key.unitCode, cycle.referenceDate);
+  const parentCode = at.path[at.path.length - 2];
+  const parent = parentCode ? await getUnitAt(db, parentCode, cycle.referenceDate) : undefined;
+  return { cycle, unit: { id: at.unitId, code: at.code, name: at.name, kind: at.kind, parentName: parent?.name ?? null } };
+}
+
+function toView(unit: ReportUnit, stored: StoredReport): ReportView {
+  const base = defaultSettings(unit, stored.date);
+  const columns = { number: stored.number, date: stored.date, place: stored.place, signerName: stored.signerName, signerTitle: stored.signerTitle };
+  return { settings: mergeSettings({ ...base, ...columns }, stored.settings), prose: stored.prose, updatedAt: stored.updatedAt, updatedBy: stored.updatedBy };
+}
+
+function writeOf(ids: { unitId: string; cycleId: string }, s: ReportSettings, prose: ReportProse) {
+  const settings = Object.fromEntries(SETTINGS_JSON_KEYS.map((k) => [k, s[k]]));
+  return { ...ids, number: s.number, date: s.date, place: s.place, signerName: s.signerName, signerTitle: s.signerTitle, settings, prose };
+}
+
+/** The first text of a new report: last year's prose, the seed's for the demo district's 2022 report, else empty. */
+async function startingPoint(db: Db, unit: ReportUnit & { id: string }, cycle: Cycle): Promise<{ settings: ReportSettings; prose: ReportProse }> {
+  const base = defaultSettings(unit, nowIso().slice(0, 10));
+  const previous = await findPreviousReport(db, { unitId: unit.id, beforeYear: cycle.year, period: cycle.period });
+  if (previous) {
+    const last = toView(unit, previous).settings;
+    return { settings: { ...base, ...last, number: base.number, date: base.date }, prose: previous.prose };
+  }
+  if (unit.code === DEMO_UNIT_CODE && cycle.year === DEMO_CYCLE.year) {
+    return { settings: { ...base, ...DEMO_REPORT, recipients: [...DEMO_REPORT.recipients] }, prose: DEMO_PROSE };
+  }
+  return { settings: base, prose: EMPTY_PROSE };
+}
+
+/** The stored report, created from its starting point when there is none yet. */
+async function ensure(db: Db, key: ReportKey, actor: string) {
+  const { cycle, unit } = await resolve(db, key);
+  const ids = { unitId: unit.id, cycleId: cycle.id };
+  let stored = await findReport(db, ids);
+  if (!stored) {
+    const start = await startingPoint(db, unit, cycle);
+    stored = await saveReport(db, writeOf(ids, start.settings, start.prose), actor);
+  }
+  return { cycle, unit, stored, view: toView(unit, stored) };
+}
+
+/** Settings and prose of a report (created on first read). */
+export async function getReportView(db: Db, key: ReportKey, actor = 'system'): Promise<ReportView> {
+  return (await ensure(db, key, actor)).view;
+}
+
+/** Changes settings and prose; returns the new view. */
+export async function updateReport(db: Db, key: ReportKey, patch: ReportPatch, actor: string): Promise<ReportView> {
+  const { cycle, unit, view } = await ensure(db, key, actor);
+  const { prose, ...settings } = patch;
+  const defined = Object.fromEntries(Object.entries(settings).filter(([, v]) => v !== undefined)) as Partial<ReportSettings>;
+  const next = { ...view.settings, ...defined };
+  const text = { ...view.prose, ...Object.fromEntries(Object.entries(prose ?? {}).filter(([, v]) => v !== undefined)) };
+  const stored = await saveReport(db, writeOf({ unitId: unit.id, cycleId: cycle.id }, next, text), actor);
+  return toView(unit, stored);
+}
+
+/** The report model from the live forms and the records. */
+export async function getReportModel(db: Db, key: ReportKey, actor = 'system'): Promise<ReportModel> {
+  const { cycle, unit, view } = await ensure(db, key, actor);
+  const forms: FormValuesDoc = await getFormValues(db, { unitCode: unit.code, year: cycle.year, period: cycle.period });
+  const records = await getReportRecords(db, { unitId: unit.id, cycleId: cycle.id, date: cycle.referenceDate });
+  return buildReportModel({ forms, records: { unit: { code: unit.code, name: unit.name, kind: unit.kind }, ...records }, settings: view.settings, prose: view.prose });
+}
+
+/** The active template: the last valid upload, else the default one. */
+export async function getActiveTemplateBytes(db: Db): Promise<{ name: string; content: Buffer }> {
+  const uploaded = await getActiveTemplate(db);
+  if (uploaded) return { name: uploaded.name, content: uploaded.content };
+  return { name: 'bao-cao-mac-dinh.docx', content: await readFile(DEFAULT_TEMPLATE_PATH) };
+}
+
+/** The report as .docx (and PDF when asked) with its model. */
+export async function renderReport(db: Db, key: ReportKey, options: { format: 'docx' | 'pdf'; pdf?: PdfOptions; actor?: string }): Promise<{ bytes: Buffer; model: ReportModel }> {
+  const model = await getReportModel(db, key, options.actor);
+  const template = await getActiveTemplateBytes(db);
+  const docx = renderReportDocx(template.content, model);
+  return { bytes: options.format === 'pdf' ? await convertDocxToPdf(docx, options.pdf) : docx, model };
+}
+
+/** A small model with every part present, to validate a template without touching the data. */
+function sampleModel(): ReportModel {
+  const settings = defaultSettings({ code: 'MAU', name: 'Đảng bộ huyện Mẫu', kind: 'district_committee', parentName: 'Đảng bộ tỉnh Mẫu' }, '2023-01-10');
+  const forms: FormValuesDoc = { format: 'form-values/1', cycle: { year: 2022, ruleSet: 'QD132-HD21' }, forms: { KD: { rows: {} }, TC: { rows: {} }, DV: { rows: {} }, TT: { rows: {} }, CN: { rows: {} } }, claims: [] };
+  const records = { unit: { code: 'MAU', name: 'Đảng bộ huyện Mẫu', kind: 'district_committee' as const }, units: [], collectives: [], positions: [], topics: [], regradedMembers: 0 };
+  return buildReportModel({ forms, records, settings: { ...settings, deploymentFootnote: 'Chú thích.' }, prose: { ...EMPTY_PROSE, deployment: 'Nội dung.' } });
+}
+
+/**
+ * Uploads a template after rendering it once: a broken one is refused (AppError TemplateInvalid
+ * naming the placeholder) and the active template stays as it was.
+ */
+export async function uploadTemplate(db: Db, input: { name: string; content: Buffer; actor: string }): Promise<{ id: string; name: string }> {
+  validateTemplate(input.content, sampleModel());
+  const { id } = await activateTemplate(db, input);
+  return { id, name: input.name };
+}
