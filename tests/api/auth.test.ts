@@ -1,0 +1,147 @@
+/**
+ * Signing in and out (issue #3 item 7): the API login, bearer and cookie sessions, one answer for
+ * every wrong credential, disabled users, NFC/NFD passwords, and the sign-in page in front of the
+ * server-rendered pages.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createCycle } from '../../src/db/queries/cycles.js';
+import { createSession, hashToken } from '../../src/db/queries/sessions.js';
+import { createUser, disableUser } from '../../src/db/queries/users.js';
+import { createApp } from '../../src/server/app.js';
+import { hashPassword, verifyNobody, verifyPassword } from '../../src/services/passwords.js';
+import { signIn } from '../helpers/auth.js';
+import { createTestDb, type TestDb, testEngine } from '../helpers/test-db.js';
+import { seedScopeOrg } from '../server/fixtures-scope.js';
+
+type Json = Record<string, any>;
+const WRONG = 'Tên đăng nhập hoặc mật khẩu không đúng.';
+/** "Mật khẩu Đảng viên" as typed on a keyboard that sends composed characters. */
+const PASSWORD_NFC = 'Mật khẩu Đảng viên'.normalize('NFC');
+
+let t: TestDb;
+let app: ReturnType<typeof createApp>;
+
+const login = (username: string, password: string) =>
+  app.request('/api/auth/login', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username, password }) });
+const me = (headers: Record<string, string>) => app.request('/api/auth/me', { headers });
+const text = (page: string) => page.replace(/<style[\s\S]*?<\/style>/g, '').replace(/<[^>]+>/g, ' ').replace(/\s+/g, ' ');
+
+beforeAll(async () => {
+  t = await createTestDb();
+  app = createApp({ db: t.db, config: t.config });
+  await seedScopeOrg(t.db);
+  await createCycle(t.db, { year: 2022, referenceDate: '2022-12-31' });
+  await createUser(t.db, { username: 'chibo.a', displayName: 'Bí thư chi bộ A', role: 'clerk', scopeUnitCode: 'CB-A', passwordHash: await hashPassword(PASSWORD_NFC) });
+});
+afterAll(() => t.close());
+
+describe(`sign-in API on ${testEngine}`, () => {
+  it('returns a token and the user, sets an HttpOnly SameSite=Lax cookie, and stores only a hash of the token', async () => {
+    const res = await login('chibo.a', PASSWORD_NFC);
+    expect(res.status).toBe(200);
+    const body = (await res.json()) as Json;
+    expect(body.user).toMatchObject({ username: 'chibo.a', role: 'clerk', scopeUnitCode: 'CB-A', disabled: false });
+    expect(body.user.passwordHash).toBeUndefined();
+    const cookie = res.headers.get('set-cookie') ?? '';
+    expect(cookie).toContain(`xeploai_session=${body.token}`);
+    expect(cookie).toMatch(/HttpOnly/i);
+    expect(cookie).toMatch(/SameSite=Lax/i);
+    const stored = await t.db.selectFrom('sessions').select('token_hash').execute();
+    expect(stored.map((s) => s.token_hash)).toContain(hashToken(body.token));
+    expect(stored.map((s) => s.token_hash)).not.toContain(body.token);
+    expect((await me({ authorization: `Bearer ${body.token}` })).status).toBe(200);
+    expect(((await (await me({ cookie: `xeploai_session=${body.token}` })).json()) as Json).user.username).toBe('chibo.a');
+  });
+
+  it('answers a wrong password and an unknown name alike, in Vietnamese, without a cookie', async () => {
+    for (const [name, password] of [['chibo.a', 'sai mật khẩu'], ['khong-co-ai', PASSWORD_NFC]] as const) {
+      const res = await login(name, password);
+      const body = (await res.json()) as Json;
+      expect([res.status, body.error.code, body.error.message.vi]).toEqual([401, 'Unauthenticated', WRONG]);
+      expect(res.headers.get('set-cookie')).toBeNull();
+    }
+  });
+
+  it('signs in with an NFD-typed password against the NFC hash, and with the name in another case', async () => {
+    expect(PASSWORD_NFC.normalize('NFD')).not.toBe(PASSWORD_NFC);
+    expect((await login('chibo.a', PASSWORD_NFC.normalize('NFD'))).status).toBe(200);
+    expect((await login(' CHIBO.A ', PASSWORD_NFC)).status).toBe(200);
+    const stored = await hashPassword(PASSWORD_NFC);
+    expect(await verifyPassword(stored, PASSWORD_NFC.normalize('NFD'))).toBe(true);
+    expect(await verifyPassword(stored, 'Mat khau Dang vien')).toBe(false);
+    expect(await verifyPassword('not-a-hash', PASSWORD_NFC)).toBe(false);
+    expect(await verifyNobody(PASSWORD_NFC)).toBe(false);
+  });
+
+  it('refuses a disabled user with the same answer, and ends its open sessions', async () => {
+    const user = await signIn(app, t.db, { role: 'viewer', scope: 'CB-A', username: 'sap-khoa', password: 'mật khẩu cũ' });
+    expect((await me(user.headers)).status).toBe(200);
+    await disableUser(t.db, 'sap-khoa');
+    expect((await me(user.headers)).status).toBe(401);
+    const res = await login('sap-khoa', 'mật khẩu cũ');
+    expect([res.status, ((await res.json()) as Json).error.message.vi]).toEqual([401, WRONG]);
+  });
+
+  it('signs out (the token stops working) and refuses an expired session', async () => {
+    const s = await signIn(app, t.db, { role: 'viewer', scope: 'CB-A' });
+    const out = await app.request('/api/auth/logout', { method: 'POST', headers: s.headers });
+    expect(out.status).toBe(200);
+    expect(out.headers.get('set-cookie')).toMatch(/xeploai_session=;.*Max-Age=0/i);
+    const after = await me(s.headers);
+    expect([after.status, ((await after.json()) as Json).error.code]).toEqual([401, 'Unauthenticated']);
+    const old = await createSession(t.db, s.user.id, new Date(Date.now() - 8 * 24 * 3600_000));
+    expect((await me({ authorization: `Bearer ${old.token}` })).status).toBe(401);
+    expect((await me({ authorization: 'Bearer khong-phai-token' })).status).toBe(401);
+  });
+
+  it('names a missing field of the login body', async () => {
+    const res = await app.request('/api/auth/login', { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"username":"a"}' });
+    expect([res.status, ((await res.json()) as Json).error.field]).toEqual([400, 'password']);
+  });
+});
+
+describe(`pages behind the sign-in page on ${testEngine}`, () => {
+  it('sends a signed-out visitor to /login?next=…, a plain form with big inputs', async () => {
+    const home = await app.request('/');
+    expect([home.status, home.headers.get('location')]).toEqual([302, '/login?next=%2F']);
+    const unit = await app.request('/units/CB-A?cycle=2022');
+    expect(unit.headers.get('location')).toBe('/login?next=%2Funits%2FCB-A%3Fcycle%3D2022');
+    const page = await app.request('/login?next=%2Funits%2FCB-A');
+    expect(page.status).toBe(200);
+    const html = await page.text();
+    expect(html).toContain('<form method="post" action="/login">');
+    expect(html).toContain('name="next" value="/units/CB-A"');
+    expect(html).toMatch(/name="password" type="password"/);
+    expect(html).toMatch(/\.login input\{[^}]*font-size:1\.25rem/);
+    expect(text(html)).toContain('Tên đăng nhập');
+  });
+
+  it('shows the clear error on a wrong password, and goes to `next` (never off-site) on the right one', async () => {
+    const form = (password: string, next: string) => new URLSearchParams({ username: 'chibo.a', password, next });
+    const wrong = await app.request('/login', { method: 'POST', body: form('sai', '/') });
+    expect(wrong.status).toBe(401);
+    expect(text(await wrong.text())).toContain(WRONG);
+    const ok = await app.request('/login', { method: 'POST', body: form(PASSWORD_NFC, '/units/CB-A') });
+    expect([ok.status, ok.headers.get('location')]).toEqual([303, '/units/CB-A']);
+    expect(ok.headers.get('set-cookie')).toMatch(/^xeploai_session=[^;]+;.*HttpOnly/i);
+    const offsite = await app.request('/login', { method: 'POST', body: form(PASSWORD_NFC, '//evil.example/') });
+    expect(offsite.headers.get('location')).toBe('/');
+  });
+
+  it('shows a clerk only their cell, refuses another cell’s page, and signs out', async () => {
+    const s = await signIn(app, t.db, { role: 'clerk', scope: 'CB-A' });
+    const headers = { cookie: s.cookie };
+    const home = text(await (await app.request('/', { headers })).text());
+    expect(home).toContain('Đơn vị CB-A');
+    expect(home).not.toContain('Đơn vị CB-B');
+    expect(home).not.toContain('Đơn vị HUYEN');
+    expect(home).toContain('Đăng xuất');
+    expect((await app.request('/units/CB-A?cycle=2022', { headers })).status).toBe(200);
+    const other = await app.request('/units/CB-B?cycle=2022', { headers });
+    expect(other.status).toBe(403);
+    expect(text(await other.text())).toContain('«CB-B»');
+    const out = await app.request('/logout', { method: 'POST', headers });
+    expect([out.status, out.headers.get('location')]).toEqual([303, '/login']);
+    expect((await app.request('/', { headers })).status).toBe(302);
+  });
+});

@@ -1,0 +1,291 @@
+/**
+ * Every API route checks role and scope (issue #3 item 7): a clerk scoped to one cell, asking for
+ * another cell's data, is refused with 403 naming that unit and nothing changes; the same request
+ * on its own cell is not refused. The table is keyed by every route `createApp` registers, so a
+ * new route without an entry fails here until its check is written and listed.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createCycle } from '../../src/db/queries/cycles.js';
+import { createEvaluation } from '../../src/db/queries/evaluations.js';
+import { addReviewTopic } from '../../src/db/queries/review-topics.js';
+import { createApp } from '../../src/server/app.js';
+import { type SignedIn, signIn, withAuth } from '../helpers/auth.js';
+import { createTestDb, type TestDb, testEngine } from '../helpers/test-db.js';
+import { seedScopeOrg } from './fixtures-scope.js';
+
+type Json = Record<string, any>;
+type App = ReturnType<typeof createApp>;
+
+let t: TestDb;
+let app: App;
+const as: Record<'admin' | 'compiler' | 'clerk' | 'viewer', SignedIn> = {} as never;
+const ids: Record<string, string> = {};
+
+/** What a refusal must leave untouched: row counts and the rows requests could update. */
+async function snapshot(): Promise<unknown> {
+  const tables = ['org_units', 'org_unit_versions', 'collectives', 'persons', 'memberships', 'person_events', 'positions', 'cycles', 'cycle_deadlines', 'evaluations', 'evaluation_history', 'review_topics'] as const;
+  const counts: Record<string, number> = {};
+  for (const table of tables) counts[table] = Number((await t.db.selectFrom(table).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
+  const persons = await t.db.selectFrom('persons').select(['card_number', 'full_name']).orderBy('card_number').execute();
+  const evaluations = await t.db.selectFrom('evaluations').select(['id', 'version']).orderBy('id').execute();
+  const versions = await t.db.selectFrom('org_unit_versions').select(['id', 'name', 'parent_id', 'valid_to']).orderBy('id').execute();
+  return { counts, persons, evaluations, versions };
+}
+
+async function call(s: SignedIn | null, method: string, path: string, body?: unknown): Promise<{ status: number; body: Json }> {
+  const init: RequestInit = { method, ...(body !== undefined ? { headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) } : {}) };
+  const res = await app.request(path, s ? withAuth(s, init) : init);
+  return { status: res.status, body: (await res.json()) as Json };
+}
+
+/** Refused with 403 Forbidden naming `unit` (when given), and nothing changed. */
+async function forbidden(s: SignedIn, method: string, path: string, body?: unknown, unit?: string): Promise<Json> {
+  const before = await snapshot();
+  const res = await call(s, method, path, body);
+  expect([res.status, res.body.error?.code], `${method} ${path}`).toEqual([403, 'Forbidden']);
+  if (unit) expect(res.body.error.message.vi).toContain(`«${unit}»`);
+  expect(await snapshot()).toEqual(before);
+  return res.body.error;
+}
+
+/** Answered with `status` (never 403). */
+async function allowed(s: SignedIn, method: string, path: string, body?: unknown, status = 200): Promise<Json> {
+  const res = await call(s, method, path, body);
+  expect(res.status, `${method} ${path}: ${JSON.stringify(res.body)}`).toBe(status);
+  return res.body;
+}
+
+const version = async (id: string): Promise<number> => (await t.db.selectFrom('evaluations').select('version').where('id', '=', id).executeTakeFirstOrThrow()).version;
+
+/** One entry per route: the clerk of CB-A against CB-B's data (403) and against its own (not 403). */
+const TABLE: Record<string, () => Promise<void>> = {
+  'POST /api/auth/logout': async () => {
+    const throwaway = await signIn(app, t.db, { role: 'clerk', scope: 'CB-A' });
+    await allowed(throwaway, 'POST', '/api/auth/logout');
+    expect((await call(throwaway, 'GET', '/api/auth/me')).status).toBe(401);
+  },
+  'GET /api/auth/me': async () => {
+    expect((await allowed(as.clerk, 'GET', '/api/auth/me')).user).toMatchObject({ role: 'clerk', scopeUnitCode: 'CB-A' });
+  },
+  'GET /api/cycles': async () => {
+    expect((await allowed(as.clerk, 'GET', '/api/cycles')).cycles).toHaveLength(1);
+  },
+  'POST /api/cycles': async () => {
+    await forbidden(as.clerk, 'POST', '/api/cycles', { year: 2023, referenceDate: '2023-12-31' });
+    await forbidden(as.compiler, 'POST', '/api/cycles', { year: 2023, referenceDate: '2023-12-31' });
+    await allowed(as.admin, 'POST', '/api/cycles', { year: 2023, referenceDate: '2023-12-31' }, 201);
+  },
+  'GET /api/cycles/:year': async () => {
+    await allowed(as.clerk, 'GET', '/api/cycles/2022');
+  },
+  'PUT /api/cycles/:year/deadlines': async () => {
+    const body = { deadlines: [{ level: 'cell', dueOn: '2022-12-15' }] };
+    await forbidden(as.clerk, 'PUT', '/api/cycles/2022/deadlines', body);
+    await allowed(as.admin, 'PUT', '/api/cycles/2022/deadlines', body);
+  },
+  'GET /api/cycles/:year/topics': async () => {
+    const topics = (await allowed(as.clerk, 'GET', '/api/cycles/2022/topics')).topics as Json[];
+    expect(topics.map((x) => x.subjectRef)).toEqual(['10.001']);
+    expect((await allowed(as.admin, 'GET', '/api/cycles/2022/topics')).topics).toHaveLength(2);
+  },
+  'POST /api/cycles/:year/topics': async () => {
+    const topic = (ref: string, by: string) => ({ subjectKind: 'member', subjectRef: ref, managedBy: 'co_so.chi_bo', assignedByUnit: by, topic: 'Làm rõ trách nhiệm' });
+    await forbidden(as.clerk, 'POST', '/api/cycles/2022/topics', topic('10.002', 'CB-B'), 'CB-B');
+    await forbidden(as.clerk, 'POST', '/api/cycles/2022/topics', topic('10.001', 'XA-A'), 'XA-A');
+    await allowed(as.clerk, 'POST', '/api/cycles/2022/topics', topic('10.001', 'CB-A'), 201);
+  },
+  'GET /api/cycles/:year/evaluations': async () => {
+    await forbidden(as.clerk, 'GET', '/api/cycles/2022/evaluations?unit=CB-B', undefined, 'CB-B');
+    expect((await allowed(as.clerk, 'GET', '/api/cycles/2022/evaluations?unit=CB-A')).evaluations).not.toHaveLength(0);
+    const all = (await allowed(as.clerk, 'GET', '/api/cycles/2022/evaluations')).evaluations as Json[];
+    expect(new Set(all.map((e) => e.unitCode))).toEqual(new Set(['CB-A']));
+    expect(((await allowed(as.admin, 'GET', '/api/cycles/2022/evaluations')).evaluations as Json[]).some((e) => e.unitCode === 'CB-B')).toBe(true);
+  },
+  'POST /api/cycles/:year/evaluations': async () => {
+    await forbidden(as.clerk, 'POST', '/api/cycles/2022/evaluations', { subjectKind: 'member', subjectRef: '10.004', proposedGrade: 'HTT' }, 'CB-B');
+    await allowed(as.clerk, 'POST', '/api/cycles/2022/evaluations', { subjectKind: 'member', subjectRef: '10.003', proposedGrade: 'HTT' }, 201);
+  },
+  'GET /api/evaluations/:id': async () => {
+    await forbidden(as.clerk, 'GET', `/api/evaluations/${ids.evalB}`, undefined, 'CB-B');
+    await allowed(as.clerk, 'GET', `/api/evaluations/${ids.evalA}`);
+  },
+  'PATCH /api/evaluations/:id': async () => {
+    await forbidden(as.clerk, 'PATCH', `/api/evaluations/${ids.evalB}`, { version: await version(ids.evalB!), proposedGrade: 'HT' }, 'CB-B');
+    await allowed(as.clerk, 'PATCH', `/api/evaluations/${ids.evalA}`, { version: await version(ids.evalA!), proposedGrade: 'HT' });
+  },
+  'POST /api/evaluations/:id/regrade': async () => {
+    const body = { grade: 'HTT', reason: 'Rà soát lại' };
+    await forbidden(as.compiler, 'POST', `/api/evaluations/${ids.evalOut}/regrade`, body, 'CB-X');
+    await forbidden(as.clerk, 'POST', `/api/evaluations/${ids.evalA}/regrade`, body); // a clerk never decides
+    await allowed(as.compiler, 'POST', `/api/evaluations/${ids.evalA}/regrade`, body);
+  },
+  'POST /api/units': async () => {
+    const unit = (code: string, parentCode: string) => ({ code, name: `Tổ ${code}`, kind: 'cell', parentCode, validFrom: '2020-01-01' });
+    await forbidden(as.clerk, 'POST', '/api/units', unit('TO-B', 'CB-B'), 'CB-B');
+    await forbidden(as.compiler, 'POST', '/api/units', { code: 'ROOT2', name: 'Gốc', kind: 'province_committee', validFrom: '2020-01-01' });
+    await allowed(as.clerk, 'POST', '/api/units', unit('TO-A', 'CB-A'), 201);
+  },
+  'GET /api/units/:code': async () => {
+    await forbidden(as.clerk, 'GET', '/api/units/CB-B?date=2022-12-31', undefined, 'CB-B');
+    await forbidden(as.clerk, 'GET', '/api/units/XA-A?date=2022-12-31', undefined, 'XA-A');
+    await allowed(as.clerk, 'GET', '/api/units/CB-A?date=2022-12-31');
+  },
+  'GET /api/units/:code/children': async () => {
+    await forbidden(as.clerk, 'GET', '/api/units/CB-B/children', undefined, 'CB-B');
+    await allowed(as.clerk, 'GET', '/api/units/CB-A/children');
+  },
+  'GET /api/units/:code/subtree': async () => {
+    await forbidden(as.clerk, 'GET', '/api/units/HUYEN/subtree', undefined, 'HUYEN');
+    await allowed(as.clerk, 'GET', '/api/units/CB-A/subtree');
+  },
+  'GET /api/units/:code/versions': async () => {
+    await forbidden(as.clerk, 'GET', '/api/units/CB-B/versions', undefined, 'CB-B');
+    await allowed(as.clerk, 'GET', '/api/units/CB-A/versions');
+  },
+  'POST /api/units/:code/changes': async () => {
+    await forbidden(as.clerk, 'POST', '/api/units/CB-B/changes', { from: '2023-01-01', name: 'Đổi tên' }, 'CB-B');
+    await forbidden(as.clerk, 'POST', '/api/units/CB-A/changes', { from: '2023-01-01', parentCode: 'XA-B' }, 'XA-B');
+    await allowed(as.clerk, 'POST', '/api/units/CB-A/changes', { from: '2023-01-01', name: 'Chi bộ bản A (đổi tên)' }, 201);
+  },
+  'GET /api/units/:code/members': async () => {
+    await forbidden(as.clerk, 'GET', '/api/units/CB-B/members?date=2022-12-31', undefined, 'CB-B');
+    await forbidden(as.clerk, 'GET', '/api/units/XA-A/members?date=2022-12-31&subtree=1', undefined, 'XA-A');
+    expect((await allowed(as.clerk, 'GET', '/api/units/CB-A/members?date=2022-12-31')).members).not.toHaveLength(0);
+  },
+  'GET /api/persons': async () => {
+    // An unfiltered search is cut to the scope: another cell's member is simply not found.
+    expect((await allowed(as.clerk, 'GET', '/api/persons?q=Bình')).persons).toEqual([]);
+    expect(((await allowed(as.clerk, 'GET', '/api/persons?q=10.002')).persons as Json[])).toEqual([]);
+    expect(((await allowed(as.clerk, 'GET', '/api/persons?q=An')).persons as Json[]).map((p) => p.cardNumber)).toEqual(['10.001']);
+    expect(((await allowed(as.admin, 'GET', '/api/persons?q=Bình')).persons as Json[]).map((p) => p.cardNumber)).toEqual(['10.002']);
+  },
+  'POST /api/persons': async () => {
+    const person = (cardNumber: string) => ({ cardNumber, fullName: 'Người Mới', sex: 'nu', admittedOn: '2020-01-01' });
+    await forbidden(as.viewer, 'POST', '/api/persons', person('10.090'));
+    await allowed(as.clerk, 'POST', '/api/persons', person('10.091'), 201);
+  },
+  'GET /api/persons/:card': async () => {
+    await forbidden(as.clerk, 'GET', '/api/persons/10.002', undefined, 'CB-B');
+    await allowed(as.clerk, 'GET', '/api/persons/10.001');
+  },
+  'PATCH /api/persons/:card': async () => {
+    await forbidden(as.clerk, 'PATCH', '/api/persons/10.002', { fullName: 'Tên khác' }, 'CB-B');
+    await allowed(as.clerk, 'PATCH', '/api/persons/10.001', { fullName: 'Nguyễn Văn An' });
+  },
+  'POST /api/persons/:card/memberships': async () => {
+    await forbidden(as.clerk, 'POST', '/api/persons/10.002/memberships', { unitCode: 'CB-A', validFrom: '2024-01-01' }, 'CB-B');
+    await forbidden(as.clerk, 'POST', '/api/persons/10.050/memberships', { unitCode: 'CB-B', validFrom: '2024-01-01' }, 'CB-B');
+    await allowed(as.clerk, 'POST', '/api/persons/10.050/memberships', { unitCode: 'CB-A', validFrom: '2024-01-01' }, 201);
+  },
+  'POST /api/persons/:card/transfer': async () => {
+    await forbidden(as.clerk, 'POST', '/api/persons/10.002/transfer', { toUnitCode: 'CB-A', on: '2024-01-01' }, 'CB-B');
+    await forbidden(as.clerk, 'POST', '/api/persons/10.001/transfer', { toUnitCode: 'CB-B', on: '2024-01-01' }, 'CB-B');
+    // Within its own cell the transfer is refused for what it is (already there), not for scope.
+    expect((await call(as.clerk, 'POST', '/api/persons/10.001/transfer', { toUnitCode: 'CB-A', on: '2024-01-01' })).body.error.code).toBe('ValidationFailed');
+  },
+  'GET /api/persons/:card/events': async () => {
+    await forbidden(as.clerk, 'GET', '/api/persons/10.002/events', undefined, 'CB-B');
+    await allowed(as.clerk, 'GET', '/api/persons/10.001/events');
+  },
+  'POST /api/persons/:card/events': async () => {
+    const event = { kind: 'exempt', startsOn: '2022-03-01' };
+    await forbidden(as.clerk, 'POST', '/api/persons/10.002/events', event, 'CB-B');
+    await allowed(as.clerk, 'POST', '/api/persons/10.001/events', event, 201);
+  },
+  'GET /api/units/:code/collectives': async () => {
+    await forbidden(as.clerk, 'GET', '/api/units/CB-B/collectives', undefined, 'CB-B');
+    expect((await allowed(as.clerk, 'GET', '/api/units/CB-A/collectives')).collectives).toHaveLength(1);
+  },
+  'POST /api/collectives': async () => {
+    const col = (code: string, unitCode: string) => ({ code, unitCode, name: 'Tập thể', kind: 'doan_the', level: 'co_so', validFrom: '2020-01-01' });
+    await forbidden(as.clerk, 'POST', '/api/collectives', col('COL-B2', 'CB-B'), 'CB-B');
+    await allowed(as.clerk, 'POST', '/api/collectives', col('COL-A2', 'CB-A'), 201);
+  },
+  'GET /api/collectives/:code': async () => {
+    await forbidden(as.clerk, 'GET', '/api/collectives/COL-B', undefined, 'CB-B');
+    await allowed(as.clerk, 'GET', '/api/collectives/COL-A');
+  },
+  'GET /api/units/:code/positions': async () => {
+    await forbidden(as.clerk, 'GET', '/api/units/CB-B/positions', undefined, 'CB-B');
+    await allowed(as.clerk, 'GET', '/api/units/CB-A/positions');
+  },
+  'POST /api/positions': async () => {
+    const pos = (cardNumber: string, unitCode: string) => ({ cardNumber, unitCode, positionGroup: 'co_so.bi_thu', title: 'Bí thư chi bộ', validFrom: '2021-01-01' });
+    await forbidden(as.clerk, 'POST', '/api/positions', pos('10.002', 'CB-B'), 'CB-B');
+    await forbidden(as.clerk, 'POST', '/api/positions', pos('10.002', 'CB-A'), 'CB-B');
+    await allowed(as.clerk, 'POST', '/api/positions', pos('10.001', 'CB-A'), 201);
+  },
+};
+
+/** Routes any request may reach without a session. */
+const OPEN = new Set(['GET /api/health', 'POST /api/auth/login']);
+
+function apiRoutes(): string[] {
+  const keys = app.routes.filter((r) => r.method !== 'ALL' && r.path.startsWith('/api/')).map((r) => `${r.method} ${r.path}`);
+  return [...new Set(keys)];
+}
+
+describe(`every API route checks role and scope, on ${testEngine}`, () => {
+  beforeAll(async () => {
+    t = await createTestDb();
+    app = createApp({ db: t.db, config: t.config });
+    await seedScopeOrg(t.db);
+    await createCycle(t.db, { year: 2022, referenceDate: '2022-12-31' });
+    const evaluate = async (subjectRef: string) => (await createEvaluation(t.db, { cycleYear: 2022, subjectKind: 'unit', subjectRef, proposedGrade: 'HTT', actor: 'seed' })).id;
+    ids.evalA = await evaluate('CB-A');
+    ids.evalB = await evaluate('CB-B');
+    ids.evalOut = await evaluate('CB-X');
+    for (const [ref, by] of [['10.001', 'CB-A'], ['10.002', 'CB-B']] as const) {
+      await addReviewTopic(t.db, { cycleYear: 2022, subjectKind: 'member', subjectRef: ref, managedBy: 'co_so.chi_bo', assignedByUnit: by, topic: 'Tinh thần trách nhiệm' });
+    }
+    as.admin = await signIn(app, t.db, { role: 'admin', scope: 'TINH' });
+    as.compiler = await signIn(app, t.db, { role: 'compiler', scope: 'HUYEN' });
+    as.clerk = await signIn(app, t.db, { role: 'clerk', scope: 'CB-A' });
+    as.viewer = await signIn(app, t.db, { role: 'viewer', scope: 'CB-A' });
+  });
+  afterAll(() => t.close());
+
+  it('has a table entry for every API route (a new route must be listed here with its check)', () => {
+    const missing = apiRoutes().filter((k) => !OPEN.has(k) && !(k in TABLE));
+    expect(missing).toEqual([]);
+    const stale = Object.keys(TABLE).filter((k) => !apiRoutes().includes(k));
+    expect(stale).toEqual([]);
+  });
+
+  it.each(Object.keys(TABLE))('%s: another cell → 403, own cell → allowed', async (key) => {
+    await TABLE[key]!();
+  });
+
+  it('answers 401 on every API route without a session, except health and login', async () => {
+    for (const key of apiRoutes()) {
+      const [method, path] = key.split(' ') as [string, string];
+      const res = await call(null, method, path.replace(/:[A-Za-z]+/g, 'X'), method === 'GET' ? undefined : {});
+      if (OPEN.has(key)) expect(res.status, key).not.toBe(401);
+      else expect([res.status, res.body.error.code], key).toEqual([401, 'Unauthenticated']);
+    }
+    expect((await call(null, 'GET', '/api/health')).status).toBe(200);
+  });
+
+  it('a viewer reads its scope but writes nothing, not even there', async () => {
+    await allowed(as.viewer, 'GET', '/api/units/CB-A/members');
+    const e = await forbidden(as.viewer, 'PATCH', '/api/persons/10.001', { fullName: 'Tên khác' });
+    expect(e.message.vi).toContain('không có quyền thay đổi');
+    await forbidden(as.viewer, 'POST', '/api/collectives', { code: 'COL-V', unitCode: 'CB-A', name: 'x', kind: 'doan_the', level: 'co_so', validFrom: '2020-01-01' });
+    await forbidden(as.viewer, 'PATCH', `/api/evaluations/${ids.evalA}`, { version: await version(ids.evalA!), note: 'x' });
+  });
+
+  it('a clerk proposes but never decides, and never creates a cycle', async () => {
+    const e = await forbidden(as.clerk, 'PATCH', `/api/evaluations/${ids.evalA}`, { version: await version(ids.evalA!), decidedGrade: 'HTT' });
+    expect(e.message.vi).toContain('không có quyền quyết định xếp loại');
+    await forbidden(as.clerk, 'POST', '/api/cycles/2022/evaluations', { subjectKind: 'member', subjectRef: '10.005', decidedGrade: 'HT' });
+    await forbidden(as.clerk, 'POST', '/api/cycles', { year: 2024, referenceDate: '2024-12-31' });
+    await allowed(as.compiler, 'PATCH', `/api/evaluations/${ids.evalA}`, { version: await version(ids.evalA!), decidedGrade: 'HTT' });
+  });
+
+  it('the history names the signed-in user, whatever header the client sends', async () => {
+    const init = withAuth(as.clerk, { method: 'PATCH', headers: { 'content-type': 'application/json', 'x-actor': 'nguoi-khac' }, body: JSON.stringify({ version: await version(ids.evalA!), note: 'Ghi chú' }) });
+    expect((await app.request(`/api/evaluations/${ids.evalA}`, init)).status).toBe(200);
+    const history = (await allowed(as.clerk, 'GET', `/api/evaluations/${ids.evalA}`)).history as Json[];
+    expect(history.filter((h) => h.field === 'note').map((h) => h.actor)).toEqual([as.clerk.user.username]);
+  });
+});
