@@ -52,6 +52,8 @@ const LABELS: Record<keyof Database, string> = {
   entered_form_values: 'số liệu biểu nhập tay',
   users: 'tài khoản',
   sessions: 'phiên đăng nhập',
+  reports: 'báo cáo',
+  report_templates: 'mẫu báo cáo',
 };
 
 /**

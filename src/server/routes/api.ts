@@ -7,6 +7,7 @@ import { evaluationRoutes } from './evaluations.js';
 import { collectiveRoutes } from './collectives.js';
 import { personRoutes } from './persons.js';
 import { positionRoutes } from './positions.js';
+import { reportRoutes } from './reports.js';
 import { unitRoutes } from './units.js';
 
 export function apiRoutes(): Hono<AppEnv> {
@@ -19,5 +20,6 @@ export function apiRoutes(): Hono<AppEnv> {
   api.route('/', personRoutes());
   api.route('/', collectiveRoutes());
   api.route('/', positionRoutes());
+  api.route('/', reportRoutes());
   return api;
 }

@@ -1,0 +1,104 @@
+/**
+ * The narrative report of a unit and cycle (issue #5): read and edit its settings and prose, get it
+ * as .docx, PDF or its form-values document with claims; read and replace the report template.
+ * Thin: parse → authorize → call the service → present.
+ */
+import { type Context, Hono } from 'hono';
+import { z } from 'zod';
+import { getCycle } from '../../db/queries/cycles.js';
+import { AppError } from '../../domain/errors.js';
+import { getActiveTemplateBytes, getReportModel, getReportView, renderReport, updateReport, uploadTemplate, type ReportKey } from '../../services/reports.js';
+import type { AppEnv } from '../app.js';
+import { authorize, authorizeRole } from '../authorize.js';
+import { parseBody, parseQuery } from '../validate.js';
+import { parseYear } from './cycles.js';
+
+const DOCX = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
+const periodQuery = z.object({ period: z.string().min(1).optional() });
+
+const proseBody = z.strictObject({
+  deployment: z.string().max(100_000).optional(),
+  preparation: z.string().max(100_000).optional(),
+  organisation: z.string().max(100_000).optional(),
+  strengths: z.string().max(100_000).optional(),
+  weaknesses: z.string().max(100_000).optional(),
+  causes: z.string().max(100_000).optional(),
+  tasks: z.string().max(100_000).optional(),
+});
+
+const reportBody = z.strictObject({
+  number: z.string().min(1).max(100).optional(),
+  date: z.iso.date().optional(),
+  place: z.string().min(1).max(200).optional(),
+  issuingBody: z.string().min(1).max(300).optional(),
+  parentBody: z.string().max(300).optional(),
+  signerAuthority: z.string().max(200).optional(),
+  signerTitle: z.string().max(200).optional(),
+  signerName: z.string().max(200).optional(),
+  recipients: z.array(z.string().max(300)).max(50).optional(),
+  decimals: z.number().int().min(0).max(4).optional(),
+  rounding: z.enum(['half-up', 'largest-remainder']).optional(),
+  deploymentFootnote: z.string().max(5_000).optional(),
+  prose: proseBody.optional(),
+});
+
+/** The report's key from the path, after checking the user may `action` on the unit in that cycle. */
+async function keyOf(c: Context<AppEnv>, action: 'read' | 'write'): Promise<ReportKey> {
+  const year = parseYear(c);
+  const { period } = parseQuery(c, periodQuery);
+  const unitCode = c.req.param('unitCode') ?? '';
+  const cycle = await getCycle(c.var.deps.db, { year, period });
+  await authorize(c, { unitCode, action, date: cycle.referenceDate });
+  return { unitCode, year, period };
+}
+
+const actor = (c: Context<AppEnv>) => c.get('user')?.username ?? 'system';
+
+function fileName(key: ReportKey, ext: string): string {
+  return `bao-cao-${key.unitCode}-${key.year}.${ext}`;
+}
+
+/** Routes under /api: /reports/:unitCode/:year[/docx|/pdf|/values], /report-templates/active. */
+export function reportRoutes(): Hono<AppEnv> {
+  const r = new Hono<AppEnv>();
+  r.get('/reports/:unitCode/:year', async (c) => {
+    const key = await keyOf(c, 'read');
+    const view = await getReportView(c.var.deps.db, key, actor(c));
+    const model = await getReportModel(c.var.deps.db, key, actor(c));
+    return c.json({ ...view, model: { header: model.header, title: model.title, subject: model.subject, paragraphs: model.paragraphs, footnotes: model.footnotes } });
+  });
+  r.put('/reports/:unitCode/:year', async (c) => {
+    const key = await keyOf(c, 'write');
+    const body = await parseBody(c, reportBody);
+    return c.json(await updateReport(c.var.deps.db, key, body, actor(c)));
+  });
+  r.get('/reports/:unitCode/:year/values', async (c) => {
+    const key = await keyOf(c, 'read');
+    return c.json((await getReportModel(c.var.deps.db, key, actor(c))).values);
+  });
+  r.get('/reports/:unitCode/:year/docx', async (c) => {
+    const key = await keyOf(c, 'read');
+    const { bytes } = await renderReport(c.var.deps.db, key, { format: 'docx', actor: actor(c) });
+    return c.body(new Uint8Array(bytes), 200, { 'content-type': DOCX, 'content-disposition': `attachment; filename="${fileName(key, 'docx')}"` });
+  });
+  r.get('/reports/:unitCode/:year/pdf', async (c) => {
+    const key = await keyOf(c, 'read');
+    const { bytes } = await renderReport(c.var.deps.db, key, { format: 'pdf', actor: actor(c) });
+    return c.body(new Uint8Array(bytes), 200, { 'content-type': 'application/pdf', 'content-disposition': `attachment; filename="${fileName(key, 'pdf')}"` });
+  });
+  r.get('/report-templates/active', async (c) => {
+    authorizeRole(c, 'read');
+    const t = await getActiveTemplateBytes(c.var.deps.db);
+    return c.body(new Uint8Array(t.content), 200, { 'content-type': DOCX, 'content-disposition': `attachment; filename="${t.name}"` });
+  });
+  r.put('/report-templates/active', async (c) => {
+    authorizeRole(c, 'admin');
+    const content = Buffer.from(await c.req.arrayBuffer());
+    if (content.length === 0) {
+      throw new AppError('ValidationFailed', { vi: 'Chưa gửi tệp mẫu báo cáo (.docx).', en: 'No template file (.docx) was sent.' }, { field: 'body' });
+    }
+    const name = c.req.query('name') ?? 'mau-bao-cao.docx';
+    return c.json(await uploadTemplate(c.var.deps.db, { name, content, actor: actor(c) }), 201);
+  });
+  return r;
+}
