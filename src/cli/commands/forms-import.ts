@@ -1,0 +1,80 @@
+/**
+ * `xeploai forms import FILE --unit CODE --cycle YEAR`: loads the counts of a unit that reports
+ * counts only, from a form-values document (.json) or the product's own workbook (.xlsx), all or
+ * nothing; they replace the unit's previous import and roll up to its ancestors.
+ */
+import { readFile } from 'node:fs/promises';
+import { extname } from 'node:path';
+import { parseArgs } from 'node:util';
+import { createDb, migrateToLatest } from '../../db/create-db.js';
+import { AppError } from '../../domain/errors.js';
+import { importFormValues } from '../../services/forms.js';
+import type { CliCommand } from '../command.js';
+import { parseCycleYear } from './verify.js';
+
+async function readBytes(file: string): Promise<Buffer> {
+  try {
+    return await readFile(file);
+  } catch (e) {
+    const why = e instanceof Error ? e.message : String(e);
+    throw new AppError('FileUnreadable', { vi: `Không đọc được tệp «${file}» (${why}).`, en: `Cannot read file "${file}" (${why}).` });
+  }
+}
+
+/** The document in a file: JSON text, or read back from the product's workbook. */
+async function readDocument(file: string): Promise<unknown> {
+  const bytes = await readBytes(file);
+  if (extname(file).toLowerCase() === '.xlsx') {
+    const { readFormsWorkbook } = await import('../../reports/xlsx/forms-workbook.js');
+    return readFormsWorkbook(bytes);
+  }
+  try {
+    return JSON.parse(bytes.toString('utf8')) as unknown;
+  } catch (e) {
+    const why = e instanceof Error ? e.message : String(e);
+    throw new AppError('BadJson', { vi: `Tệp «${file}» không phải JSON hợp lệ: ${why}.`, en: `File "${file}" is not valid JSON: ${why}.` });
+  }
+}
+
+export const formsImport: CliCommand = {
+  name: ['forms', 'import'],
+  summary: 'Nhập số liệu biểu của đơn vị chỉ báo cáo số liệu / Import form values',
+  help: `Cách dùng: xeploai forms import TỆP --unit MÃ --cycle NĂM
+
+Nạp số liệu các biểu của đơn vị MÃ (đơn vị chưa dùng phần mềm, hoặc số liệu năm cũ) từ tệp JSON
+"form-values/1" hoặc bảng tính Excel do phần mềm xuất ra. Nạp tất cả hoặc không nạp gì: tệp sai
+(không phải JSON, biểu, dòng, cột không có, số âm, số lẻ, số liệu mâu thuẫn) báo lỗi nêu rõ vị trí.
+Lần nạp sau thay lần nạp trước; số liệu được cộng vào các cấp trên.
+Ví dụ: xeploai forms import xa-moi-2022.json --unit DB-XAMOI --cycle 2022
+
+Usage: xeploai forms import FILE --unit CODE --cycle YEAR
+Loads the counts of a unit that reports counts only from a form-values JSON file or the product's
+own workbook, all or nothing; replaces the unit's previous import and rolls up to its ancestors.`,
+  async run(args, ctx) {
+    const { values, positionals } = parseArgs({
+      args,
+      options: { unit: { type: 'string' }, cycle: { type: 'string' }, period: { type: 'string' } },
+      allowPositionals: true,
+      strict: true,
+    });
+    const file = positionals[0];
+    if (!file || positionals.length > 1 || !values.unit) {
+      throw new AppError('ValidationFailed', {
+        vi: 'Cần đúng một tệp và --unit, --cycle: xeploai forms import TỆP --unit MÃ --cycle NĂM.',
+        en: 'Exactly one file, --unit and --cycle are needed: xeploai forms import FILE --unit CODE --cycle YEAR.',
+      });
+    }
+    const year = parseCycleYear(values.cycle, true) as number;
+    const doc = await readDocument(file);
+    const config = ctx.config();
+    const db = createDb(config);
+    try {
+      await migrateToLatest(db, { pgSchema: config.pgSchema });
+      const r = await importFormValues(db, { unitCode: values.unit, year, period: values.period, doc, actor: 'cli' });
+      ctx.io.out(`Đã nạp ${r.cells} ô số liệu cho ${r.unitCode} năm ${r.year}${r.replaced > 0 ? ` (thay ${r.replaced} ô của lần nạp trước)` : ''}. / Imported ${r.cells} cell(s).`);
+      return 0;
+    } finally {
+      await db.destroy();
+    }
+  },
+};

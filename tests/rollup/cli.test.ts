@@ -1,0 +1,98 @@
+/**
+ * The CLI in process on the engine under test: `verify` (clean, after tampering with a stored count,
+ * `--fix`), `forms export --format json` (the file passes the checker) and `forms import`.
+ */
+import { mkdtempSync, writeFileSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loadConfig } from '../../src/config.js';
+import { createDb, type Db } from '../../src/db/create-db.js';
+import { setStoredCount } from '../../src/db/queries/form-counts.js';
+import { createUnit } from '../../src/db/queries/units.js';
+import { checkFormValues, parseFormValues } from '../../src/domain/forms/index.js';
+import { cliEnv, type CliEnv } from '../helpers/cli.js';
+import { testEngine } from '../helpers/test-db.js';
+
+let cli: CliEnv;
+let db: Db;
+const dir = mkdtempSync(join(tmpdir(), 'xeploai-forms-'));
+
+beforeAll(async () => {
+  cli = cliEnv();
+  expect((await cli.run(['demo', 'load'])).code).toBe(0);
+  db = createDb(loadConfig(cli.env));
+});
+afterAll(async () => {
+  await db?.destroy();
+  await cli?.cleanup();
+});
+
+describe(`xeploai verify and forms export/import (${testEngine})`, () => {
+  it('verify: no difference after the demo load, exit 0', async () => {
+    const r = await cli.run(['verify']);
+    expect(r.code).toBe(0);
+    expect(r.out).toContain('2022/nam');
+    expect(r.out).toMatch(/No difference/);
+  });
+
+  it('verify: a stored count changed behind its back is named, exit 1; --fix repairs it', async () => {
+    const cycle = await db.selectFrom('cycles').select('id').where('year', '=', 2022).executeTakeFirstOrThrow();
+    const unit = await db.selectFrom('org_units').select('id').where('code', '=', 'TD-DU-BANBO').executeTakeFirstOrThrow();
+    await setStoredCount(db, { cycleId: cycle.id, unitId: unit.id, form: 'DV', row: 'graded.htt', col: 'xa', value: 7 });
+    const r = await cli.run(['verify', '--cycle', '2022']);
+    expect(r.code).toBe(1);
+    expect(r.out).toMatch(/TD-DU-BANBO\s+DV\s+graded\.htt\s+xa\s+7\s+\d+/);
+    expect(r.out).toContain('1 cell(s) differ');
+    const fixed = await cli.run(['verify', '--fix']);
+    expect(fixed.code).toBe(0);
+    expect(fixed.out).toContain('Rebuilt');
+    expect((await cli.run(['verify'])).code).toBe(0);
+  });
+
+  it('verify: a malformed --cycle names the option', async () => {
+    const r = await cli.run(['verify', '--cycle', 'hai nghìn']);
+    expect(r.code).toBe(1);
+    expect(r.err).toContain('--cycle');
+  });
+
+  it('forms export --format json: the file parses and passes the checker with the seed totals', async () => {
+    const out = join(dir, 'tam-duong-2022.json');
+    const r = await cli.run(['forms', 'export', '--unit', 'HU-TAMDUONG', '--cycle', '2022', '--format', 'json', '--out', out]);
+    expect(r.code).toBe(0);
+    const doc = parseFormValues(JSON.parse(readFileSync(out, 'utf8')));
+    expect(checkFormValues(doc).filter((f) => f.severity === 'error')).toEqual([]);
+    expect(doc.forms.DV?.rows.graded?.total).toBe(2543);
+    expect(doc.claims).toEqual([]);
+    const check = await cli.run(['forms', 'check', out]);
+    expect(check.code).toBe(0);
+  });
+
+  it('forms export refuses an unknown format and an unknown unit', async () => {
+    expect((await cli.run(['forms', 'export', '--unit', 'HU-TAMDUONG', '--cycle', '2022', '--format', 'pdf', '--out', join(dir, 'x.pdf')])).err).toContain('--format');
+    const r = await cli.run(['forms', 'export', '--unit', 'NO-UNIT', '--cycle', '2022', '--out', join(dir, 'x.json')]);
+    expect([r.code, r.err.includes('NO-UNIT')]).toEqual([1, true]);
+  });
+
+  it('forms import: a unit not on the product rolls up into the district; bad files name the place and change nothing', async () => {
+    await createUnit(db, { code: 'TD-DU-SUNGPHAI', name: 'Đảng bộ xã Sùng Phài', kind: 'grassroots_committee', orgType: 'xa', parentCode: 'HU-TAMDUONG', validFrom: '2010-01-01' });
+    const file = join(dir, 'sung-phai.json');
+    const bad = join(dir, 'bad.json');
+    writeFileSync(bad, '{ "format": "form-values/1", ');
+    const notJson = await cli.run(['forms', 'import', bad, '--unit', 'TD-DU-SUNGPHAI', '--cycle', '2022']);
+    expect([notJson.code, notJson.err.includes('JSON')]).toEqual([1, true]);
+    const doc = { format: 'form-values/1', cycle: { year: 2022 }, forms: { DV: { rows: { total: { total: 40, xa: 40 }, graded: { total: 40, xa: 40 }, 'graded.htt': { total: 40, xa: 40 } } } } };
+    writeFileSync(bad, JSON.stringify({ ...doc, forms: { DV: { rows: { total: { total: 40, xa: -40 } } } } }));
+    const negative = await cli.run(['forms', 'import', bad, '--unit', 'TD-DU-SUNGPHAI', '--cycle', '2022']);
+    expect([negative.code, negative.err.includes('forms.DV.rows.total.xa')]).toEqual([1, true]);
+    expect(await db.selectFrom('entered_form_values').selectAll().execute()).toEqual([]);
+    writeFileSync(file, JSON.stringify(doc));
+    expect((await cli.run(['forms', 'import', file, '--unit', 'TD-DU-SUNGPHAI', '--cycle', '2022'])).code).toBe(0);
+    const out = join(dir, 'after.json');
+    await cli.run(['forms', 'export', '--unit', 'HU-TAMDUONG', '--cycle', '2022', '--out', out]);
+    const after = JSON.parse(readFileSync(out, 'utf8'));
+    expect(after.forms.DV.rows.total.total).toBe(2771);
+    expect(after.forms.DV.rows['graded.htt'].xa).toBe(1494);
+    expect((await cli.run(['verify'])).code).toBe(0);
+  });
+});
