@@ -53,7 +53,10 @@ export async function migrateToLatest(db: Db, options: { pgSchema?: string } = {
   if (engineOf(db) === 'postgres' && options.pgSchema && options.pgSchema !== 'public') {
     await sql`create schema if not exists ${sql.id(options.pgSchema)}`.execute(db);
   }
-  const migrator = new Migrator({ db, provider: { getMigrations: async () => migrations } });
+  // Kysely looks for its own tables in every schema unless told which: name ours, or a schema
+  // migrating beside another (tests run in parallel, one schema each) skips creating its lock table.
+  const own = engineOf(db) === 'postgres' && options.pgSchema && options.pgSchema !== 'public' ? { migrationTableSchema: options.pgSchema } : {};
+  const migrator = new Migrator({ db, provider: { getMigrations: async () => migrations }, ...own });
   const { error, results } = await migrator.migrateToLatest();
   if (error) {
     const message = error instanceof Error ? error.message : String(error);
