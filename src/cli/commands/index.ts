@@ -3,11 +3,14 @@ import type { CliCommand } from '../command.js';
 import { dbMigrate } from './db-migrate.js';
 import { demoLoad } from './demo-load.js';
 import { formsCheck } from './forms-check.js';
+import { formsExport } from './forms-export.js';
+import { formsImport } from './forms-import.js';
 import { reportCommand } from './report.js';
 import { reportTemplateDownload, reportTemplateUpload } from './report-template.js';
 import { serve } from './serve.js';
+import { verifyCommand } from './verify.js';
 import { userCreate } from './user-create.js';
 import { userDisable } from './user-disable.js';
 import { userList } from './user-list.js';
 
-export const commands: readonly CliCommand[] = [dbMigrate, demoLoad, formsCheck, reportCommand, reportTemplateDownload, reportTemplateUpload, serve, userCreate, userList, userDisable];
+export const commands: readonly CliCommand[] = [dbMigrate, demoLoad, formsCheck, reportCommand, reportTemplateDownload, reportTemplateUpload, formsExport, formsImport, verifyCommand, serve, userCreate, userList, userDisable];

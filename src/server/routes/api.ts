@@ -4,6 +4,7 @@ import type { AppEnv } from '../app.js';
 import { authApiRoutes } from './auth.js';
 import { cycleRoutes } from './cycles.js';
 import { evaluationRoutes } from './evaluations.js';
+import { formRoutes } from './forms.js';
 import { collectiveRoutes } from './collectives.js';
 import { personRoutes } from './persons.js';
 import { positionRoutes } from './positions.js';
@@ -20,6 +21,7 @@ export function apiRoutes(): Hono<AppEnv> {
   api.route('/', personRoutes());
   api.route('/', collectiveRoutes());
   api.route('/', positionRoutes());
+  api.route('/', formRoutes());
   api.route('/', reportRoutes());
   return api;
 }
