@@ -217,6 +217,156 @@ const TABLE: Record<string, () => Promise<void>> = {
   },
 };
 
+/** Forms (FORMS.md): a unit's forms cover its subtree, so reading them needs that unit in scope. */
+Object.assign(TABLE, {
+  'GET /api/forms/:unitCode/:year': async () => {
+    await forbidden(as.clerk, 'GET', '/api/forms/CB-B/2022', undefined, 'CB-B');
+    await forbidden(as.clerk, 'GET', '/api/forms/HUYEN/2022', undefined, 'HUYEN');
+    await allowed(as.clerk, 'GET', '/api/forms/CB-A/2022');
+  },
+  'GET /api/forms/:unitCode/:year/check': async () => {
+    await forbidden(as.clerk, 'GET', '/api/forms/CB-B/2022/check', undefined, 'CB-B');
+    await allowed(as.clerk, 'GET', '/api/forms/CB-A/2022/check');
+  },
+  'POST /api/forms/:unitCode/:year/import': async () => {
+    await forbidden(as.clerk, 'POST', '/api/forms/CB-B/2022/import', {}, 'CB-B');
+    await forbidden(as.viewer, 'POST', '/api/forms/CB-A/2022/import', {});
+    // The clerk's own cell gets past the check; what the import thinks of an empty document is its own answer.
+    expect([401, 403]).not.toContain((await call(as.clerk, 'POST', '/api/forms/CB-A/2022/import', {})).status);
+  },
+  'GET /api/forms/:unitCode/:year/:form': async () => {
+    await forbidden(as.clerk, 'GET', '/api/forms/CB-B/2022/TC', undefined, 'CB-B');
+    await allowed(as.clerk, 'GET', '/api/forms/CB-A/2022/TC');
+  },
+  'GET /api/forms/:unitCode/:year/:form/trace': async () => {
+    await forbidden(as.clerk, 'GET', '/api/forms/CB-B/2022/TC/trace?row=tccsd.graded.htt&col=total', undefined, 'CB-B');
+    await allowed(as.clerk, 'GET', '/api/forms/CB-A/2022/TC/trace?row=tccsd.graded.htt&col=total');
+  },
+} satisfies Record<string, () => Promise<void>>);
+
+/** Answered, whatever the answer, without a 401 or 403: the check let the request through to the service. */
+async function notRefused(s: SignedIn, method: string, path: string, body?: unknown): Promise<number> {
+  const res = await call(s, method, path, body);
+  expect([401, 403], `${method} ${path}: ${JSON.stringify(res.body).slice(0, 300)}`).not.toContain(res.status);
+  return res.status;
+}
+
+/** Reports (issue #5): the unit's report needs the unit in scope; the template is the administrator's. */
+Object.assign(TABLE, {
+  'GET /api/reports/:unitCode/:year': async () => {
+    await forbidden(as.clerk, 'GET', '/api/reports/CB-B/2022', undefined, 'CB-B');
+    await notRefused(as.clerk, 'GET', '/api/reports/CB-A/2022');
+  },
+  'PUT /api/reports/:unitCode/:year': async () => {
+    await forbidden(as.clerk, 'PUT', '/api/reports/CB-B/2022', { place: 'Tam Đường' }, 'CB-B');
+    await forbidden(as.viewer, 'PUT', '/api/reports/CB-A/2022', { place: 'Tam Đường' });
+    await notRefused(as.clerk, 'PUT', '/api/reports/CB-A/2022', { place: 'Tam Đường' });
+  },
+  'GET /api/reports/:unitCode/:year/values': async () => {
+    await forbidden(as.clerk, 'GET', '/api/reports/CB-B/2022/values', undefined, 'CB-B');
+    await notRefused(as.clerk, 'GET', '/api/reports/CB-A/2022/values');
+  },
+  'GET /api/reports/:unitCode/:year/docx': async () => {
+    await forbidden(as.clerk, 'GET', '/api/reports/CB-B/2022/docx', undefined, 'CB-B');
+    expect((await app.request('/api/reports/CB-A/2022/docx', withAuth(as.clerk))).status).not.toBe(403);
+  },
+  'GET /api/reports/:unitCode/:year/pdf': async () => {
+    await forbidden(as.clerk, 'GET', '/api/reports/HUYEN/2022/pdf', undefined, 'HUYEN');
+    await forbidden(as.clerk, 'GET', '/api/reports/CB-B/2022/pdf', undefined, 'CB-B');
+    expect((await app.request('/api/reports/CB-A/2022/pdf', withAuth(as.clerk))).status).not.toBe(403);
+  },
+  'GET /api/report-templates/active': async () => {
+    expect((await app.request('/api/report-templates/active', withAuth(as.viewer))).status).toBe(200);
+  },
+  'PUT /api/report-templates/active': async () => {
+    await forbidden(as.clerk, 'PUT', '/api/report-templates/active', {});
+    await forbidden(as.compiler, 'PUT', '/api/report-templates/active', {});
+  },
+} satisfies Record<string, () => Promise<void>>);
+
+/** The grading workflow: an evaluation's steps need its unit in scope, and the acting unit too when one is named. */
+Object.assign(TABLE, {
+  'GET /api/evaluations/:id/check': async () => {
+    await forbidden(as.clerk, 'GET', `/api/evaluations/${ids.evalB}/check?grade=HTT`, undefined, 'CB-B');
+    await notRefused(as.clerk, 'GET', `/api/evaluations/${ids.evalA}/check?grade=HTT`);
+  },
+  'GET /api/evaluations/:id/workflow': async () => {
+    await forbidden(as.clerk, 'GET', `/api/evaluations/${ids.evalB}/workflow`, undefined, 'CB-B');
+    await notRefused(as.clerk, 'GET', `/api/evaluations/${ids.evalA}/workflow`);
+  },
+  'POST /api/evaluations/:id/self-assess': async () => {
+    await forbidden(as.clerk, 'POST', `/api/evaluations/${ids.evalB}/self-assess`, { grade: 'HTT' }, 'CB-B');
+    await notRefused(as.clerk, 'POST', `/api/evaluations/${ids.evalA}/self-assess`, { grade: 'HTT' });
+  },
+  'POST /api/evaluations/:id/opinions': async () => {
+    await forbidden(as.clerk, 'POST', `/api/evaluations/${ids.evalB}/opinions`, { bodyName: 'Chi ủy', comment: 'Đồng ý' }, 'CB-B');
+    await notRefused(as.clerk, 'POST', `/api/evaluations/${ids.evalA}/opinions`, { bodyName: 'Chi ủy', comment: 'Đồng ý' });
+  },
+  'POST /api/evaluations/:id/propose': async () => {
+    await forbidden(as.clerk, 'POST', `/api/evaluations/${ids.evalB}/propose`, { grade: 'HTT' }, 'CB-B');
+    await forbidden(as.clerk, 'POST', `/api/evaluations/${ids.evalB}/propose`, { grade: 'HTT', byUnit: 'CB-A' }, 'CB-B');
+    await notRefused(as.clerk, 'POST', `/api/evaluations/${ids.evalA}/propose`, { grade: 'HTT', byUnit: 'CB-A' });
+  },
+  'POST /api/evaluations/:id/appraise': async () => {
+    await forbidden(as.compiler, 'POST', `/api/evaluations/${ids.evalOut}/appraise`, { comment: 'Thẩm định' }, 'CB-X');
+    await forbidden(as.compiler, 'POST', `/api/evaluations/${ids.evalOut}/appraise`, { comment: 'Thẩm định', byUnit: 'HUYEN' }, 'CB-X');
+    await notRefused(as.compiler, 'POST', `/api/evaluations/${ids.evalA}/appraise`, { comment: 'Thẩm định', byUnit: 'HUYEN' });
+  },
+  'POST /api/evaluations/:id/decide': async () => {
+    await forbidden(as.clerk, 'POST', `/api/evaluations/${ids.evalA}/decide`, { grade: 'HTT', decidingUnit: 'CB-A' }); // a clerk never decides
+    await forbidden(as.compiler, 'POST', `/api/evaluations/${ids.evalOut}/decide`, { grade: 'HTT', decidingUnit: 'HUYEN' }, 'CB-X');
+    await notRefused(as.compiler, 'POST', `/api/evaluations/${ids.evalA}/decide`, { grade: 'HTT', decidingUnit: 'XA-A' });
+  },
+  'POST /api/evaluations/:id/publish': async () => {
+    await forbidden(as.clerk, 'POST', `/api/evaluations/${ids.evalA}/publish`, { byUnit: 'CB-A' });
+    await forbidden(as.compiler, 'POST', `/api/evaluations/${ids.evalOut}/publish`, { byUnit: 'HUYEN' }, 'CB-X');
+    await notRefused(as.compiler, 'POST', `/api/evaluations/${ids.evalA}/publish`, { byUnit: 'XA-A' });
+  },
+  'POST /api/evaluations/:id/eligibility': async () => {
+    const body = { status: 'eligible', reason: 'Rà soát' };
+    await forbidden(as.clerk, 'POST', `/api/evaluations/${ids.evalA}/eligibility`, body);
+    await forbidden(as.compiler, 'POST', `/api/evaluations/${ids.evalOut}/eligibility`, body, 'CB-X');
+    await notRefused(as.compiler, 'POST', `/api/evaluations/${ids.evalA}/eligibility`, body);
+  },
+  'POST /api/cycles/:year/eligibility/compute': async () => {
+    await forbidden(as.clerk, 'POST', '/api/cycles/2022/eligibility/compute', { unit: 'CB-B' }, 'CB-B');
+    await notRefused(as.clerk, 'POST', '/api/cycles/2022/eligibility/compute', { unit: 'CB-A' });
+  },
+} satisfies Record<string, () => Promise<void>>);
+
+/** Units' reports upward, review records and the calendar. */
+Object.assign(TABLE, {
+  'GET /api/cycles/:year/submissions': async () => {
+    await forbidden(as.clerk, 'GET', '/api/cycles/2022/submissions?unit=CB-B', undefined, 'CB-B');
+    await notRefused(as.clerk, 'GET', '/api/cycles/2022/submissions?unit=CB-A');
+  },
+  'GET /api/cycles/:year/submissions/:unitCode/history': async () => {
+    await forbidden(as.clerk, 'GET', '/api/cycles/2022/submissions/CB-B/history', undefined, 'CB-B');
+    await notRefused(as.clerk, 'GET', '/api/cycles/2022/submissions/CB-A/history');
+  },
+  'POST /api/cycles/:year/submissions/:unitCode/:action': async () => {
+    await forbidden(as.clerk, 'POST', '/api/cycles/2022/submissions/CB-B/submit', {}, 'CB-B');
+    await forbidden(as.clerk, 'POST', '/api/cycles/2022/submissions/CB-A/accept', {}, 'XA-A'); // the parent accepts
+    await notRefused(as.clerk, 'POST', '/api/cycles/2022/submissions/CB-A/submit', {});
+  },
+  'GET /api/cycles/:year/review-records': async () => {
+    await forbidden(as.clerk, 'GET', '/api/cycles/2022/review-records?unit=CB-B', undefined, 'CB-B');
+    await notRefused(as.clerk, 'GET', '/api/cycles/2022/review-records?unit=CB-A');
+  },
+  'POST /api/cycles/:year/review-records': async () => {
+    const record = (subjectRef: string) => ({ subjectKind: 'collective', subjectRef, meetingStart: '2022-12-10', meetingEnd: '2022-12-10', durationDays: 1 });
+    await forbidden(as.clerk, 'POST', '/api/cycles/2022/review-records', record('COL-B'), 'CB-B');
+    await forbidden(as.clerk, 'POST', '/api/cycles/2022/review-records', { ...record('CB-B'), subjectKind: 'unit' }, 'CB-B');
+    await notRefused(as.clerk, 'POST', '/api/cycles/2022/review-records', record('COL-A'));
+  },
+  'PUT /api/calendar/days': async () => {
+    const day = { date: '2022-09-01', kind: 'day_off', name: 'Nghỉ bù' };
+    await forbidden(as.clerk, 'PUT', '/api/calendar/days', day);
+    await forbidden(as.compiler, 'PUT', '/api/calendar/days', day);
+    await notRefused(as.admin, 'PUT', '/api/calendar/days', day);
+  },
+} satisfies Record<string, () => Promise<void>>);
+
 /** Routes any request may reach without a session. */
 const OPEN = new Set(['GET /api/health', 'POST /api/auth/login']);
 
