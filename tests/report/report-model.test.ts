@@ -1,0 +1,112 @@
+/**
+ * The pure report model on small hand-made form values: the rounding rule set per report (half-up
+ * at the report's decimals, or largest remainder so a list sums to 100%), exact 100%, leading
+ * zeros, nouns, bases named, sections present only when stated, and the settings defaults.
+ */
+import { describe, expect, it } from 'vitest';
+import type { FormValuesDoc } from '../../src/domain/forms/index.js';
+import { buildReportModel } from '../../src/reports/report-model.js';
+import { defaultSettings, issuingBodyOf, mergeSettings, placeOf } from '../../src/reports/report-settings.js';
+import type { ReportInput, ReportRecords } from '../../src/reports/report-types.js';
+
+const records: ReportRecords = { unit: { code: 'HU-X', name: 'Đảng bộ huyện X', kind: 'district_committee' }, units: [], collectives: [], positions: [], topics: [], regradedMembers: 0 };
+const prose = { deployment: 'Triển khai.', preparation: '', organisation: '', strengths: '', weaknesses: '', causes: '', tasks: '' };
+
+/** Members: 3 graded 1/1/1 (33,33… each) out of 4, one exempt; cells: 8 graded 1/7. */
+function forms(): FormValuesDoc {
+  return {
+    format: 'form-values/1',
+    cycle: { year: 2022, ruleSet: 'QD132-HD21' },
+    forms: {
+      DV: {
+        rows: {
+          total: { total: 4 },
+          not_required: { total: 1 },
+          'not_required.exempt': { total: 1 },
+          graded: { total: 3 },
+          'graded.htxs': { total: 1 },
+          'graded.htt': { total: 1 },
+          'graded.ht': { total: 1 },
+        },
+      },
+      TC: {
+        rows: {
+          'truc_thuoc.chi_bo.total': { total: 8 },
+          'truc_thuoc.chi_bo.graded': { total: 8 },
+          'truc_thuoc.chi_bo.graded.htxs': { total: 1 },
+          'truc_thuoc.chi_bo.graded.htt': { total: 7 },
+        },
+      },
+    },
+    claims: [],
+  };
+}
+
+function input(over: Partial<ReportInput['settings']> = {}): ReportInput {
+  return { forms: forms(), records, prose, settings: { ...defaultSettings({ ...records.unit, parentName: 'Đảng bộ tỉnh Y' }, '2023-01-10'), ...over } };
+}
+
+const texts = (i: ReportInput) => buildReportModel(i).paragraphs.map((p) => p.text);
+
+describe('rounding set per report', () => {
+  it('half-up at 2 decimals by default: 1/3 → 33,33 each (the list sums to 99,99)', () => {
+    const t = texts(input());
+    expect(t).toContain('- Hoàn thành xuất sắc nhiệm vụ 01/03 đồng chí, chiếm 33,33% số đảng viên được đánh giá, xếp loại chất lượng.');
+    expect(t).toContain('- Hoàn thành nhiệm vụ 01/03 đồng chí, chiếm 33,33% số đảng viên được đánh giá, xếp loại chất lượng.');
+  });
+
+  it('largest remainder: the list sums to 100 (33,34 + 33,33 + 33,33)', () => {
+    const t = texts(input({ rounding: 'largest-remainder' }));
+    expect(t).toContain('- Hoàn thành xuất sắc nhiệm vụ 01/03 đồng chí, chiếm 33,34% số đảng viên được đánh giá, xếp loại chất lượng.');
+    expect(t).toContain('- Hoàn thành tốt nhiệm vụ 01/03 đồng chí, chiếm 33,33% số đảng viên được đánh giá, xếp loại chất lượng.');
+  });
+
+  it('decimals per report: 1 decimal gives 12,5% for 1/8 (half-up, never truncated to 12,4)', () => {
+    const t = texts(input({ decimals: 1 }));
+    expect(t).toContain('- Hoàn thành xuất sắc nhiệm vụ: 01/08 chi bộ, chiếm 12,5% số chi bộ được đánh giá, xếp loại.');
+    expect(t).toContain('- Hoàn thành tốt nhiệm vụ: 07/08 chi bộ, chiếm 87,5% số chi bộ được đánh giá, xếp loại.');
+    const t0 = texts(input({ decimals: 0 }));
+    expect(t0).toContain('- Hoàn thành xuất sắc nhiệm vụ: 01/08 chi bộ, chiếm 13% số chi bộ được đánh giá, xếp loại.');
+  });
+
+  it('an exact whole is "100%", and a share names its base', () => {
+    const cells = texts(input()).find((p) => p.startsWith('Đối với chi bộ trực thuộc'));
+    expect(cells).toContain('Tổng có 08 chi bộ trực thuộc đảng ủy cơ sở; số đã được đánh giá, xếp loại 08, chiếm 100%');
+    const members = texts(input()).find((p) => p.startsWith('Tổng số đảng viên'));
+    expect(members).toContain('03 đồng chí, chiếm 75,00% tổng số đảng viên');
+    expect(members).toContain('01 đồng chí (đảng viên miễn công tác và sinh hoạt đảng: 01; đảng viên mới kết nạp chưa đủ 6 tháng: 0; đình chỉ sinh hoạt đảng: 0), chiếm 25,00% tổng số đảng viên');
+  });
+});
+
+describe('claims', () => {
+  it('claims every printed form number with its base, noun and group', () => {
+    const m = buildReportModel(input());
+    expect(m.claims).toContainEqual({ form: 'TC', row: 'truc_thuoc.chi_bo.graded.htxs', col: 'total', value: 1, base: 'truc_thuoc.chi_bo.graded', percent: '12,50', noun: 'chi bộ', group: '2.2.1-chi-bo' });
+    expect(m.claims).toContainEqual({ form: 'DV', row: ['not_required.new_member', 'not_required.suspended'], col: 'total', value: 0, noun: 'đồng chí' });
+    expect(m.values.report).toEqual({ number: '-BC/HU', date: '2023-01-10' });
+  });
+});
+
+describe('sections only where stated, and footnotes', () => {
+  it('omits sections the forms do not state and adds the deployment footnote', () => {
+    const m = buildReportModel(input({ deploymentFootnote: 'Thông báo số 1-TB/HU.' }));
+    expect(m.paragraphs.some((p) => p.text.startsWith('Đối với tổ chức cơ sở đảng'))).toBe(false);
+    expect(m.paragraphs.some((p) => p.text.startsWith('Đối với đảng bộ bộ phận'))).toBe(false);
+    expect(m.footnotes).toEqual(['Thông báo số 1-TB/HU.']);
+    expect(m.paragraphs.find((p) => p.text === 'Triển khai.')?.footnote).toBe(1);
+  });
+});
+
+describe('settings', () => {
+  it('derives the issuing body and place from the unit', () => {
+    expect(issuingBodyOf('Đảng bộ huyện Tam Đường')).toBe('Huyện ủy Tam Đường');
+    expect(issuingBodyOf('Đảng bộ tỉnh Lai Châu')).toBe('Tỉnh ủy Lai Châu');
+    expect(placeOf('Đảng bộ huyện Tam Đường')).toBe('Tam Đường');
+  });
+
+  it('ignores ill-typed stored settings', () => {
+    const base = defaultSettings({ code: 'X', name: 'Đảng bộ huyện X', kind: 'district_committee', parentName: null }, '2023-01-10');
+    const merged = mergeSettings(base, { decimals: 9, rounding: 'truncate', recipients: [1], issuingBody: 'Huyện ủy Y' });
+    expect(merged).toMatchObject({ decimals: 2, rounding: 'half-up', recipients: base.recipients, issuingBody: 'Huyện ủy Y' });
+  });
+});
