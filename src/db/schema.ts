@@ -176,6 +176,108 @@ export interface SessionTable {
   expires_at: string;
 }
 
+/** The workflow stage of an evaluation tracked by the workflow (src/domain/workflow/stages.ts). */
+export interface EvaluationStageTable {
+  evaluation_id: string;
+  stage: string;
+  updated_at: string;
+}
+
+/** One step of an evaluation's workflow: who, when, from which stage to which, by which body. */
+export interface EvaluationStageEventTable {
+  id: string;
+  evaluation_id: string;
+  action: string;
+  from_stage: string;
+  to_stage: string;
+  /** The acting body (proposing cell, deciding committee, …). */
+  unit_id: string | null;
+  grade: string | null;
+  comment: string | null;
+  at: string;
+  actor: string;
+}
+
+/** An opinion of a related body (chủ thể liên quan, GUIDE.md §4.5): a unit of the tree or a free name. */
+export interface EvaluationOpinionTable {
+  id: string;
+  evaluation_id: string;
+  body_unit_id: string | null;
+  body_name: string;
+  proposed_grade: string | null;
+  comment: string;
+  at: string;
+  actor: string;
+}
+
+/** Warnings acknowledged with a justification when a grade was set (a cap overrun, a weighed reason). */
+export interface DecisionJustificationTable {
+  id: string;
+  evaluation_id: string;
+  action: string;
+  grade: string;
+  /** JSON array of the warnings acknowledged. */
+  warnings: string;
+  text: string;
+  at: string;
+  actor: string;
+}
+
+/** A unit's report of a cycle to its parent: draft | submitted | returned | accepted | locked. */
+export interface SubmissionTable {
+  id: string;
+  cycle_id: string;
+  unit_id: string;
+  status: string;
+  /** Latest submission instant (ISO UTC). */
+  submitted_at: string | null;
+  /** When the parent last returned, accepted or locked it. */
+  decided_at: string | null;
+  comment: string | null;
+  /** JSON array of { unitCode, reason }: children accepted without their own accepted report. */
+  exceptions: string;
+  version: number;
+  updated_at: string;
+}
+
+export interface SubmissionEventTable {
+  id: string;
+  submission_id: string;
+  action: string;
+  from_status: string | null;
+  to_status: string;
+  comment: string | null;
+  at: string;
+  actor: string;
+}
+
+/** The record of one collective's or unit's review meeting (GUIDE.md §4.2–4.4). */
+export interface ReviewRecordTable {
+  id: string;
+  cycle_id: string;
+  /** collective | unit */
+  subject_kind: string;
+  subject_id: string;
+  meeting_start: string;
+  meeting_end: string;
+  /** Duration in half days (1.5 days = 3). */
+  duration_half_days: number;
+  draft_circulated_on: string | null;
+  attending_person_id: string | null;
+  notes: string | null;
+  created_at: string;
+  actor: string;
+}
+
+/** A configured day off or working day on top of the statutory calendar (GUIDE.md §4.9). */
+export interface CalendarOverrideTable {
+  id: string;
+  date: string;
+  /** day_off | working_day */
+  kind: string;
+  name: string;
+}
+
 /** A unit's SUBTREE total of one printed cell of one form in one cycle (live roll-up, FORMS.md §2). */
 export interface FormCountTable {
   cycle_id: string;
@@ -248,6 +350,14 @@ export interface Database {
   entered_form_values: EnteredFormValueTable;
   users: UserTable;
   sessions: SessionTable;
+  evaluation_stages: EvaluationStageTable;
+  evaluation_stage_events: EvaluationStageEventTable;
+  evaluation_opinions: EvaluationOpinionTable;
+  decision_justifications: DecisionJustificationTable;
+  submissions: SubmissionTable;
+  submission_events: SubmissionEventTable;
+  review_records: ReviewRecordTable;
+  calendar_overrides: CalendarOverrideTable;
   reports: ReportTable;
   report_templates: ReportTemplateTable;
 }

@@ -8,9 +8,11 @@ import { formsImport } from './forms-import.js';
 import { reportCommand } from './report.js';
 import { reportTemplateDownload, reportTemplateUpload } from './report-template.js';
 import { serve } from './serve.js';
+import { submissionsCommand } from './submissions.js';
+import { eligibilityCompute } from './eligibility.js';
 import { verifyCommand } from './verify.js';
 import { userCreate } from './user-create.js';
 import { userDisable } from './user-disable.js';
 import { userList } from './user-list.js';
 
-export const commands: readonly CliCommand[] = [dbMigrate, demoLoad, formsCheck, reportCommand, reportTemplateDownload, reportTemplateUpload, formsExport, formsImport, verifyCommand, serve, userCreate, userList, userDisable];
+export const commands: readonly CliCommand[] = [dbMigrate, demoLoad, formsCheck, reportCommand, reportTemplateDownload, reportTemplateUpload, formsExport, formsImport, verifyCommand, submissionsCommand, eligibilityCompute, serve, userCreate, userList, userDisable];

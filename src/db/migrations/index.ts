@@ -3,11 +3,13 @@ import type { Migration } from 'kysely';
 import * as m0001 from './0001-initial.js';
 import * as m0002 from './0002-form-counts.js';
 import * as m0003 from './0003-users.js';
+import * as m0004 from './0004-workflow.js';
 import * as m0005 from './0005-reports.js';
 
 export const migrations: Record<string, Migration> = {
   '0001-initial': m0001,
   '0002-form-counts': m0002,
   '0003-users': m0003,
+  '0004-workflow': m0004,
   '0005-reports': m0005,
 };

@@ -10,6 +10,8 @@ import { personRoutes } from './persons.js';
 import { positionRoutes } from './positions.js';
 import { reportRoutes } from './reports.js';
 import { unitRoutes } from './units.js';
+import { workflowRoutes } from './workflow.js';
+import { submissionRoutes } from './submissions.js';
 
 export function apiRoutes(): Hono<AppEnv> {
   const api = new Hono<AppEnv>();
@@ -23,5 +25,7 @@ export function apiRoutes(): Hono<AppEnv> {
   api.route('/', positionRoutes());
   api.route('/', formRoutes());
   api.route('/', reportRoutes());
+  api.route('/', workflowRoutes());
+  api.route('/', submissionRoutes());
   return api;
 }

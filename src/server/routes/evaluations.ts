@@ -5,7 +5,8 @@ import { ELIGIBILITY, SUBJECT_KINDS } from '../../domain/codes.js';
 import { getCycle, getCycleById } from '../../db/queries/cycles.js';
 import { listEvaluationHistory } from '../../db/queries/evaluation-history.js';
 import { getUnitIdByCode, resolveSubject } from '../../db/queries/evaluation-subjects.js';
-import { createEvaluation, getEvaluation, listEvaluations, regrade, updateEvaluation } from '../../db/queries/evaluations.js';
+import { createEvaluation, getEvaluation, listEvaluations, updateEvaluation } from '../../db/queries/evaluations.js';
+import { regradeEvaluation } from '../../services/grading.js';
 import type { Action } from '../../domain/access.js';
 import type { Db } from '../../db/create-db.js';
 import type { AppEnv } from '../app.js';
@@ -40,6 +41,10 @@ const regradeBody = z.strictObject({
   reason: z.string().optional(),
   khtReasons: z.array(z.string()).optional(),
   version: z.number().int().min(1).optional(),
+  /** The committee re-grading (the competent authority or one above it); checked when given. */
+  byUnit: z.string().min(1).optional(),
+  /** Acknowledges the grade's warnings (a cap overrun). */
+  justification: z.string().optional(),
 });
 const listQuery = z.object({
   period: z.string().min(1).optional(),
@@ -102,8 +107,10 @@ export function evaluationRoutes(): Hono<AppEnv> {
     const body = await parseBody(c, regradeBody);
     const target = await evaluationTarget(c.var.deps.db, c.req.param('id'));
     await authorize(c, { ...target, action: 'decide' });
-    const input = { ...body, reason: body.reason ?? '', actor: actorOf(c) };
-    return c.json(await regrade(c.var.deps.db, c.req.param('id'), { ...input, expectedVersion: body.version }));
+    if (body.byUnit !== undefined) await authorize(c, { unitCode: body.byUnit, action: 'decide', date: target.date });
+    const input = { ...body, evaluationId: c.req.param('id'), reason: body.reason ?? '', actor: actorOf(c) };
+    // Through the workflow: only after publication when tracked, checked like any grade (src/services/grading.ts).
+    return c.json((await regradeEvaluation(c.var.deps.db, { ...input, expectedVersion: body.version })).evaluation);
   });
   return r;
 }

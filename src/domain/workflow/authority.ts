@@ -1,0 +1,136 @@
+/**
+ * Who decides a subject's grade (GUIDE.md §4.7: "cells by their grassroots committee; grassroots
+ * organisations by the standing committee one level up; leaders by the body that manages that
+ * cadre"; HD 43 Mục 3; QĐ 366 Điều 13 "Cấp uỷ cấp trên trực tiếp xem xét, quyết định … theo phân cấp
+ * quản lý"), resolved from the tree at the cycle's reference date. Pure: the caller passes the chain
+ * of units from the subject's unit up to the top.
+ */
+import { type CollectiveKind, GRASSROOTS_KINDS, type PositionGroup, type RuleSetCode, type SubjectKind, type UnitKind } from '../codes.js';
+import { AppError } from '../errors.js';
+
+/** A unit of the chain, the subject's unit first, then its ancestors up to the top. */
+export interface ChainUnit {
+  id: string;
+  code: string;
+  name: string;
+  kind: UnitKind;
+}
+
+/** The competent authority, or null when it lies outside the tree (the province: Bộ Chính trị, Ban Bí thư). */
+export interface DecidingBody {
+  unit: ChainUnit | null;
+  text: string;
+  source: string;
+}
+
+const AUTHORITY_SOURCE: Record<RuleSetCode, string> = {
+  'QD132-HD21': 'HD 21 (BTV cấp ủy cấp trên trực tiếp; regulations.md §3); GUIDE.md §4.7',
+  'QD124-HD25': 'QĐ 124 / HD 25 (BTV cấp ủy cấp trên trực tiếp; regulations.md §3); GUIDE.md §4.7',
+  'QD366-HD43': 'HD 43, Mục 3; QĐ 366, Điều 13',
+};
+
+/** Leadership bodies of a unit itself, graded by the level above (seed: BTV, TT HĐND, UBND huyện by the province). */
+const OWN_LEADERSHIP: readonly CollectiveKind[] = ['cap_uy', 'hdnd', 'ubnd'];
+/** Standing members of a district or province committee, managed by the level above. */
+const STANDING_GROUPS = /^(tinh|huyen)\.(bi_thu|pho_bi_thu|uv_btv)$/;
+
+const isGrassroots = (u: ChainUnit) => GRASSROOTS_KINDS.includes(u.kind);
+const belowGrassroots = (u: ChainUnit) => u.kind === 'cell' || u.kind === 'sub_committee';
+
+function at(chain: readonly ChainUnit[], i: number): ChainUnit | null {
+  return chain[i] ?? null;
+}
+
+/** Index of the grassroots organisation the chain's first unit belongs to (itself if grassroots), or -1. */
+function grassrootsIndex(chain: readonly ChainUnit[]): number {
+  return chain.findIndex(isGrassroots);
+}
+
+function pick(chain: readonly ChainUnit[], input: DecidingInput): ChainUnit | null {
+  const first = chain[0];
+  if (!first) return null;
+  switch (input.subjectKind) {
+    case 'member': {
+      const g = grassrootsIndex(chain);
+      return g >= 0 ? at(chain, g) : first;
+    }
+    case 'unit':
+      if (belowGrassroots(first)) return at(chain, chain.findIndex((u, i) => i > 0 && isGrassroots(u)));
+      return at(chain, 1);
+    case 'collective':
+    case 'position': {
+      if (belowGrassroots(first)) return at(chain, grassrootsIndex(chain));
+      if (isGrassroots(first)) return at(chain, 1);
+      const aboveOwn =
+        input.subjectKind === 'collective'
+          ? input.collectiveKind !== undefined && OWN_LEADERSHIP.includes(input.collectiveKind)
+          : input.positionGroup !== undefined && STANDING_GROUPS.test(input.positionGroup);
+      return aboveOwn ? at(chain, 1) : first;
+    }
+  }
+}
+
+export interface DecidingInput {
+  subjectKind: SubjectKind;
+  /** The subject's unit (a member's cell, a unit itself, a collective's or position's unit), then its ancestors. */
+  chain: readonly ChainUnit[];
+  ruleSet: RuleSetCode;
+  collectiveKind?: CollectiveKind | undefined;
+  positionGroup?: PositionGroup | undefined;
+  /** A leader's deciding body set on the position (the body that manages that cadre). */
+  positionDecidingUnit?: ChainUnit | null | undefined;
+}
+
+/**
+ * The competent authority: a member → its grassroots organisation; a cell under a committee → that
+ * grassroots committee; a grassroots organisation, district or province unit → the level above; a
+ * leadership collective → the level above when it is a unit's own leadership (cấp ủy, HĐND, UBND) or
+ * sits at grassroots level, else the district/province committee that manages it (phòng, ban, MTTQ,
+ * đoàn thể of that level, as in the seed); a leader → the deciding unit set on the position, else
+ * likewise (standing members of a district/province → the level above).
+ */
+export function decidingBody(input: DecidingInput): DecidingBody {
+  const source = AUTHORITY_SOURCE[input.ruleSet];
+  if (input.subjectKind === 'position' && input.positionDecidingUnit) {
+    const u = input.positionDecidingUnit;
+    return { unit: u, text: `Cấp quản lý cán bộ theo chức vụ: ${u.name} (${u.code})`, source };
+  }
+  const unit = pick(input.chain, input);
+  if (!unit) {
+    return { unit: null, text: 'Cấp có thẩm quyền nằm ngoài cây tổ chức (Bộ Chính trị, Ban Bí thư)', source: 'HD 43, Mục 3 (3)' };
+  }
+  const body = unit.kind === 'grassroots_cell' || unit.kind === 'grassroots_committee' || unit.kind === 'cell' ? unit.name : `Ban Thường vụ ${unit.name}`;
+  return { unit, text: `${body} (${unit.code})`, source };
+}
+
+/** Throws NotCompetentAuthority unless `byUnitId` is the competent authority. */
+export function assertCompetent(body: DecidingBody, by: { id: string; code: string }): void {
+  if (body.unit && body.unit.id === by.id) return;
+  throw new AppError(
+    'NotCompetentAuthority',
+    {
+      vi: `Đơn vị «${by.code}» không có thẩm quyền quyết định xếp loại đối tượng này; cấp có thẩm quyền: ${body.text} (${body.source}).`,
+      en: `Unit "${by.code}" is not the competent authority for this subject; the competent authority is ${body.unit?.code ?? 'outside the tree'}.`,
+    },
+    { field: 'decidingUnit', details: { competent: body.unit?.code ?? null } },
+  );
+}
+
+/**
+ * Throws NotCompetentAuthority unless `by` is the competent authority or a committee above it: a
+ * re-grade is decided by the competent level or the committee directly above (QĐ 366 Điều 13).
+ */
+export function assertMayRegrade(input: { body: DecidingBody; chain: readonly ChainUnit[]; by: { id: string; code: string } }): void {
+  const { body, chain, by } = input;
+  const i = body.unit ? chain.findIndex((u) => u.id === body.unit?.id) : -1;
+  const allowed = i >= 0 ? chain.slice(i) : body.unit ? [body.unit] : [];
+  if (allowed.some((u) => u.id === by.id)) return;
+  throw new AppError(
+    'NotCompetentAuthority',
+    {
+      vi: `Đơn vị «${by.code}» không có thẩm quyền xếp loại lại đối tượng này; chỉ ${body.text} hoặc cấp ủy cấp trên (QĐ 366, Điều 13).`,
+      en: `Unit "${by.code}" may not re-grade this subject; only ${body.unit?.code ?? 'the competent authority'} or a committee above it.`,
+    },
+    { field: 'byUnit', details: { competent: body.unit?.code ?? null } },
+  );
+}

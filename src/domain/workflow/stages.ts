@@ -1,0 +1,83 @@
+/**
+ * The workflow of one subject's grading (GUIDE.md §4.5–4.8; QĐ 366 Điều 12 khoản 1: "Bước 1: Tự đánh
+ * giá, xếp loại … Bước 2: Thẩm định và đề xuất mức xếp loại … Bước 3: Cấp có thẩm quyền quyết định"):
+ * self-assessment → opinions of related bodies → the unit's proposal → appraisal → decision by the
+ * competent authority → published; re-grading only after publication, with a reason (QĐ 366 Điều 13:
+ * "xem xét huỷ bỏ, đánh giá, xếp loại lại"; GUIDE.md §4.8). Opinions and appraisal are optional steps:
+ * a member may have no related body, and a grassroots committee deciding its cells' members has no
+ * organisation department to appraise.
+ */
+import { AppError } from '../errors.js';
+
+export const STAGES = ['not_started', 'self_assessed', 'opinions', 'proposed', 'appraised', 'decided', 'published'] as const;
+export type Stage = (typeof STAGES)[number];
+
+export const STAGE_LABELS: Record<Stage, string> = {
+  not_started: 'Chưa bắt đầu',
+  self_assessed: 'Đã tự đánh giá',
+  opinions: 'Đã lấy ý kiến chủ thể liên quan',
+  proposed: 'Đã đề xuất',
+  appraised: 'Đã thẩm định',
+  decided: 'Đã quyết định',
+  published: 'Đã công bố',
+};
+
+export const WORKFLOW_ACTIONS = ['self_assess', 'opinion', 'propose', 'appraise', 'decide', 'publish', 'regrade'] as const;
+export type WorkflowAction = (typeof WORKFLOW_ACTIONS)[number];
+
+const ACTION_LABELS: Record<WorkflowAction, string> = {
+  self_assess: 'tự đánh giá',
+  opinion: 'ghi ý kiến chủ thể liên quan',
+  propose: 'đề xuất xếp loại',
+  appraise: 'thẩm định',
+  decide: 'quyết định xếp loại',
+  publish: 'công bố kết quả',
+  regrade: 'xếp loại lại',
+};
+
+/** From which stages each action may run, and the stage it leads to. */
+const TRANSITIONS: Record<WorkflowAction, { from: readonly Stage[]; to: Stage | 'same' }> = {
+  self_assess: { from: ['not_started', 'self_assessed'], to: 'self_assessed' },
+  opinion: { from: ['self_assessed', 'opinions'], to: 'opinions' },
+  propose: { from: ['self_assessed', 'opinions', 'proposed'], to: 'proposed' },
+  appraise: { from: ['proposed', 'appraised'], to: 'appraised' },
+  decide: { from: ['proposed', 'appraised', 'decided'], to: 'decided' },
+  publish: { from: ['decided'], to: 'published' },
+  regrade: { from: ['published'], to: 'same' },
+};
+
+/** The stages an action may start from. */
+export function allowedFrom(action: WorkflowAction): readonly Stage[] {
+  return TRANSITIONS[action].from;
+}
+
+/**
+ * The stage after `action` at `current`; throws StageInvalid (naming the current stage and the
+ * stages the action needs) otherwise. E.g. a re-grade before publication is refused.
+ */
+export function nextStage(current: Stage, action: WorkflowAction): Stage {
+  const t = TRANSITIONS[action];
+  if (!t.from.includes(current)) {
+    const need = t.from.map((s) => STAGE_LABELS[s].toLowerCase()).join(' / ');
+    throw new AppError(
+      'StageInvalid',
+      {
+        vi: `Không thể ${ACTION_LABELS[action]} khi phiếu đang ở bước «${STAGE_LABELS[current]}»; cần bước: ${need} (QĐ 366, Điều 12 khoản 1; Điều 13).`,
+        en: `Cannot ${action} at stage "${current}"; it needs: ${t.from.join(' / ')}.`,
+      },
+      { field: 'stage', details: { current, action, allowed: t.from } },
+    );
+  }
+  return t.to === 'same' ? current : t.to;
+}
+
+/**
+ * The stage of an evaluation the workflow has not tracked (entered directly or imported): decided
+ * grades count as published (the cycle predates the workflow), else proposed, else self-assessed.
+ */
+export function derivedStage(e: { selfGrade: string | null; proposedGrade: string | null; decidedGrade: string | null }): Stage {
+  if (e.decidedGrade !== null) return 'published';
+  if (e.proposedGrade !== null) return 'proposed';
+  if (e.selfGrade !== null) return 'self_assessed';
+  return 'not_started';
+}

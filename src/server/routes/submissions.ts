@@ -1,0 +1,111 @@
+/**
+ * Units' reports to their parent (status and timing), review meeting records and the configured
+ * calendar days over HTTP. Parse → authorise → call → present.
+ */
+import { type Context, Hono } from 'hono';
+import { z } from 'zod';
+import { getCycle } from '../../db/queries/cycles.js';
+import { getUnitAt } from '../../db/queries/units.js';
+import { SUBMISSION_ACTIONS, type SubmissionAction } from '../../domain/workflow/submissions.js';
+import { listRecordsWithChecks, recordReview } from '../../services/review-records.js';
+import { applySubmissionAction, configureCalendarDay, getSubmissionHistory, listSubmissionStatus } from '../../services/submissions.js';
+import { getCollectiveForReview } from '../../db/queries/review-records.js';
+import type { AppEnv } from '../app.js';
+import { authorize, authorizeRole, currentUser } from '../authorize.js';
+import { parseBody, parseQuery, zodToAppError } from '../validate.js';
+import { actorOf, parseYear } from './cycles.js';
+
+const listQuery = z.object({ period: z.string().min(1).optional(), unit: z.string().min(1).optional() });
+const actionParam = z.object({ action: z.enum(SUBMISSION_ACTIONS) });
+const actionBody = z.strictObject({
+  period: z.string().min(1).optional(),
+  comment: z.string().optional(),
+  exceptions: z.array(z.strictObject({ unitCode: z.string().min(1), reason: z.string() })).optional(),
+  /** When a paper report was received, if entered later (ISO 8601). */
+  at: z.string().optional(),
+});
+const recordBody = z.strictObject({
+  period: z.string().min(1).optional(),
+  subjectKind: z.string(),
+  subjectRef: z.string().min(1),
+  meetingStart: z.string(),
+  meetingEnd: z.string(),
+  durationDays: z.number().positive(),
+  draftCirculatedOn: z.string().nullable().optional(),
+  attendingCard: z.string().nullable().optional(),
+  notes: z.string().nullable().optional(),
+});
+const calendarBody = z.strictObject({ date: z.string(), kind: z.string(), name: z.string() });
+
+function parseAction(c: Context): SubmissionAction {
+  const parsed = actionParam.safeParse({ action: c.req.param('action') });
+  if (!parsed.success) throw zodToAppError(parsed.error, 'params');
+  return parsed.data.action;
+}
+
+/** Without a unit filter: the user's scope unit (the administrator: the whole tree). */
+function defaultUnit(c: Context<AppEnv>, unit: string | undefined): string | undefined {
+  if (unit !== undefined) return unit;
+  const user = currentUser(c);
+  return user.role === 'admin' ? undefined : user.scopeUnitCode;
+}
+
+/** Routes under /api: /cycles/:year/submissions…, /cycles/:year/review-records, /calendar/days. */
+export function submissionRoutes(): Hono<AppEnv> {
+  const r = new Hono<AppEnv>();
+  r.get('/cycles/:year/submissions', async (c) => {
+    const year = parseYear(c);
+    const q = parseQuery(c, listQuery);
+    const { db } = c.var.deps;
+    const cycle = await getCycle(db, { year, period: q.period });
+    const unit = defaultUnit(c, q.unit);
+    if (unit !== undefined) await authorize(c, { unitCode: unit, action: 'read', date: cycle.referenceDate });
+    return c.json(await listSubmissionStatus(db, { cycleYear: year, period: q.period, unitCode: unit }));
+  });
+  r.get('/cycles/:year/submissions/:unitCode/history', async (c) => {
+    const year = parseYear(c);
+    const q = parseQuery(c, listQuery);
+    const { db } = c.var.deps;
+    const cycle = await getCycle(db, { year, period: q.period });
+    await authorize(c, { unitCode: c.req.param('unitCode'), action: 'read', date: cycle.referenceDate });
+    return c.json({ events: await getSubmissionHistory(db, { cycleYear: year, period: q.period, unitCode: c.req.param('unitCode') }) });
+  });
+  r.post('/cycles/:year/submissions/:unitCode/:action', async (c) => {
+    const year = parseYear(c);
+    const action = parseAction(c);
+    const body = await parseBody(c, actionBody);
+    const { db } = c.var.deps;
+    const cycle = await getCycle(db, { year, period: body.period });
+    const unit = await getUnitAt(db, c.req.param('unitCode'), cycle.referenceDate);
+    // The unit drafts and submits its own report; its parent returns, accepts and locks it.
+    const byParent = action === 'return' || action === 'accept' || action === 'lock';
+    const acting = byParent && unit.parentCode ? unit.parentCode : unit.code;
+    await authorize(c, { unitCode: acting, action: 'write', date: cycle.referenceDate });
+    return c.json(await applySubmissionAction(db, { cycleYear: year, period: body.period, unitCode: unit.code, action, comment: body.comment, exceptions: body.exceptions, at: body.at, actor: actorOf(c) }));
+  });
+  r.get('/cycles/:year/review-records', async (c) => {
+    const year = parseYear(c);
+    const q = parseQuery(c, listQuery);
+    const cycle = await getCycle(c.var.deps.db, { year, period: q.period });
+    const unit = defaultUnit(c, q.unit);
+    if (unit !== undefined) await authorize(c, { unitCode: unit, action: 'read', date: cycle.referenceDate });
+    return c.json({ records: await listRecordsWithChecks(c.var.deps.db, { cycleYear: year, period: q.period, unitCode: unit }) });
+  });
+  r.post('/cycles/:year/review-records', async (c) => {
+    const year = parseYear(c);
+    const body = await parseBody(c, recordBody);
+    const { db } = c.var.deps;
+    const cycle = await getCycle(db, { year, period: body.period });
+    const collectiveUnitId = body.subjectKind === 'collective' ? (await getCollectiveForReview(db, body.subjectRef)).unit_id : undefined;
+    if (collectiveUnitId !== undefined) await authorize(c, { unitId: collectiveUnitId, action: 'write', date: cycle.referenceDate });
+    else await authorize(c, { unitCode: body.subjectRef, action: 'write', date: cycle.referenceDate });
+    return c.json(await recordReview(db, { cycleYear: year, ...body, actor: actorOf(c) }), 201);
+  });
+  r.put('/calendar/days', async (c) => {
+    const body = await parseBody(c, calendarBody);
+    authorizeRole(c, 'admin');
+    await configureCalendarDay(c.var.deps.db, body);
+    return c.json({ ok: true, ...body });
+  });
+  return r;
+}

@@ -1,0 +1,111 @@
+/**
+ * The grading workflow over HTTP: checks while grading, self-assessment, opinions, proposal,
+ * appraisal, decision, publication; eligibility compute and override. Parse → authorise → call → present.
+ */
+import { type Context, Hono } from 'hono';
+import { z } from 'zod';
+import type { Db } from '../../db/create-db.js';
+import { getCycle, getCycleById } from '../../db/queries/cycles.js';
+import { getEvaluation } from '../../db/queries/evaluations.js';
+import { addOpinion, appraise, decide, getWorkflow, gradingCheck, propose, publish, selfAssess } from '../../services/grading.js';
+import { computeAndStoreEligibility, overrideEligibility } from '../../services/eligibility.js';
+import type { AppEnv } from '../app.js';
+import { authorize, currentUser } from '../authorize.js';
+import { parseBody, parseQuery } from '../validate.js';
+import { actorOf, parseYear } from './cycles.js';
+
+const gradeStep = {
+  grade: z.string(),
+  justification: z.string().optional(),
+  khtReasons: z.array(z.string()).optional(),
+  version: z.number().int().min(1).optional(),
+};
+const selfBody = z.strictObject({ grade: z.string(), comment: z.string().optional() });
+const opinionBody = z.strictObject({ bodyUnit: z.string().min(1).optional(), bodyName: z.string().optional(), proposedGrade: z.string().nullable().optional(), comment: z.string() });
+const proposeBody = z.strictObject({ ...gradeStep, byUnit: z.string().min(1).optional() });
+const decideBody = z.strictObject({ ...gradeStep, decidingUnit: z.string().min(1) });
+const appraiseBody = z.strictObject({ grade: z.string().optional(), comment: z.string(), byUnit: z.string().min(1).optional() });
+const publishBody = z.strictObject({ byUnit: z.string().min(1) });
+const checkQuery = z.object({ grade: z.string() });
+const computeBody = z.strictObject({ period: z.string().min(1).optional(), unit: z.string().min(1).optional() });
+const overrideBody = z.strictObject({ status: z.string(), reason: z.string(), version: z.number().int().min(1).optional() });
+
+/** The evaluation's unit and its cycle's reference date, to authorise against the tree of that day. */
+async function target(db: Db, id: string): Promise<{ unitId: string; date: string }> {
+  const e = await getEvaluation(db, id);
+  return { unitId: e.unitId, date: (await getCycleById(db, e.cycleId)).referenceDate };
+}
+
+async function allow(c: Context<AppEnv>, action: 'read' | 'write' | 'decide', unit?: string): Promise<void> {
+  const t = await target(c.var.deps.db, c.req.param('id') ?? '');
+  // The evaluation's own unit always, and the acting unit too when one is named: naming a unit of
+  // one's own scope must not open another cell's evaluation.
+  await authorize(c, { ...t, action });
+  if (unit !== undefined) await authorize(c, { unitCode: unit, action, date: t.date });
+}
+
+function version(body: { version?: number | undefined }) {
+  return body.version === undefined ? {} : { expectedVersion: body.version };
+}
+
+/** Routes under /api: /evaluations/:id/{check,workflow,self-assess,opinions,propose,appraise,decide,publish,eligibility}, /cycles/:year/eligibility/compute. */
+export function workflowRoutes(): Hono<AppEnv> {
+  const r = new Hono<AppEnv>();
+  r.get('/evaluations/:id/check', async (c) => {
+    const { grade } = parseQuery(c, checkQuery);
+    await allow(c, 'read');
+    return c.json(await gradingCheck(c.var.deps.db, { evaluationId: c.req.param('id'), grade }));
+  });
+  r.get('/evaluations/:id/workflow', async (c) => {
+    await allow(c, 'read');
+    return c.json(await getWorkflow(c.var.deps.db, c.req.param('id')));
+  });
+  r.post('/evaluations/:id/self-assess', async (c) => {
+    const body = await parseBody(c, selfBody);
+    await allow(c, 'write');
+    return c.json(await selfAssess(c.var.deps.db, { evaluationId: c.req.param('id'), ...body, actor: actorOf(c) }));
+  });
+  r.post('/evaluations/:id/opinions', async (c) => {
+    const body = await parseBody(c, opinionBody);
+    await allow(c, 'write');
+    return c.json(await addOpinion(c.var.deps.db, { evaluationId: c.req.param('id'), ...body, actor: actorOf(c) }), 201);
+  });
+  r.post('/evaluations/:id/propose', async (c) => {
+    const body = await parseBody(c, proposeBody);
+    await allow(c, 'write', body.byUnit);
+    return c.json(await propose(c.var.deps.db, { evaluationId: c.req.param('id'), ...body, ...version(body), actor: actorOf(c) }));
+  });
+  r.post('/evaluations/:id/appraise', async (c) => {
+    const body = await parseBody(c, appraiseBody);
+    await allow(c, 'write', body.byUnit);
+    return c.json(await appraise(c.var.deps.db, { evaluationId: c.req.param('id'), ...body, actor: actorOf(c) }));
+  });
+  r.post('/evaluations/:id/decide', async (c) => {
+    const body = await parseBody(c, decideBody);
+    await allow(c, 'decide', body.decidingUnit);
+    return c.json(await decide(c.var.deps.db, { evaluationId: c.req.param('id'), ...body, ...version(body), actor: actorOf(c) }));
+  });
+  r.post('/evaluations/:id/publish', async (c) => {
+    const body = await parseBody(c, publishBody);
+    await allow(c, 'decide', body.byUnit);
+    return c.json(await publish(c.var.deps.db, { evaluationId: c.req.param('id'), ...body, actor: actorOf(c) }));
+  });
+  r.post('/evaluations/:id/eligibility', async (c) => {
+    const body = await parseBody(c, overrideBody);
+    await allow(c, 'decide');
+    return c.json(await overrideEligibility(c.var.deps.db, { evaluationId: c.req.param('id'), status: body.status, reason: body.reason, ...version(body), actor: actorOf(c) }));
+  });
+  r.post('/cycles/:year/eligibility/compute', async (c) => {
+    const year = parseYear(c);
+    const body = await parseBody(c, computeBody);
+    const { db } = c.var.deps;
+    const cycle = await getCycle(db, { year, period: body.period });
+    // Without a unit: the user's whole scope (the administrator: the whole tree).
+    const user = currentUser(c);
+    const unit = body.unit ?? (user.role === 'admin' ? undefined : user.scopeUnitCode);
+    if (unit !== undefined) await authorize(c, { unitCode: unit, action: 'write', date: cycle.referenceDate });
+    else await authorize(c, { unitId: user.scopeUnitId, action: 'admin', date: cycle.referenceDate });
+    return c.json(await computeAndStoreEligibility(db, { cycleYear: year, period: body.period, unit, actor: actorOf(c) }));
+  });
+  return r;
+}

@@ -1,0 +1,155 @@
+/**
+ * Eligibility of every subject of a cycle, computed from dated facts at the cycle's reference date
+ * and stored with its reason (GUIDE.md §3: "Every status … is kept with its reason"), and the
+ * compiler's override with a reason, logged as history action 'override'. A status a compiler
+ * overrode is never recomputed; 'pending' (absent) and 'higher_level' are facts the tree cannot show
+ * and are kept, except that a subject whose competent authority lies above the computed unit is
+ * 'higher_level' (the seed's district standing members, graded by the province).
+ */
+import { ELIGIBILITY, type Eligibility, type SubjectKind, type UnitKind } from '../domain/codes.js';
+import type { Cycle } from '../domain/model/cycles.js';
+import { AppError } from '../domain/errors.js';
+import type { Evaluation } from '../domain/model/evaluations.js';
+import { computeEligibility, type EligibilityResult, overrideEligibility as overrideDomain } from '../domain/rules/eligibility.js';
+import { getRuleSet } from '../domain/rules/rule-set.js';
+import type { DatedEvent } from '../domain/rules/types.js';
+import { type ChainUnit, decidingBody } from '../domain/workflow/authority.js';
+import type { Db } from '../db/create-db.js';
+import { getCycle } from '../db/queries/cycles.js';
+import {
+  listEventsByPerson,
+  listOverriddenEvaluationIds,
+  listRootUnitIds,
+  listScopeCollectives,
+  listScopeMembers,
+  listScopePositions,
+  listScopeUnits,
+  type ScopeUnit,
+} from '../db/queries/eligibility.js';
+import { getUnitIdByCode } from '../db/queries/evaluation-subjects.js';
+import { createEvaluation, getEvaluation, listEvaluations, updateEvaluation } from '../db/queries/evaluations.js';
+import { nowIso } from '../db/ids.js';
+import { unitChainAt } from '../db/queries/workflow.js';
+
+export interface EligibilitySummary {
+  cycleYear: number;
+  subjects: number;
+  created: number;
+  changed: number;
+  unchanged: number;
+  overridden: number;
+  byStatus: Record<Eligibility, number>;
+}
+
+interface Candidate {
+  kind: SubjectKind;
+  id: string;
+  ref: string;
+  unitId: string;
+  compute: (facts: { absent: boolean; higher: boolean }) => EligibilityResult;
+}
+
+/** Builds the chain of a unit from the scope's units, then the ancestors above the scope's root. */
+function chainBuilder(units: Map<string, ScopeUnit>, above: ChainUnit[]) {
+  return (unitId: string): ChainUnit[] => {
+    const chain: ChainUnit[] = [];
+    for (let u = units.get(unitId); u; u = u.parentId ? units.get(u.parentId) : undefined) chain.push({ id: u.id, code: u.code, name: u.name, kind: u.kind });
+    return [...chain, ...above];
+  };
+}
+
+/** Rank of a unit kind, the top first (the levels of GUIDE.md §2). */
+const KIND_RANK: Record<UnitKind, number> = { province_committee: 0, district_committee: 1, grassroots_committee: 2, sub_committee: 3, grassroots_cell: 4, cell: 5 };
+
+/**
+ * The level that compiles the cycle: the highest unit kind with a deadline (it reports to its parent,
+ * which decides its own bodies: the seed's district reports to the province, which grades the district
+ * standing committee). Undefined when the cycle has no deadlines.
+ */
+export function compilingRank(cycle: Cycle): number | undefined {
+  const ranks = cycle.deadlines.map((d) => KIND_RANK[d.level]);
+  return ranks.length > 0 ? Math.min(...ranks) : undefined;
+}
+
+async function candidatesUnder(db: Db, input: { rootId: string; cycle: Cycle }): Promise<Candidate[]> {
+  const date = input.cycle.referenceDate;
+  const ruleSet = getRuleSet(input.cycle.ruleSet);
+  const top = compilingRank(input.cycle);
+  const units = await listScopeUnits(db, input.rootId, date);
+  const byId = new Map(units.map((u) => [u.id, u]));
+  const chainOf = chainBuilder(byId, (await unitChainAt(db, input.rootId, date)).slice(1));
+  const above = (body: ChainUnit | null) => body === null || (top !== undefined && KIND_RANK[body.kind] < top);
+  const higher = (kind: SubjectKind, unitId: string, extra: Partial<Parameters<typeof decidingBody>[0]> = {}) =>
+    above(decidingBody({ subjectKind: kind, chain: chainOf(unitId), ruleSet: ruleSet.code, ...extra }).unit);
+  const ids = units.map((u) => u.id);
+  const [members, collectives, positions] = await Promise.all([listScopeMembers(db, ids, date), listScopeCollectives(db, ids, date), listScopePositions(db, ids, date)]);
+  const events = await listEventsByPerson(db, [...members.map((m) => m.personId), ...positions.map((p) => p.personId)]);
+  const decidingUnits = new Map<string, ChainUnit | null>();
+  for (const id of new Set(positions.map((p) => p.decidingUnitId).filter((x): x is string => x !== null))) {
+    decidingUnits.set(id, (await unitChainAt(db, id, date))[0] ?? null);
+  }
+  const run = (subject: Parameters<typeof computeEligibility>[0]['subject'], ev: readonly DatedEvent[], higherHere: boolean) => (f: { absent: boolean; higher: boolean }) =>
+    computeEligibility({ ruleSet, subject, referenceDate: date, facts: { events: ev, absent: f.absent, gradedByHigherLevel: f.higher || higherHere } });
+  return [
+    ...units.map((u) => ({ kind: 'unit' as const, id: u.id, ref: u.code, unitId: u.id, compute: run({ kind: 'unit', foundedOn: u.foundedOn }, [], higher('unit', u.id)) })),
+    ...members.map((m) => ({ kind: 'member' as const, id: m.personId, ref: m.cardNumber, unitId: m.unitId, compute: run({ kind: 'member', admittedOn: m.admittedOn }, events.get(m.personId) ?? [], false) })),
+    ...collectives.map((c) => ({ kind: 'collective' as const, id: c.id, ref: c.code, unitId: c.unitId, compute: run({ kind: 'collective', foundedOn: c.foundedOn }, [], higher('collective', c.unitId, { collectiveKind: c.kind })) })),
+    ...positions.map((p) => {
+      const isHigher = p.decidingUnitId ? above(decidingUnits.get(p.decidingUnitId) ?? null) : higher('position', p.unitId, { positionGroup: p.group });
+      return { kind: 'position' as const, id: p.id, ref: p.id, unitId: p.unitId, compute: run({ kind: 'position' }, events.get(p.personId) ?? [], isHigher) };
+    }),
+  ];
+}
+
+function needsWrite(existing: Evaluation, result: EligibilityResult): boolean {
+  if (existing.eligibility !== result.status) return true;
+  return result.status !== 'eligible' && !existing.eligibilityReason;
+}
+
+/**
+ * Computes every subject's eligibility under `unit` (else the whole tree) at the cycle's reference
+ * date and stores it: a new evaluation for a subject without one, an update (history action 'update')
+ * where the status changed; overridden statuses are left alone.
+ */
+export async function computeAndStoreEligibility(db: Db, input: { cycleYear: number; period?: string | undefined; unit?: string | undefined; actor: string }): Promise<EligibilitySummary> {
+  const cycle = await getCycle(db, { year: input.cycleYear, period: input.period });
+  const roots = input.unit ? [await getUnitIdByCode(db, input.unit, 'unit')] : await listRootUnitIds(db, cycle.referenceDate);
+  const candidates: Candidate[] = [];
+  for (const rootId of roots) candidates.push(...(await candidatesUnder(db, { rootId, cycle })));
+  const existing = new Map((await listEvaluations(db, { cycleId: cycle.id })).map((e) => [`${e.subjectKind}:${e.subjectId}`, e]));
+  const overridden = await listOverriddenEvaluationIds(db, cycle.id);
+  const summary: EligibilitySummary = { cycleYear: cycle.year, subjects: candidates.length, created: 0, changed: 0, unchanged: 0, overridden: 0, byStatus: Object.fromEntries(ELIGIBILITY.map((s) => [s, 0])) as Record<Eligibility, number> };
+  const reason = `Tính diện đánh giá tại ngày ${cycle.referenceDate}`;
+  for (const c of candidates) {
+    const e = existing.get(`${c.kind}:${c.id}`);
+    if (e && overridden.has(e.id)) {
+      summary.overridden += 1;
+      summary.byStatus[e.eligibility] += 1;
+      continue;
+    }
+    const result = c.compute({ absent: e?.eligibility === 'pending', higher: e?.eligibility === 'higher_level' });
+    summary.byStatus[result.status] += 1;
+    const fields = { eligibility: result.status, eligibilityReason: result.reason, ...(result.reviewed ? {} : { reviewed: false }) };
+    if (!e) {
+      await createEvaluation(db, { cycleYear: cycle.year, period: cycle.period, subjectKind: c.kind, subjectRef: c.ref, ...fields, actor: input.actor, reason });
+      summary.created += 1;
+    } else if (needsWrite(e, result)) {
+      await updateEvaluation(db, e.id, fields, { actor: input.actor, reason });
+      summary.changed += 1;
+    } else summary.unchanged += 1;
+  }
+  return summary;
+}
+
+/** A compiler's override of one evaluation's eligibility, with a required reason (history action 'override'). */
+export async function overrideEligibility(db: Db, input: { evaluationId: string; status: string; reason: string; actor: string; expectedVersion?: number | undefined }): Promise<Evaluation> {
+  if (!(ELIGIBILITY as readonly string[]).includes(input.status)) {
+    throw new AppError('ValidationFailed', { vi: `Diện đánh giá «${input.status}» không hợp lệ (${ELIGIBILITY.join(', ')}).`, en: `Unknown eligibility "${input.status}".` }, { field: 'status' });
+  }
+  const status = input.status as Eligibility;
+  const current = await getEvaluation(db, input.evaluationId);
+  const graded = status === 'eligible' || status === 'pending';
+  const computed: EligibilityResult = { status: current.eligibility, reviewed: current.reviewed ?? graded, graded, reason: current.eligibilityReason ?? '', source: 'stored' };
+  const { result, audit } = overrideDomain({ computed, to: { status, reviewed: current.reviewed ?? graded, graded }, reason: input.reason, by: input.actor, at: nowIso() });
+  return updateEvaluation(db, input.evaluationId, { eligibility: result.status, eligibilityReason: result.reason }, { actor: input.actor, reason: audit.reason, action: 'override', expectedVersion: input.expectedVersion });
+}

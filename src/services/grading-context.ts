@@ -1,0 +1,200 @@
+/**
+ * What the grading workflow knows about one evaluation: its cycle and rule set, the chain of units
+ * above its subject, the competent authority, the workflow stage; and the checks read while grading
+ * (GUIDE.md §1: feedback on rule violations while grading, not after the superior rejects): the
+ * highest grade allowed with its reasons, errors and warnings of a proposed grade, and the cap
+ * headroom in the subject's scope.
+ */
+import { CELL_KINDS, type Grade, GRADE_LABELS, type SubjectKind, ELIGIBILITY_LABELS } from '../domain/codes.js';
+import { AppError } from '../domain/errors.js';
+import type { Cycle } from '../domain/model/cycles.js';
+import { effectiveGrade, type Evaluation } from '../domain/model/evaluations.js';
+import { capHeadroom, type CapHeadroom } from '../domain/rules/cap.js';
+import { checkProposedGrade, type GradeIssue } from '../domain/rules/check-proposed-grade.js';
+import type { EligibilityResult } from '../domain/rules/eligibility.js';
+import { getRuleSet } from '../domain/rules/rule-set.js';
+import type { GradeCounts, GradingFacts, Period, RuleSet } from '../domain/rules/types.js';
+import { type ChainUnit, decidingBody, type DecidingBody } from '../domain/workflow/authority.js';
+import { checkDecisionOrder, type OrderGroup } from '../domain/workflow/order-rules.js';
+import { derivedStage, type Stage } from '../domain/workflow/stages.js';
+import type { Db } from '../db/create-db.js';
+import { getCycleById } from '../db/queries/cycles.js';
+import { getEvaluation, listEvaluations } from '../db/queries/evaluations.js';
+import {
+  collectivePrerequisites,
+  getStage,
+  getSubjectInfo,
+  gradeCounts,
+  listDatedEvents,
+  memberPrerequisites,
+  type SubjectInfo,
+  subtreeUnits,
+  subUnitPrerequisites,
+  unitChainAt,
+} from '../db/queries/workflow.js';
+
+export interface GradingContext {
+  evaluation: Evaluation;
+  cycle: Cycle;
+  ruleSet: RuleSet;
+  subject: SubjectInfo;
+  chain: ChainUnit[];
+  body: DecidingBody;
+  stage: Stage;
+  /** False when the workflow never touched this evaluation (its stage is derived from its grades). */
+  tracked: boolean;
+}
+
+/** Loads the context of an evaluation (EvaluationNotFound when absent). */
+export async function loadGradingContext(db: Db, evaluationId: string): Promise<GradingContext> {
+  const evaluation = await getEvaluation(db, evaluationId);
+  const cycle = await getCycleById(db, evaluation.cycleId);
+  const subject = await getSubjectInfo(db, evaluation);
+  const chain = await unitChainAt(db, evaluation.unitId, cycle.referenceDate);
+  const positionDecidingUnit = subject.positionDecidingUnitId ? ((await unitChainAt(db, subject.positionDecidingUnitId, cycle.referenceDate))[0] ?? null) : null;
+  const body = decidingBody({
+    subjectKind: evaluation.subjectKind,
+    chain,
+    ruleSet: cycle.ruleSet,
+    collectiveKind: subject.collectiveKind,
+    positionGroup: subject.positionGroup,
+    positionDecidingUnit,
+  });
+  const tracked = await getStage(db, evaluationId);
+  return { evaluation, cycle, ruleSet: getRuleSet(cycle.ruleSet), subject, chain, body, stage: tracked ?? derivedStage(evaluation), tracked: tracked !== undefined };
+}
+
+/** The cycle's period: 1 January of its year to its reference date. */
+export function periodOf(cycle: Cycle): Period {
+  return { from: `${cycle.year}-01-01`, to: cycle.referenceDate };
+}
+
+async function gatherFacts(db: Db, ctx: GradingContext): Promise<GradingFacts> {
+  const { evaluation: e, cycle } = ctx;
+  if (ctx.subject.personId) return { events: await listDatedEvents(db, ctx.subject.personId) };
+  if (e.subjectKind === 'collective' && ctx.subject.collectiveKind === 'cap_uy') {
+    const [org] = await listEvaluations(db, { cycleId: cycle.id, unitIds: [e.unitId], subjectKind: 'unit' });
+    const grade = org ? effectiveGrade(org) : null;
+    return grade ? { organisationGrade: grade } : {};
+  }
+  if (e.subjectKind === 'unit') {
+    const unitKind = ctx.chain[0]?.kind;
+    if (!unitKind) return {};
+    const isCell = CELL_KINDS.includes(unitKind);
+    const children = isCell ? [e.unitId] : (await subtreeUnits(db, e.unitId, cycle.referenceDate)).filter((u) => u.depth === 1).map((u) => u.id);
+    const childGrades = await gradeCounts(db, { cycleId: cycle.id, subjectKind: isCell ? 'member' : 'unit', unitIds: children });
+    return { unitKind, childGrades };
+  }
+  return {};
+}
+
+/** The cap's scope: a member's grassroots organisation; else the group of similar subjects under the competent authority. */
+async function capScope(db: Db, ctx: GradingContext): Promise<{ label: string; counts: GradeCounts }> {
+  const { evaluation: e, cycle, chain, body } = ctx;
+  const base = { cycleId: cycle.id, subjectKind: e.subjectKind, excludeId: e.id };
+  if (e.subjectKind === 'member') {
+    const org = chain.find((u) => u.kind === 'grassroots_committee' || u.kind === 'grassroots_cell') ?? chain[0];
+    const ids = org ? (await subtreeUnits(db, org.id, cycle.referenceDate)).map((u) => u.id) : [e.unitId];
+    return { label: `đảng viên của ${org?.name ?? e.unitCode}`, counts: await gradeCounts(db, { ...base, unitIds: ids }) };
+  }
+  const area = body.unit ? await subtreeUnits(db, body.unit.id, cycle.referenceDate) : undefined;
+  const where = body.unit ? ` thuộc ${body.unit.name}` : '';
+  if (e.subjectKind === 'collective' && ctx.subject.collectiveKind && ctx.subject.level) {
+    const collective = { kind: ctx.subject.collectiveKind, level: ctx.subject.level };
+    const counts = await gradeCounts(db, { ...base, collective, ...(area ? { unitIds: area.map((u) => u.id) } : {}) });
+    return { label: `tập thể cùng loại (${collective.kind}, ${collective.level})${where}`, counts };
+  }
+  if (e.subjectKind === 'position' && ctx.subject.positionGroup) {
+    const counts = await gradeCounts(db, { ...base, positionGroup: ctx.subject.positionGroup, ...(area ? { unitIds: area.map((u) => u.id) } : {}) });
+    return { label: `cán bộ cùng nhóm chức vụ ${ctx.subject.positionGroup}${where}`, counts };
+  }
+  const kind = chain[0]?.kind;
+  const ids = area?.filter((u) => u.kind === kind && u.id !== body.unit?.id).map((u) => u.id);
+  return { label: `tổ chức đảng cùng loại (${kind ?? '?'})${where}`, counts: await gradeCounts(db, { ...base, ...(ids ? { unitIds: ids } : {}) }) };
+}
+
+export interface GradingCheck {
+  grade: Grade;
+  highestAllowed: Grade;
+  reasons: { grade: Grade; text: string; source: string; binding: boolean }[];
+  notes: string[];
+  errors: GradeIssue[];
+  warnings: GradeIssue[];
+  capHeadroom: CapHeadroom & { scope: string };
+  competentAuthority: { unitCode: string | null; text: string; source: string };
+}
+
+function eligibilityOf(e: Evaluation): EligibilityResult {
+  const graded = e.eligibility === 'eligible' || e.eligibility === 'pending';
+  return { status: e.eligibility, reviewed: e.reviewed ?? graded, graded, reason: e.eligibilityReason ?? ELIGIBILITY_LABELS[e.eligibility], source: 'phiếu đánh giá (diện đánh giá đã lưu)' };
+}
+
+/** Checks a grade for the evaluation's subject: highest allowed and why, errors, warnings, cap headroom with the grade counted. */
+export async function checkGrade(db: Db, ctx: GradingContext, grade: Grade): Promise<GradingCheck> {
+  const facts = await gatherFacts(db, ctx);
+  const scope = await capScope(db, ctx);
+  const counts = { ...scope.counts, [grade]: scope.counts[grade] + 1 };
+  const kind: SubjectKind = ctx.evaluation.subjectKind;
+  const check = checkProposedGrade({ ruleSet: ctx.ruleSet, subjectKind: kind, proposed: grade, facts, period: periodOf(ctx.cycle), eligibility: eligibilityOf(ctx.evaluation), cap: { counts } });
+  const cap = capHeadroom({ ruleSet: ctx.ruleSet, subjectKind: kind, counts });
+  return {
+    grade,
+    highestAllowed: check.allowed.grade,
+    reasons: check.allowed.reasons.map((r) => ({ grade: r.grade, text: r.text, source: r.source, binding: r.binding })),
+    notes: check.allowed.notes,
+    errors: check.errors,
+    warnings: check.warnings,
+    capHeadroom: { ...cap, scope: scope.label },
+    competentAuthority: { unitCode: ctx.body.unit?.code ?? null, text: ctx.body.text, source: ctx.body.source },
+  };
+}
+
+/** Throws GradeNotAllowed when the check has errors: they block (GUIDE.md §3). */
+export function assertNoGradeErrors(check: GradingCheck): void {
+  if (check.errors.length === 0) return;
+  const list = check.errors.map((e) => e.text).join('; ');
+  throw new AppError(
+    'GradeNotAllowed',
+    { vi: `Không thể xếp loại «${GRADE_LABELS[check.grade]}» (${check.grade}): ${list}. Mức cao nhất được phép: ${check.highestAllowed}.`, en: `Grade ${check.grade} is not allowed: ${check.errors.map((e) => e.code).join(', ')}; highest allowed ${check.highestAllowed}.` },
+    { field: 'grade', details: { errors: check.errors, highestAllowed: check.highestAllowed } },
+  );
+}
+
+/** The order prerequisites of a decision (QĐ 366 Điều 12 khoản 2), per subject kind. */
+export async function orderGroups(db: Db, ctx: GradingContext): Promise<OrderGroup[]> {
+  const { evaluation: e, cycle } = ctx;
+  const base = { cycleId: cycle.id, date: cycle.referenceDate };
+  const unitKind = ctx.chain[0]?.kind;
+  if (e.subjectKind === 'unit' && unitKind) {
+    const groups: OrderGroup[] = [
+      { rule: 3, noun: 'tổ chức đảng trực thuộc', items: await subUnitPrerequisites(db, { ...base, unitId: e.unitId }) },
+      { rule: 3, noun: 'tập thể cấp ủy', items: await collectivePrerequisites(db, { ...base, unitIds: [e.unitId], kinds: ['cap_uy'] }) },
+      { rule: 4, noun: 'tập thể lãnh đạo cơ quan, đơn vị', items: await collectivePrerequisites(db, { ...base, unitIds: [e.unitId], excludeKinds: ['cap_uy'] }) },
+    ];
+    if (CELL_KINDS.includes(unitKind)) groups.push({ rule: 3, noun: 'đảng viên', items: await memberPrerequisites(db, { ...base, unitId: e.unitId }) });
+    return groups;
+  }
+  if (e.subjectKind === 'collective') {
+    const below = (await subtreeUnits(db, e.unitId, cycle.referenceDate)).filter((u) => u.depth > 0).map((u) => u.id);
+    return [{ rule: 5, noun: 'tập thể cấp dưới', items: await collectivePrerequisites(db, { ...base, unitIds: below }) }];
+  }
+  const group = ctx.subject.positionGroup ?? '';
+  if (e.subjectKind === 'position' && /\.(bi_thu|pho_bi_thu|uv_btv|uv_bch)$/.test(group)) {
+    const rule = group.endsWith('.bi_thu') ? 2 : 1;
+    return [{ rule, noun: 'tập thể cấp ủy', items: await collectivePrerequisites(db, { ...base, unitIds: [e.unitId], kinds: ['cap_uy'] }) }];
+  }
+  return [];
+}
+
+/** The order check of a decision: errors block (OrderViolation), warnings join the grade's warnings. */
+export async function checkOrder(db: Db, ctx: GradingContext) {
+  const result = checkDecisionOrder(await orderGroups(db, ctx));
+  if (result.errors.length > 0) {
+    throw new AppError(
+      'OrderViolation',
+      { vi: `Chưa đúng trình tự xếp loại: ${result.errors.map((f) => f.text).join(' ')}`, en: `Decision order not kept: rule(s) ${result.errors.map((f) => f.rule).join(', ')} of QĐ 366 Điều 12 khoản 2.` },
+      { field: 'order', details: { errors: result.errors } },
+    );
+  }
+  return result.warnings;
+}

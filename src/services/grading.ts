@@ -1,0 +1,219 @@
+/**
+ * The grading workflow of one subject (GUIDE.md §4.5–4.8; QĐ 366 Điều 12–13): self-assessment,
+ * opinions of related bodies, the unit's proposal, appraisal, the decision by the competent authority,
+ * publication and re-grading after publication with a reason. Every grade goes through the checks of
+ * src/domain/rules: errors block, warnings need a justification, which is stored. Evaluations are
+ * written only through src/db/queries/evaluations.ts.
+ */
+import type { Grade, KhtReason } from '../domain/codes.js';
+import { AppError } from '../domain/errors.js';
+import { assertRegradeReason, type Evaluation, parseGrade, requireGrade } from '../domain/model/evaluations.js';
+import type { GradeIssue } from '../domain/rules/check-proposed-grade.js';
+import { assertCompetent, assertMayRegrade } from '../domain/workflow/authority.js';
+import type { OrderFinding } from '../domain/workflow/order-rules.js';
+import { nextStage, type Stage, type WorkflowAction } from '../domain/workflow/stages.js';
+import type { Db } from '../db/create-db.js';
+import { withTransaction } from '../db/queries/cycles.js';
+import { getUnitIdByCode } from '../db/queries/evaluation-subjects.js';
+import { type EvaluationFieldsInput, regrade, updateEvaluation } from '../db/queries/evaluations.js';
+import { insertJustification, insertOpinion, listJustifications, listOpinions, listStageEvents, recordStage } from '../db/queries/workflow.js';
+import { nowIso } from '../db/ids.js';
+import { assertNoGradeErrors, checkGrade, checkOrder, type GradingCheck, type GradingContext, loadGradingContext } from './grading-context.js';
+
+export type { GradingCheck } from './grading-context.js';
+
+/** The result of a workflow step: the evaluation, its stage, and the check the grade passed. */
+export interface StepResult {
+  evaluation: Evaluation;
+  stage: Stage;
+  check?: GradingCheck;
+  justified?: string;
+}
+
+/** For any subject and proposed grade: highest allowed and why, errors, warnings, cap headroom (read only). */
+export async function gradingCheck(db: Db, input: { evaluationId: string; grade: string }): Promise<GradingCheck> {
+  const grade = requireGrade(input.grade, 'grade');
+  return checkGrade(db, await loadGradingContext(db, input.evaluationId), grade);
+}
+
+async function unitRef(db: Db, code: string, field: string): Promise<{ id: string; code: string }> {
+  return { id: await getUnitIdByCode(db, code, field), code };
+}
+
+/** Warnings need a recorded justification (GUIDE.md §3: a cap overrun is "reported as a warning … never silently"). */
+function requireJustification(warnings: readonly (GradeIssue | OrderFinding)[], justification: string | undefined): string | undefined {
+  if (warnings.length === 0) return undefined;
+  const text = justification?.trim() ?? '';
+  if (text !== '') return text;
+  throw new AppError(
+    'JustificationRequired',
+    { vi: `Cần ghi lý do chấp nhận các cảnh báo: ${warnings.map((w) => w.text).join('; ')}`, en: `A justification is required for ${warnings.length} warning(s).` },
+    { field: 'justification', details: { warnings } },
+  );
+}
+
+function gradeFields(field: 'selfGrade' | 'proposedGrade' | 'decidedGrade', grade: Grade, khtReasons: string[] | undefined): EvaluationFieldsInput {
+  const fields: EvaluationFieldsInput = { [field]: grade };
+  if (grade !== 'KHT') fields.khtReasons = [];
+  else if (khtReasons !== undefined) fields.khtReasons = khtReasons as KhtReason[];
+  return fields;
+}
+
+interface GradedStepInput {
+  evaluationId: string;
+  grade: string;
+  actor: string;
+  justification?: string | undefined;
+  khtReasons?: string[] | undefined;
+  expectedVersion?: number | undefined;
+}
+
+/**
+ * A step that sets a grade: check it (errors block, warnings need a justification), write the grade
+ * through updateEvaluation, record the step and the justification — one transaction.
+ */
+async function gradedStep(
+  db: Db,
+  input: GradedStepInput & { action: 'propose' | 'decide'; field: 'proposedGrade' | 'decidedGrade'; by: (trx: Db, ctx: GradingContext) => Promise<{ id: string; code: string }> },
+): Promise<StepResult> {
+  const grade = requireGrade(input.grade, 'grade');
+  return withTransaction(db, async (trx) => {
+    const ctx = await loadGradingContext(trx, input.evaluationId);
+    const by = await input.by(trx, ctx);
+    const to = nextStage(ctx.stage, input.action);
+    const orderWarnings = input.action === 'decide' ? await checkOrder(trx, ctx) : [];
+    const check = await checkGrade(trx, ctx, grade);
+    assertNoGradeErrors(check);
+    const warnings = [...check.warnings, ...orderWarnings];
+    const justified = requireJustification(warnings, input.justification);
+    const fields = gradeFields(input.field, grade, input.khtReasons);
+    if (input.action === 'decide') fields.decidingUnit = by.code;
+    const evaluation = await updateEvaluation(trx, input.evaluationId, fields, { actor: input.actor, reason: justified, expectedVersion: input.expectedVersion });
+    const at = nowIso();
+    await recordStage(trx, { evaluationId: ctx.evaluation.id, action: input.action, from: ctx.stage, to, unitId: by.id, grade, comment: justified ?? null, at, actor: input.actor });
+    if (justified) await insertJustification(trx, { evaluationId: ctx.evaluation.id, action: input.action, grade, warnings, text: justified, at, actor: input.actor });
+    return { evaluation, stage: to, check, ...(justified ? { justified } : {}) };
+  });
+}
+
+/** The subject's self-assessment with its proposed grade (QĐ 366 Điều 12 khoản 1, bước 1). */
+export async function selfAssess(db: Db, input: { evaluationId: string; grade: string; actor: string; comment?: string | undefined }): Promise<StepResult> {
+  const grade = requireGrade(input.grade, 'grade');
+  return withTransaction(db, async (trx) => {
+    const ctx = await loadGradingContext(trx, input.evaluationId);
+    const to = nextStage(ctx.stage, 'self_assess');
+    const evaluation = await updateEvaluation(trx, ctx.evaluation.id, gradeFields('selfGrade', grade, undefined), { actor: input.actor });
+    await recordStage(trx, { evaluationId: ctx.evaluation.id, action: 'self_assess', from: ctx.stage, to, unitId: null, grade, comment: input.comment?.trim() || null, at: nowIso(), actor: input.actor });
+    return { evaluation, stage: to };
+  });
+}
+
+/** An opinion of a related body (chủ thể liên quan, GUIDE.md §4.5): a unit of the tree or a named body. */
+export async function addOpinion(
+  db: Db,
+  input: { evaluationId: string; bodyUnit?: string | undefined; bodyName?: string | undefined; proposedGrade?: string | null | undefined; comment: string; actor: string },
+): Promise<StepResult> {
+  const proposed = parseGrade(input.proposedGrade ?? null, 'proposedGrade');
+  const comment = input.comment.trim();
+  if (comment === '') throw new AppError('ValidationFailed', { vi: 'Ý kiến nhận xét không được để trống.', en: 'The comment must not be empty.' }, { field: 'comment' });
+  return withTransaction(db, async (trx) => {
+    const ctx = await loadGradingContext(trx, input.evaluationId);
+    const unit = input.bodyUnit ? await unitRef(trx, input.bodyUnit, 'bodyUnit') : null;
+    const name = input.bodyName?.trim() || unit?.code;
+    if (!name) throw new AppError('ValidationFailed', { vi: 'Cần ghi đơn vị hoặc tên chủ thể cho ý kiến.', en: 'Name the body giving the opinion.' }, { field: 'bodyName' });
+    const to = nextStage(ctx.stage, 'opinion');
+    const at = nowIso();
+    await insertOpinion(trx, { evaluationId: ctx.evaluation.id, bodyUnitId: unit?.id ?? null, bodyName: name, proposedGrade: proposed, comment, at, actor: input.actor });
+    await recordStage(trx, { evaluationId: ctx.evaluation.id, action: 'opinion', from: ctx.stage, to, unitId: unit?.id ?? null, grade: proposed, comment, at, actor: input.actor });
+    return { evaluation: ctx.evaluation, stage: to };
+  });
+}
+
+/** The unit's proposal (by the subject's unit unless another is named). */
+export async function propose(db: Db, input: GradedStepInput & { byUnit?: string | undefined }): Promise<StepResult> {
+  return gradedStep(db, {
+    ...input,
+    action: 'propose',
+    field: 'proposedGrade',
+    by: async (trx, ctx) => (input.byUnit ? unitRef(trx, input.byUnit, 'byUnit') : { id: ctx.evaluation.unitId, code: ctx.evaluation.unitCode }),
+  });
+}
+
+/** The decision by the competent authority; any other body gets NotCompetentAuthority and nothing changes. */
+export async function decide(db: Db, input: GradedStepInput & { decidingUnit: string }): Promise<StepResult> {
+  return gradedStep(db, {
+    ...input,
+    action: 'decide',
+    field: 'decidedGrade',
+    by: async (trx, ctx) => {
+      const by = await unitRef(trx, input.decidingUnit, 'decidingUnit');
+      assertCompetent(ctx.body, by);
+      return by;
+    },
+  });
+}
+
+/** Appraisal (thẩm định) by the organisation department: a grade it proposes and a comment; the check is returned, not enforced. */
+export async function appraise(db: Db, input: { evaluationId: string; grade?: string | undefined; comment: string; byUnit?: string | undefined; actor: string }): Promise<StepResult> {
+  const grade = input.grade === undefined ? null : requireGrade(input.grade, 'grade');
+  return withTransaction(db, async (trx) => {
+    const ctx = await loadGradingContext(trx, input.evaluationId);
+    const by = input.byUnit ? await unitRef(trx, input.byUnit, 'byUnit') : null;
+    const to = nextStage(ctx.stage, 'appraise');
+    const check = grade ? await checkGrade(trx, ctx, grade) : undefined;
+    await recordStage(trx, { evaluationId: ctx.evaluation.id, action: 'appraise', from: ctx.stage, to, unitId: by?.id ?? null, grade, comment: input.comment.trim() || null, at: nowIso(), actor: input.actor });
+    return { evaluation: ctx.evaluation, stage: to, ...(check ? { check } : {}) };
+  });
+}
+
+/** Publishes a decided grade; only the body that decided may. */
+export async function publish(db: Db, input: { evaluationId: string; byUnit: string; actor: string }): Promise<StepResult> {
+  return withTransaction(db, async (trx) => {
+    const ctx = await loadGradingContext(trx, input.evaluationId);
+    const by = await unitRef(trx, input.byUnit, 'byUnit');
+    assertCompetent(ctx.body, by);
+    const to = nextStage(ctx.stage, 'publish');
+    await recordStage(trx, { evaluationId: ctx.evaluation.id, action: 'publish', from: ctx.stage, to, unitId: by.id, grade: ctx.evaluation.decidedGrade, comment: null, at: nowIso(), actor: input.actor });
+    return { evaluation: ctx.evaluation, stage: to };
+  });
+}
+
+/**
+ * Re-grades after publication (QĐ 366 Điều 13; GUIDE.md §4.8) with a required reason, by the
+ * competent authority or a committee above it when `byUnit` is named. An evaluation the workflow never
+ * tracked (entered directly) keeps the earlier rule: a reason is enough.
+ */
+export async function regradeEvaluation(db: Db, input: GradedStepInput & { reason: string; byUnit?: string | undefined }): Promise<StepResult> {
+  const reason = assertRegradeReason(input.reason);
+  const grade = requireGrade(input.grade, 'grade');
+  return withTransaction(db, async (trx) => {
+    const ctx = await loadGradingContext(trx, input.evaluationId);
+    const by = input.byUnit ? await unitRef(trx, input.byUnit, 'byUnit') : null;
+    if (by) assertMayRegrade({ body: ctx.body, chain: ctx.chain, by });
+    const to = ctx.tracked ? nextStage(ctx.stage, 'regrade') : ctx.stage;
+    const check = await checkGrade(trx, ctx, grade);
+    assertNoGradeErrors(check);
+    const justified = requireJustification(check.warnings, input.justification);
+    const evaluation = await regrade(trx, ctx.evaluation.id, { grade, reason, actor: input.actor, ...(input.khtReasons ? { khtReasons: input.khtReasons } : {}), ...(input.expectedVersion ? { expectedVersion: input.expectedVersion } : {}) });
+    const at = nowIso();
+    if (ctx.tracked) await recordStage(trx, { evaluationId: ctx.evaluation.id, action: 'regrade', from: ctx.stage, to, unitId: by?.id ?? null, grade, comment: reason, at, actor: input.actor });
+    if (justified) await insertJustification(trx, { evaluationId: ctx.evaluation.id, action: 'regrade', grade, warnings: check.warnings, text: justified, at, actor: input.actor });
+    return { evaluation, stage: to, check, ...(justified ? { justified } : {}) };
+  });
+}
+
+/** The workflow of an evaluation: stage, competent authority, steps, opinions, justifications. */
+export async function getWorkflow(db: Db, evaluationId: string) {
+  const ctx = await loadGradingContext(db, evaluationId);
+  return {
+    evaluationId,
+    stage: ctx.stage,
+    tracked: ctx.tracked,
+    competentAuthority: { unitCode: ctx.body.unit?.code ?? null, text: ctx.body.text, source: ctx.body.source },
+    steps: await listStageEvents(db, evaluationId),
+    opinions: await listOpinions(db, evaluationId),
+    justifications: await listJustifications(db, evaluationId),
+  };
+}
+
+export type { WorkflowAction };

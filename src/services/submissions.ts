@@ -1,0 +1,185 @@
+/**
+ * Units' reports of a cycle to their parent (GUIDE.md §4.9): submit, return with a comment, accept
+ * (only after the children's reports are accepted, or with a named exception), lock; and each unit's
+ * timing against the deadline of its level, in working days of the Labour Code calendar with the
+ * configured days (calendar_overrides).
+ */
+import type { SubmissionTiming } from '../domain/calendar/submission-timing.js';
+import type { UnitKind } from '../domain/codes.js';
+import { AppError } from '../domain/errors.js';
+import type { Cycle } from '../domain/model/cycles.js';
+import { assertCalendarOverride, calendarWithOverrides } from '../domain/workflow/calendar-overrides.js';
+import {
+  assertParentOpen,
+  checkChildrenAccepted,
+  nextSubmissionStatus,
+  reportTiming,
+  type SubmissionAction,
+  type SubmissionException,
+  type SubmissionStatus,
+} from '../domain/workflow/submissions.js';
+import type { Db } from '../db/create-db.js';
+import { getCycle, withTransaction } from '../db/queries/cycles.js';
+import { nowIso } from '../db/ids.js';
+import { nextInstant } from '../domain/model/evaluations.js';
+import { findSubmission, listCalendarOverrides, listRootUnitCodes, listSubmissionEvents, listSubmissions, setCalendarOverride, type Submission, writeSubmission } from '../db/queries/submissions.js';
+import { getSubtreeAt, getUnitAt, listChildrenAt } from '../db/queries/units.js';
+
+/** One unit's report with its timing. */
+export interface SubmissionRow {
+  unitCode: string;
+  unitName: string;
+  kind: UnitKind;
+  parentCode: string | null;
+  status: SubmissionStatus | 'none';
+  submittedAt: string | null;
+  decidedAt: string | null;
+  comment: string | null;
+  exceptions: SubmissionException[];
+  deadline: string | null;
+  timing: SubmissionTiming | null;
+}
+
+export interface SubmissionActionInput {
+  cycleYear: number;
+  period?: string | undefined;
+  unitCode: string;
+  action: SubmissionAction;
+  actor: string;
+  comment?: string | undefined;
+  exceptions?: SubmissionException[] | undefined;
+  /** When the report was received (a paper report entered later); never in the future. Default now. */
+  at?: string | undefined;
+}
+
+function instant(at: string | undefined): string {
+  const now = nowIso();
+  if (at === undefined) return now;
+  const ms = Date.parse(at);
+  if (Number.isNaN(ms) || !/^\d{4}-\d{2}-\d{2}T/.test(at)) {
+    throw new AppError('ValidationFailed', { vi: `Thời điểm «${at}» không hợp lệ (ISO 8601, ví dụ 2023-12-08T09:00:00+07:00).`, en: `Invalid instant "${at}".` }, { field: 'at' });
+  }
+  const iso = new Date(ms).toISOString();
+  if (iso > now) throw new AppError('ValidationFailed', { vi: 'Thời điểm nhận báo cáo không thể ở tương lai.', en: 'The instant cannot be in the future.' }, { field: 'at' });
+  return iso;
+}
+
+async function statusOf(db: Db, cycleId: string, unitId: string): Promise<SubmissionStatus | 'none'> {
+  return (await findSubmission(db, { cycleId, unitId }))?.status ?? 'none';
+}
+
+/**
+ * Applies one action to a unit's report: SubmissionLocked when the parent's report is locked,
+ * SubmissionStateInvalid when the action does not apply, ChildrenNotAccepted when accepting before
+ * the children, ReasonRequired for a return without a comment. One transaction; nothing changes on error.
+ */
+export async function applySubmissionAction(db: Db, input: SubmissionActionInput): Promise<SubmissionRow> {
+  const at = instant(input.at);
+  const comment = input.comment?.trim() || null;
+  if (input.action === 'return' && !comment) {
+    throw new AppError('ReasonRequired', { vi: 'Trả lại báo cáo phải ghi rõ lý do.', en: 'Returning a report needs a comment.' }, { field: 'comment' });
+  }
+  return withTransaction(db, async (trx) => {
+    const cycle = await getCycle(trx, { year: input.cycleYear, period: input.period });
+    const unit = await getUnitAt(trx, input.unitCode, cycle.referenceDate);
+    if (unit.parentCode) {
+      const parent = await getUnitAt(trx, unit.parentCode, cycle.referenceDate);
+      assertParentOpen({ parentStatus: await statusOf(trx, cycle.id, parent.unitId), parentCode: parent.code, unitCode: unit.code });
+    }
+    const existing = await findSubmission(trx, { cycleId: cycle.id, unitId: unit.unitId });
+    const status = nextSubmissionStatus(existing?.status ?? 'none', input.action, unit.code);
+    let exceptions = existing?.exceptions ?? [];
+    if (input.action === 'accept') {
+      const children = await listChildrenAt(trx, unit.code, cycle.referenceDate);
+      const stored = await listSubmissions(trx, { cycleId: cycle.id, unitIds: children.map((c) => c.unitId) });
+      const states = children.map((c) => ({ code: c.code, status: stored.get(c.unitId)?.status ?? ('none' as const) }));
+      exceptions = checkChildrenAccepted({ unitCode: unit.code, children: states, exceptions: input.exceptions ?? [] });
+    }
+    const submitted = input.action === 'submit';
+    const written = await writeSubmission(trx, {
+      existing,
+      cycleId: cycle.id,
+      unitId: unit.unitId,
+      action: input.action,
+      status,
+      submittedAt: submitted ? at : (existing?.submittedAt ?? null),
+      decidedAt: ['return', 'accept', 'lock'].includes(input.action) ? at : (existing?.decidedAt ?? null),
+      comment: comment ?? (submitted ? null : (existing?.comment ?? null)),
+      exceptions,
+      at: nextInstant(nowIso(), existing?.updatedAt ?? ''),
+      actor: input.actor,
+    });
+    const calendar = calendarWithOverrides(await listCalendarOverrides(trx));
+    return toRow(cycle, { code: unit.code, name: unit.name, kind: unit.kind, parentCode: unit.parentCode }, written, calendar);
+  });
+}
+
+function deadlineOf(cycle: Cycle, kind: UnitKind): string | null {
+  return cycle.deadlines.find((d) => d.level === kind)?.dueOn ?? null;
+}
+
+function toRow(
+  cycle: Cycle,
+  unit: { code: string; name: string; kind: UnitKind; parentCode: string | null },
+  s: Submission | undefined,
+  calendar: ReturnType<typeof calendarWithOverrides>,
+): SubmissionRow {
+  const status = s?.status ?? 'none';
+  const deadline = deadlineOf(cycle, unit.kind);
+  return {
+    unitCode: unit.code,
+    unitName: unit.name,
+    kind: unit.kind,
+    parentCode: unit.parentCode,
+    status,
+    submittedAt: s?.submittedAt ?? null,
+    decidedAt: s?.decidedAt ?? null,
+    comment: s?.comment ?? null,
+    exceptions: s?.exceptions ?? [],
+    deadline,
+    timing: reportTiming({ status, submittedAt: s?.submittedAt ?? null, deadline, calendar }),
+  };
+}
+
+/**
+ * Reports of a cycle with their timing: the unit itself and its direct children when `unitCode` is
+ * given, else every unit of the tree whose level has a deadline, in tree order.
+ */
+export async function listSubmissionStatus(db: Db, input: { cycleYear: number; period?: string | undefined; unitCode?: string | undefined }) {
+  const cycle = await getCycle(db, { year: input.cycleYear, period: input.period });
+  const calendar = calendarWithOverrides(await listCalendarOverrides(db));
+  const date = cycle.referenceDate;
+  let units: { unitId: string; code: string; name: string; kind: UnitKind; parentCode: string | null }[];
+  let self: (typeof units)[number] | undefined;
+  if (input.unitCode) {
+    const u = await getUnitAt(db, input.unitCode, date);
+    self = u;
+    units = await listChildrenAt(db, u.code, date);
+  } else {
+    const roots = await listRootUnitCodes(db, date);
+    units = [];
+    for (const code of roots) units.push(...(await getSubtreeAt(db, code, date)).filter((u) => deadlineOf(cycle, u.kind) !== null));
+  }
+  const stored = await listSubmissions(db, { cycleId: cycle.id, unitIds: [...units, ...(self ? [self] : [])].map((u) => u.unitId) });
+  const row = (u: (typeof units)[number]) => toRow(cycle, u, stored.get(u.unitId), calendar);
+  return { cycle: { year: cycle.year, period: cycle.period }, unit: self ? row(self) : null, children: units.map(row) };
+}
+
+/** The transitions of one unit's report. */
+export async function getSubmissionHistory(db: Db, input: { cycleYear: number; period?: string | undefined; unitCode: string }) {
+  const cycle = await getCycle(db, { year: input.cycleYear, period: input.period });
+  const unit = await getUnitAt(db, input.unitCode, cycle.referenceDate);
+  const s = await findSubmission(db, { cycleId: cycle.id, unitId: unit.unitId });
+  return s ? listSubmissionEvents(db, s.id) : [];
+}
+
+/** Configures a day off or working day of the calendar used for timings and review records. */
+export async function configureCalendarDay(db: Db, input: { date: string; kind: string; name: string }): Promise<void> {
+  assertCalendarOverride(input);
+  await withTransaction(db, (trx) => setCalendarOverride(trx, input));
+}
+
+/** The calendar with configured days, for the other services. */
+export async function loadCalendar(db: Db) {
+  return calendarWithOverrides(await listCalendarOverrides(db));
+}

@@ -1,0 +1,38 @@
+/** The `submissions` and `eligibility compute` commands in process, on a fresh database with the demo district. */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { cliEnv, type CliEnv } from '../helpers/cli.js';
+import { testEngine } from '../helpers/test-db.js';
+
+describe(`workflow CLI (${testEngine})`, () => {
+  let cli: CliEnv;
+  beforeAll(async () => {
+    cli = cliEnv();
+    expect((await cli.run(['demo', 'load'])).code).toBe(0);
+  }, 60_000);
+  afterAll(async () => cli.cleanup());
+
+  it('computes eligibility and prints the counts per status', async () => {
+    const r = await cli.run(['eligibility', 'compute', '--cycle', '2022', '--unit', 'HU-TAMDUONG']);
+    expect(r.code).toBe(0);
+    expect(r.out).toContain('tạo mới 0, thay đổi 0');
+    expect(r.out).toContain('Miễn công tác và sinh hoạt đảng: 122');
+    expect(r.out).toContain('Kết nạp chưa đủ 6 tháng: 65');
+  });
+
+  it('prints each unit with its status and timing', async () => {
+    const r = await cli.run(['submissions', '--cycle', '2022', '--unit', 'TD-DU-QUANSU']);
+    expect(r.code).toBe(0);
+    expect(r.out).toContain('TD-DU-QUANSU-CB01');
+    expect(r.out).toContain('chưa nộp');
+    expect(r.out).toContain('Đúng hạn: 0, trễ: 0, chưa nộp: 4 (4 đơn vị).');
+  });
+
+  it('exits 1 with a Vietnamese message on bad input', async () => {
+    const missing = await cli.run(['submissions']);
+    expect([missing.code, missing.err]).toEqual([1, expect.stringContaining('--cycle NĂM')]);
+    const unknown = await cli.run(['eligibility', 'compute', '--cycle', '2022', '--unit', 'KHONG-CO']);
+    expect([unknown.code, unknown.err]).toEqual([1, expect.stringContaining('Không tìm thấy đơn vị «KHONG-CO»')]);
+    const help = await cli.run(['submissions', '--help']);
+    expect([help.code, help.out]).toEqual([0, expect.stringContaining('Cách dùng: xeploai submissions')]);
+  });
+});

@@ -1,0 +1,165 @@
+/**
+ * Issue #3 "Done when", on the demo district: a cell proposes, its committee decides, the district
+ * re-grades one member with a reason, units submit (one late, across a weekend and New Year's Day);
+ * bad input gets a clear error and changes nothing. A 2023 cycle is opened on the demo tree (the 2022
+ * cycle of the demo is already decided).
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createCycle } from '../../src/db/queries/cycles.js';
+import { loadDemoDistrict } from '../../src/demo/load.js';
+import { createApp } from '../../src/server/app.js';
+import { authed, signIn } from '../helpers/auth.js';
+import { createTestDb, type TestDb, testEngine } from '../helpers/test-db.js';
+import { client, expectRefused, type Json } from './helpers.js';
+
+const Y = 2023;
+
+describe(`workflow walk-through on the demo district (${testEngine})`, () => {
+  let t: TestDb;
+  let api: ReturnType<typeof client>;
+  let member: Json;
+  let cell: Json;
+
+  beforeAll(async () => {
+    t = await createTestDb();
+    const app = createApp({ db: t.db, config: t.config });
+    await loadDemoDistrict(t.db);
+    await createCycle(t.db, {
+      year: Y,
+      referenceDate: '2023-12-31',
+      deadlines: [
+        { level: 'cell', dueOn: '2023-12-08' },
+        { level: 'grassroots_committee', dueOn: '2023-12-20' },
+        { level: 'district_committee', dueOn: '2023-12-29' },
+      ],
+    });
+    api = client(authed(app, await signIn(app, t.db, { role: 'admin', scope: 'TU-LAICHAU' })));
+  }, 60_000);
+  afterAll(async () => t.close());
+
+  it('computes eligibility for one committee, creating its evaluations with reasons', async () => {
+    const res = await api.post(`/api/cycles/${Y}/eligibility/compute`, { unit: 'TD-DU-QUANSU' });
+    expect(res.status).toBe(200);
+    const members = await t.db.selectFrom('memberships as m').innerJoin('org_unit_versions as v', 'v.unit_id', 'm.unit_id').select('m.id').where('v.parent_id', 'in', (eb) => eb.selectFrom('org_units').select('id').where('code', '=', 'TD-DU-QUANSU')).where('m.valid_to', 'is', null).execute();
+    // The committee, its 3 cells, its members and its party committee collective.
+    const created = 1 + 3 + members.length + 1;
+    expect(res.body).toMatchObject({ created, changed: 0 });
+    // The district compiles (the highest deadline): the committee and its collective, decided by the district, are graded here.
+    expect(res.body.byStatus).toMatchObject({ eligible: created, higher_level: 0 });
+    const list = await api.get(`/api/cycles/${Y}/evaluations?unit=TD-DU-QUANSU-CB01&subjectKind=member`);
+    member = list.body.evaluations.find((e: Json) => e.eligibility === 'eligible');
+    expect(member.eligibilityReason).toBe('Thuộc diện kiểm điểm, đánh giá, xếp loại.');
+    cell = (await api.get(`/api/cycles/${Y}/evaluations?unit=TD-DU-QUANSU-CB01&subjectKind=unit`)).body.evaluations[0];
+    expect(cell.eligibility).toBe('eligible');
+  });
+
+  it('refuses a grade outside the four, naming the field, and a proposal before the self-assessment', async () => {
+    await expectRefused(t.db, () => api.post(`/api/evaluations/${member.id}/propose`, { grade: 'XS' }), { status: 400, code: 'GradeInvalid', field: 'grade' });
+    await expectRefused(t.db, () => api.post(`/api/evaluations/${member.id}/propose`, { grade: 'HTT' }), { status: 409, code: 'StageInvalid' });
+  });
+
+  it('walks self-assessment → opinion → the cell proposes', async () => {
+    expect((await api.post(`/api/evaluations/${member.id}/self-assess`, { grade: 'HTT' })).body.stage).toBe('self_assessed');
+    const op = await api.post(`/api/evaluations/${member.id}/opinions`, { bodyName: 'Chi ủy nơi cư trú', proposedGrade: 'HTT', comment: 'Gương mẫu nơi cư trú' });
+    expect([op.status, op.body.stage]).toEqual([201, 'opinions']);
+    const p = await api.post(`/api/evaluations/${member.id}/propose`, { grade: 'HTT', byUnit: 'TD-DU-QUANSU-CB01' });
+    expect([p.status, p.body.stage, p.body.evaluation.proposedGrade]).toEqual([200, 'proposed', 'HTT']);
+  });
+
+  it('answers the highest grade, the competent authority and the cap headroom while grading', async () => {
+    const res = await api.get(`/api/evaluations/${member.id}/check?grade=HTXS`);
+    expect(res.status).toBe(200);
+    expect(res.body.competentAuthority.unitCode).toBe('TD-DU-QUANSU');
+    expect(res.body.highestAllowed).toBe('HTXS');
+    // Only this member has a grade in the committee: 1 HTXS on a base of 0 HTT leaves 0 allowed: a warning, not an error.
+    expect(res.body.capHeadroom).toMatchObject({ base: 'HTT', baseCount: 0, used: 1, allowedMax: 0, over: true });
+    expect(res.body.capHeadroom.scope).toContain('Đảng bộ Quân sự huyện');
+    expect(res.body.errors).toEqual([]);
+    expect(res.body.warnings.map((w: Json) => w.code)).toEqual(['cap_exceeded']);
+  });
+
+  it('refuses a decision by a body without authority and changes nothing', async () => {
+    const err = await expectRefused(t.db, () => api.post(`/api/evaluations/${member.id}/decide`, { grade: 'HTT', decidingUnit: 'HU-TAMDUONG' }), { status: 403, code: 'NotCompetentAuthority', field: 'decidingUnit' });
+    expect(err.message.vi).toContain('TD-DU-QUANSU');
+    await expectRefused(t.db, () => api.post(`/api/evaluations/${member.id}/decide`, { grade: 'HTT', decidingUnit: 'TD-DU-QUANSU-CB01' }), { status: 403, code: 'NotCompetentAuthority' });
+  });
+
+  it('lets the grassroots committee decide; a re-grade before publication is refused', async () => {
+    const d = await api.post(`/api/evaluations/${member.id}/decide`, { grade: 'HTT', decidingUnit: 'TD-DU-QUANSU' });
+    expect([d.status, d.body.stage, d.body.evaluation.decidedGrade, d.body.evaluation.decidingUnitCode]).toEqual([200, 'decided', 'HTT', 'TD-DU-QUANSU']);
+    await expectRefused(t.db, () => api.post(`/api/evaluations/${member.id}/regrade`, { grade: 'HT', reason: 'Rà soát' }), { status: 409, code: 'StageInvalid' });
+    const pub = await api.post(`/api/evaluations/${member.id}/publish`, { byUnit: 'TD-DU-QUANSU' });
+    expect([pub.status, pub.body.stage]).toEqual([200, 'published']);
+  });
+
+  it('lets the district re-grade after publication, only with a reason, recorded as regrade', async () => {
+    await expectRefused(t.db, () => api.post(`/api/evaluations/${member.id}/regrade`, { grade: 'HT', byUnit: 'HU-TAMDUONG' }), { status: 400, code: 'ReasonRequired', field: 'reason' });
+    await expectRefused(t.db, () => api.post(`/api/evaluations/${member.id}/regrade`, { grade: 'HT', reason: 'x', byUnit: 'TD-DU-QUANSU-CB01' }), { status: 403, code: 'NotCompetentAuthority' });
+    const reason = 'Rà soát, thẩm định lại: còn hạn chế trong thực hiện nhiệm vụ';
+    const r = await api.post(`/api/evaluations/${member.id}/regrade`, { grade: 'HT', reason, byUnit: 'HU-TAMDUONG' });
+    expect([r.status, r.body.decidedGrade]).toEqual([200, 'HT']);
+    const history = (await api.get(`/api/evaluations/${member.id}`)).body.history.filter((h: Json) => h.action === 'regrade');
+    expect(history).toEqual([expect.objectContaining({ field: 'decidedGrade', oldValue: 'HTT', newValue: 'HT', reason })]);
+    const wf = (await api.get(`/api/evaluations/${member.id}/workflow`)).body;
+    expect(wf.steps.map((s: Json) => [s.action, s.to, s.unitCode])).toEqual([
+      ['self_assess', 'self_assessed', null],
+      ['opinion', 'opinions', null],
+      ['propose', 'proposed', 'TD-DU-QUANSU-CB01'],
+      ['decide', 'decided', 'TD-DU-QUANSU'],
+      ['publish', 'published', 'TD-DU-QUANSU'],
+      ['regrade', 'published', 'HU-TAMDUONG'],
+    ]);
+    expect(wf.opinions).toEqual([expect.objectContaining({ bodyName: 'Chi ủy nơi cư trú', proposedGrade: 'HTT' })]);
+  });
+
+  it('needs a recorded justification to re-grade over the cap, and stores it', async () => {
+    const body = { grade: 'HTXS', reason: 'Khiếu nại được chấp nhận', byUnit: 'HU-TAMDUONG' };
+    await expectRefused(t.db, () => api.post(`/api/evaluations/${member.id}/regrade`, body), { status: 422, code: 'JustificationRequired', field: 'justification' });
+    const ok = await api.post(`/api/evaluations/${member.id}/regrade`, { ...body, justification: 'Thành tích nổi trội, Ban Thường vụ thống nhất' });
+    expect(ok.status).toBe(200);
+    const j = (await api.get(`/api/evaluations/${member.id}/workflow`)).body.justifications;
+    expect(j).toEqual([expect.objectContaining({ action: 'regrade', grade: 'HTXS', text: 'Thành tích nổi trội, Ban Thường vụ thống nhất' })]);
+    expect(j[0].warnings[0].code).toBe('cap_exceeded');
+  });
+
+  it('keeps the order: a cell is not decided before all its members (QĐ 366 Điều 12 khoản 2 (3))', async () => {
+    await api.post(`/api/evaluations/${cell.id}/self-assess`, { grade: 'HTT' });
+    await api.post(`/api/evaluations/${cell.id}/propose`, { grade: 'HTT' });
+    const err = await expectRefused(t.db, () => api.post(`/api/evaluations/${cell.id}/decide`, { grade: 'HTT', decidingUnit: 'TD-DU-QUANSU' }), { status: 422, code: 'OrderViolation' });
+    expect(err.message.vi).toContain('đảng viên chưa được quyết định xếp loại');
+    expect(err.message.vi).toContain('QĐ 366, Điều 12 khoản 2 (3)');
+  });
+
+  it('tracks submissions upward: on time, late in working days, missing; children before parents; nothing after a lock', async () => {
+    const sub = (code: string, action: string, body: Json = {}) => api.post(`/api/cycles/${Y}/submissions/${code}/${action}`, body);
+    expect((await sub('TD-DU-QUANSU-CB01', 'submit', { at: '2023-12-08T16:30:00+07:00' })).body.timing).toMatchObject({ status: 'on_time' });
+    // Deadline Fri 08/12; Mon 11/12 is the first working day after it.
+    expect((await sub('TD-DU-QUANSU-CB02', 'submit', { at: '2023-12-11T08:00:00+07:00' })).body.timing).toMatchObject({ status: 'late', workingDaysLate: 1, calendarDaysLate: 3 });
+    expect((await sub('TD-DU-QUANSU', 'submit', { at: '2023-12-20T10:00:00+07:00' })).body.timing).toMatchObject({ status: 'on_time' });
+    const refusal = await expectRefused(t.db, () => sub('TD-DU-QUANSU', 'accept'), { status: 422, code: 'ChildrenNotAccepted' });
+    expect(refusal.message.vi).toContain('TD-DU-QUANSU-CB03');
+    await expectRefused(t.db, () => sub('TD-DU-QUANSU-CB02', 'return'), { status: 400, code: 'ReasonRequired', field: 'comment' });
+    expect((await sub('TD-DU-QUANSU-CB02', 'return', { comment: 'Thiếu biên bản hội nghị' })).body.status).toBe('returned');
+    expect((await sub('TD-DU-QUANSU-CB02', 'submit', { at: '2023-12-12T09:00:00+07:00' })).body.timing).toMatchObject({ status: 'late', workingDaysLate: 2 });
+    expect((await sub('TD-DU-QUANSU-CB01', 'accept')).body.status).toBe('accepted');
+    expect((await sub('TD-DU-QUANSU-CB02', 'accept')).body.status).toBe('accepted');
+    await expectRefused(t.db, () => sub('TD-DU-QUANSU', 'accept'), { status: 422, code: 'ChildrenNotAccepted' });
+    const accepted = await sub('TD-DU-QUANSU', 'accept', { exceptions: [{ unitCode: 'TD-DU-QUANSU-CB03', reason: 'Chỉ báo cáo số liệu, đang sáp nhập' }] });
+    expect([accepted.status, accepted.body.status, accepted.body.exceptions]).toEqual([200, 'accepted', [{ unitCode: 'TD-DU-QUANSU-CB03', reason: 'Chỉ báo cáo số liệu, đang sáp nhập' }]]);
+    expect((await sub('TD-DU-QUANSU', 'lock')).body.status).toBe('locked');
+    const locked = await expectRefused(t.db, () => sub('TD-DU-QUANSU-CB03', 'submit', { at: '2023-12-21T09:00:00+07:00' }), { status: 409, code: 'SubmissionLocked' });
+    expect(locked.message.vi).toContain('đã khóa');
+    // The district reports on Tue 02/01/2024 for a Fri 29/12 deadline: Sat, Sun and New Year's Day do not count.
+    expect((await sub('HU-TAMDUONG', 'submit', { at: '2024-01-02T09:00:00+07:00' })).body.timing).toMatchObject({ status: 'late', workingDaysLate: 1, calendarDaysLate: 4 });
+
+    const list = (await api.get(`/api/cycles/${Y}/submissions?unit=TD-DU-QUANSU`)).body;
+    expect(list.unit).toMatchObject({ unitCode: 'TD-DU-QUANSU', status: 'locked', deadline: '2023-12-20', timing: { status: 'on_time' } });
+    expect(list.children.map((r: Json) => [r.unitCode, r.status, r.timing.status, r.timing.workingDaysLate ?? null])).toEqual([
+      ['TD-DU-QUANSU-CB01', 'accepted', 'on_time', null],
+      ['TD-DU-QUANSU-CB02', 'accepted', 'late', 2],
+      ['TD-DU-QUANSU-CB03', 'none', 'missing', null],
+    ]);
+    const history = (await api.get(`/api/cycles/${Y}/submissions/TD-DU-QUANSU-CB02/history`)).body.events;
+    expect(history.map((e: Json) => e.action)).toEqual(['submit', 'return', 'submit', 'accept']);
+  });
+});
