@@ -21,6 +21,7 @@ import { DEMO_PROSE, DEMO_REPORT } from '../reports/report-demo-prose.js';
 import { buildReportModel } from '../reports/report-model.js';
 import { defaultSettings, mergeSettings, SETTINGS_JSON_KEYS, type ReportUnit } from '../reports/report-settings.js';
 import type { ReportModel, ReportProse, ReportSettings } from '../reports/report-types.js';
+import { levelWords } from '../reports/report-words.js';
 import { getFormValues } from './forms.js';
 
 /** Which report: a unit and a cycle. */
@@ -128,6 +129,18 @@ export async function renderReport(db: Db, key: ReportKey, options: { format: 'd
   const template = await getActiveTemplateBytes(db);
   const docx = renderReportDocx(template.content, model);
   return { bytes: options.format === 'pdf' ? await convertDocxToPdf(docx, options.pdf) : docx, model };
+}
+
+/**
+ * The annexes as the forms workbook (src/reports/xlsx/forms-workbook.ts), carrying the report's
+ * number and date: the same form-values document the report's text is checked against.
+ */
+export async function renderAnnexWorkbook(db: Db, key: ReportKey, actor = 'system'): Promise<Buffer> {
+  const { unit, view } = await ensure(db, key, actor);
+  const model = await getReportModel(db, key, actor);
+  const { renderFormsWorkbook } = await import('../reports/xlsx/forms-workbook.js');
+  const issuer = `Ban Thường vụ ${levelWords(unit.kind).committee}`;
+  return renderFormsWorkbook({ doc: model.values, issuer, parentBody: view.settings.parentBody, place: view.settings.place });
 }
 
 /** A small model with every part present, to validate a template without touching the data. */

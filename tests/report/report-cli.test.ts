@@ -9,6 +9,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import PizZip from 'pizzip';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { FormValuesDoc } from '../../src/domain/forms/index.js';
+import { readFormsWorkbook } from '../../src/reports/xlsx/forms-workbook.js';
 import { type CliEnv, cliEnv } from '../helpers/cli.js';
 import { docxParagraphs } from './docx-text.js';
 
@@ -52,6 +54,16 @@ describe('xeploai report', () => {
     expect(docxParagraphs(readFileSync(file('bc3.docx')))).toContain('Số 332-BC/HU');
     const check = await cli.run(['forms', 'check', file('bc2.json')]);
     expect(check.code, check.out).toBe(0);
+  });
+
+  it('writes the annexes as the forms workbook carrying the report number and date (--annex)', async () => {
+    const res = await cli.run(['report', '--unit', 'HU-TAMDUONG', '--cycle', '2022', '--out', file('bc5.docx'), '--annex', file('bc5.xlsx'), '--values', file('bc5.json')]);
+    expect(res.code, res.err).toBe(0);
+    const annex = await readFormsWorkbook(readFileSync(file('bc5.xlsx')));
+    const values = JSON.parse(readFileSync(file('bc5.json'), 'utf8')) as FormValuesDoc;
+    expect(annex.report).toEqual(values.report);
+    expect(annex.forms.TC?.rows['tccsd.dang_bo.total']?.total).toBe(16);
+    expect(annex.forms.DV?.rows.graded?.total).toBe(2543);
   });
 
   it('refuses bad options naming them', async () => {

@@ -9,7 +9,7 @@ import { extname } from 'node:path';
 import { parseArgs } from 'node:util';
 import { createDb, migrateToLatest } from '../../db/create-db.js';
 import { AppError } from '../../domain/errors.js';
-import { renderReport, updateReport } from '../../services/reports.js';
+import { renderAnnexWorkbook, renderReport, updateReport } from '../../services/reports.js';
 import type { CliCommand } from '../command.js';
 
 /** A required option, or ValidationFailed naming it. */
@@ -46,19 +46,20 @@ export const reportCommand: CliCommand = {
   name: ['report'],
   summary: 'Viết báo cáo kết quả kiểm điểm, xếp loại (.docx, .pdf) / Write the narrative report',
   help: `Cách dùng: xeploai report --unit MÃ --cycle NĂM --out TỆP [--format docx|pdf] [--values TỆP.json]
-                      [--number SỐ] [--date YYYY-MM-DD] [--period KỲ]
+                      [--annex TỆP.xlsx] [--number SỐ] [--date YYYY-MM-DD] [--period KỲ]
 
 Viết "Báo cáo kết quả kiểm điểm, đánh giá, xếp loại chất lượng …" của đơn vị MÃ cho kỳ NĂM theo
 thể thức văn bản của Đảng (HD 36-HD/VPTW), phần I lấy số liệu từ các biểu và dữ liệu của kỳ, phần
 II là văn bản đã soạn của báo cáo; các biểu kèm theo ở cuối. --format pdf cần LibreOffice.
   --values TỆP.json   ghi thêm tài liệu số liệu biểu của báo cáo, kèm mọi con số văn bản đã in
                       (claims), để kiểm tra bằng: xeploai forms check TỆP.json
+  --annex TỆP.xlsx    ghi thêm các biểu kèm theo dạng bảng tính (cùng số và ngày báo cáo)
   --number, --date    số và ngày của báo cáo (được lưu lại), ví dụ --number 331-BC/HU --date 2023-01-10
   xeploai report template download|upload TỆP  tải về hoặc nạp lên mẫu báo cáo (.docx)
 Ví dụ: xeploai report --unit HU-TAMDUONG --cycle 2022 --out bao-cao-2022.docx --values bao-cao-2022.json
 
 Usage: xeploai report --unit CODE --cycle YEAR --out FILE [--format docx|pdf] [--values FILE.json]
-                      [--number N] [--date YYYY-MM-DD] [--period P]
+                      [--annex FILE.xlsx] [--number N] [--date YYYY-MM-DD] [--period P]
 Writes the narrative report of a unit and cycle in the Party's document format; --values also
 writes the report's form-values document with the claims its text printed.`,
   async run(args, ctx) {
@@ -66,7 +67,7 @@ writes the report's form-values document with the claims its text printed.`,
       args,
       options: {
         unit: { type: 'string' }, cycle: { type: 'string' }, out: { type: 'string' }, format: { type: 'string' },
-        values: { type: 'string' }, number: { type: 'string' }, date: { type: 'string' }, period: { type: 'string' },
+        values: { type: 'string' }, annex: { type: 'string' }, number: { type: 'string' }, date: { type: 'string' }, period: { type: 'string' },
       },
       strict: true,
     });
@@ -89,6 +90,10 @@ writes the report's form-values document with the claims its text printed.`,
       if (values.values) {
         await writeFile(values.values, `${JSON.stringify(model.values, null, 2)}\n`);
         ctx.io.out(`Đã ghi số liệu và ${model.claims.length} con số của văn bản vào «${values.values}». / Wrote the form values with ${model.claims.length} claims.`);
+      }
+      if (values.annex) {
+        await writeFile(values.annex, await renderAnnexWorkbook(db, key, 'cli'));
+        ctx.io.out(`Đã ghi các biểu kèm theo (Excel) vào «${values.annex}». / Wrote the annex workbook to "${values.annex}".`);
       }
       return 0;
     } finally {
