@@ -95,4 +95,22 @@ describe(`xeploai verify and forms export/import (${testEngine})`, () => {
     expect(after.forms.DV.rows['graded.htt'].xa).toBe(1494);
     expect((await cli.run(['verify'])).code).toBe(0);
   });
+
+  it('forms export --format xlsx reads back to the JSON export; forms import of a workbook replaces the JSON import', async () => {
+    const { readFormsWorkbook, renderFormsWorkbook } = await import('../../src/reports/xlsx/forms-workbook.js');
+    const [json, xlsx] = [join(dir, 'td.json'), join(dir, 'td.xlsx')];
+    expect((await cli.run(['forms', 'export', '--unit', 'HU-TAMDUONG', '--cycle', '2022', '--out', json])).code).toBe(0);
+    expect((await cli.run(['forms', 'export', '--unit', 'HU-TAMDUONG', '--cycle', '2022', '--format', 'xlsx', '--out', xlsx])).code).toBe(0);
+    const back = await readFormsWorkbook(readFileSync(xlsx));
+    expect(back.forms).toEqual(JSON.parse(readFileSync(json, 'utf8')).forms);
+    const rows = { total: { total: 30, xa: 30 }, graded: { total: 30, xa: 30 }, 'graded.htxs': { total: 30, xa: 30 } };
+    const book = join(dir, 'sung-phai.xlsx');
+    writeFileSync(book, await renderFormsWorkbook({ doc: { format: 'form-values/1', unit: { code: 'TD-DU-SUNGPHAI', name: 'Đảng bộ xã Sùng Phài' }, cycle: { year: 2022, ruleSet: 'QD132-HD21' }, forms: { DV: { rows } }, claims: [] } }));
+    const r = await cli.run(['forms', 'import', book, '--unit', 'TD-DU-SUNGPHAI', '--cycle', '2022']);
+    expect(r.code).toBe(0);
+    await cli.run(['forms', 'export', '--unit', 'HU-TAMDUONG', '--cycle', '2022', '--out', json]);
+    const after = JSON.parse(readFileSync(json, 'utf8'));
+    expect([after.forms.DV.rows.total.total, after.forms.DV.rows['graded.htt'].xa, after.forms.DV.rows['graded.htxs'].xa]).toEqual([2761, 1454, 245 + 30]);
+    expect((await cli.run(['verify'])).code).toBe(0);
+  });
 });
