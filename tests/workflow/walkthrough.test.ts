@@ -78,6 +78,23 @@ describe(`workflow walk-through on the demo district (${testEngine})`, () => {
     expect(res.body.warnings.map((w: Json) => w.code)).toEqual(['cap_exceeded']);
   });
 
+  it('answers why a grade is capped: a member disciplined in the year → KHT, citing the rule', async () => {
+    const others = (await api.get(`/api/cycles/${Y}/evaluations?unit=TD-DU-QUANSU-CB02&subjectKind=member`)).body.evaluations as Json[];
+    const other = others[0]!;
+    const person = await t.db.selectFrom('persons').select('id').where('card_number', '=', other.subjectRef).executeTakeFirstOrThrow();
+    await t.db.insertInto('person_events').values({ id: 'ev-kt', person_id: person.id, kind: 'disciplined', level: 'khien_trach', starts_on: '2023-05-12', ends_on: null, months: null, note: null }).execute();
+    const res = await api.get(`/api/evaluations/${other.id}/check?grade=HTT`);
+    expect(res.body.highestAllowed).toBe('KHT');
+    expect(res.body.errors.map((e: Json) => e.code)).toEqual(['above_ceiling']);
+    expect(res.body.reasons[0].text).toContain('12/05/2023');
+    expect(res.body.reasons[0].text).toContain('QĐ 124');
+    await expectRefused(t.db, () => api.get(`/api/evaluations/${other.id}/check?grade=TOT`), { status: 400, code: 'GradeInvalid', field: 'grade' });
+    await api.post(`/api/evaluations/${other.id}/self-assess`, { grade: 'HTT' });
+    const before = (await api.get(`/api/evaluations/${other.id}`)).body.version;
+    await expectRefused(t.db, () => api.post(`/api/evaluations/${other.id}/propose`, { grade: 'HTT' }), { status: 422, code: 'GradeNotAllowed', field: 'grade' });
+    expect((await api.get(`/api/evaluations/${other.id}`)).body.version).toBe(before);
+  });
+
   it('refuses a decision by a body without authority and changes nothing', async () => {
     const err = await expectRefused(t.db, () => api.post(`/api/evaluations/${member.id}/decide`, { grade: 'HTT', decidingUnit: 'HU-TAMDUONG' }), { status: 403, code: 'NotCompetentAuthority', field: 'decidingUnit' });
     expect(err.message.vi).toContain('TD-DU-QUANSU');

@@ -84,10 +84,11 @@ export interface DecidingInput {
 /**
  * The competent authority: a member → its grassroots organisation; a cell under a committee → that
  * grassroots committee; a grassroots organisation, district or province unit → the level above; a
- * leadership collective → the level above when it is a unit's own leadership (cấp ủy, HĐND, UBND) or
- * sits at grassroots level, else the district/province committee that manages it (phòng, ban, MTTQ,
- * đoàn thể of that level, as in the seed); a leader → the deciding unit set on the position, else
- * likewise (standing members of a district/province → the level above).
+ * leadership collective → under a cell below grassroots level, that grassroots committee; at a
+ * grassroots organisation, the level above (the seed's district grades all commune collectives);
+ * higher up, the level above for a unit's own leadership (cấp ủy, HĐND, UBND), else the committee
+ * that manages it (phòng, ban, MTTQ, đoàn thể of that level); a leader → the deciding unit set on
+ * the position, else likewise (standing members of a district/province → the level above).
  */
 export function decidingBody(input: DecidingInput): DecidingBody {
   const source = AUTHORITY_SOURCE[input.ruleSet];
