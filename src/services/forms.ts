@@ -8,7 +8,7 @@ import { getCycle } from '../db/queries/cycles.js';
 import { applyCountDelta, listEnteredValues, readCycleCounts, readUnitCounts, replaceEnteredValues } from '../db/queries/form-counts.js';
 import { rebuildFormCounts, recomputeCycleCounts } from '../db/queries/form-counts-sync.js';
 import { listCycleKeys, loadAncestorsOn, loadTreeOn } from '../db/queries/rollup-facts.js';
-import { getUnitAt, inTransaction } from '../db/queries/units.js';
+import { getUnitAt } from '../db/queries/units.js';
 import { nowIso } from '../db/ids.js';
 import { AppError } from '../domain/errors.js';
 import { checkFormValues, FORM_CODES, getFormDefinitions, parseFormValues, type Finding, type FormCode, type FormValuesDoc } from '../domain/forms/index.js';
@@ -16,6 +16,7 @@ import { placeOf } from '../domain/forms/table.js';
 import type { Cells } from '../domain/forms/types.js';
 import { addEntered, cellKey, countRows, diffCounts, type EnteredValue, type UnitCounts } from '../domain/rollup/index.js';
 import type { Cycle } from '../domain/model/cycles.js';
+import { inTransaction } from '../db/queries/common.js';
 
 /** Which unit and cycle a form is of. */
 export interface FormsKey {

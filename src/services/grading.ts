@@ -13,12 +13,12 @@ import { assertCompetent, assertMayRegrade } from '../domain/workflow/authority.
 import type { OrderFinding } from '../domain/workflow/order-rules.js';
 import { nextStage, type Stage, type WorkflowAction } from '../domain/workflow/stages.js';
 import type { Db } from '../db/create-db.js';
-import { withTransaction } from '../db/queries/cycles.js';
 import { getUnitIdByCode } from '../db/queries/evaluation-subjects.js';
 import { type EvaluationFieldsInput, regrade, updateEvaluation } from '../db/queries/evaluations.js';
 import { insertJustification, insertOpinion, listJustifications, listOpinions, listStageEvents, recordStage } from '../db/queries/workflow.js';
 import { nowIso } from '../db/ids.js';
 import { assertNoGradeErrors, checkGrade, checkOrder, type GradingCheck, type GradingContext, loadGradingContext } from './grading-context.js';
+import { inTransaction } from '../db/queries/common.js';
 
 export type { GradingCheck } from './grading-context.js';
 
@@ -77,7 +77,7 @@ async function gradedStep(
   input: GradedStepInput & { action: 'propose' | 'decide'; field: 'proposedGrade' | 'decidedGrade'; by: (trx: Db, ctx: GradingContext) => Promise<{ id: string; code: string }> },
 ): Promise<StepResult> {
   const grade = requireGrade(input.grade, 'grade');
-  return withTransaction(db, async (trx) => {
+  return inTransaction(db, async (trx) => {
     const ctx = await loadGradingContext(trx, input.evaluationId);
     const by = await input.by(trx, ctx);
     const to = nextStage(ctx.stage, input.action);
@@ -99,7 +99,7 @@ async function gradedStep(
 /** The subject's self-assessment with its proposed grade (QĐ 366 Điều 12 khoản 1, bước 1). */
 export async function selfAssess(db: Db, input: { evaluationId: string; grade: string; actor: string; comment?: string | undefined }): Promise<StepResult> {
   const grade = requireGrade(input.grade, 'grade');
-  return withTransaction(db, async (trx) => {
+  return inTransaction(db, async (trx) => {
     const ctx = await loadGradingContext(trx, input.evaluationId);
     const to = nextStage(ctx.stage, 'self_assess');
     const evaluation = await updateEvaluation(trx, ctx.evaluation.id, gradeFields('selfGrade', grade, undefined), { actor: input.actor });
@@ -116,7 +116,7 @@ export async function addOpinion(
   const proposed = parseGrade(input.proposedGrade ?? null, 'proposedGrade');
   const comment = input.comment.trim();
   if (comment === '') throw new AppError('ValidationFailed', { vi: 'Ý kiến nhận xét không được để trống.', en: 'The comment must not be empty.' }, { field: 'comment' });
-  return withTransaction(db, async (trx) => {
+  return inTransaction(db, async (trx) => {
     const ctx = await loadGradingContext(trx, input.evaluationId);
     const unit = input.bodyUnit ? await unitRef(trx, input.bodyUnit, 'bodyUnit') : null;
     const name = input.bodyName?.trim() || unit?.code;
@@ -156,7 +156,7 @@ export async function decide(db: Db, input: GradedStepInput & { decidingUnit: st
 /** Appraisal (thẩm định) by the organisation department: a grade it proposes and a comment; the check is returned, not enforced. */
 export async function appraise(db: Db, input: { evaluationId: string; grade?: string | undefined; comment: string; byUnit?: string | undefined; actor: string }): Promise<StepResult> {
   const grade = input.grade === undefined ? null : requireGrade(input.grade, 'grade');
-  return withTransaction(db, async (trx) => {
+  return inTransaction(db, async (trx) => {
     const ctx = await loadGradingContext(trx, input.evaluationId);
     const by = input.byUnit ? await unitRef(trx, input.byUnit, 'byUnit') : null;
     const to = nextStage(ctx.stage, 'appraise');
@@ -168,7 +168,7 @@ export async function appraise(db: Db, input: { evaluationId: string; grade?: st
 
 /** Publishes a decided grade; only the body that decided may. */
 export async function publish(db: Db, input: { evaluationId: string; byUnit: string; actor: string }): Promise<StepResult> {
-  return withTransaction(db, async (trx) => {
+  return inTransaction(db, async (trx) => {
     const ctx = await loadGradingContext(trx, input.evaluationId);
     const by = await unitRef(trx, input.byUnit, 'byUnit');
     assertCompetent(ctx.body, by);
@@ -186,7 +186,7 @@ export async function publish(db: Db, input: { evaluationId: string; byUnit: str
 export async function regradeEvaluation(db: Db, input: GradedStepInput & { reason: string; byUnit?: string | undefined }): Promise<StepResult> {
   const reason = assertRegradeReason(input.reason);
   const grade = requireGrade(input.grade, 'grade');
-  return withTransaction(db, async (trx) => {
+  return inTransaction(db, async (trx) => {
     const ctx = await loadGradingContext(trx, input.evaluationId);
     const by = input.byUnit ? await unitRef(trx, input.byUnit, 'byUnit') : null;
     if (by) assertMayRegrade({ body: ctx.body, chain: ctx.chain, by });

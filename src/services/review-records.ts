@@ -9,13 +9,14 @@ import { assertIsoDate } from '../domain/model/cycles.js';
 import { assertMeetingDates, checkReviewRecord, type ReviewSubject } from '../domain/workflow/review-records.js';
 import type { WorkingCalendar } from '../domain/calendar/working-calendar.js';
 import type { Db } from '../db/create-db.js';
-import { getCycle, withTransaction } from '../db/queries/cycles.js';
+import { getCycle } from '../db/queries/cycles.js';
 import { getUnitIdByCode } from '../db/queries/evaluation-subjects.js';
 import { getCollectiveForReview, getPersonIdByCard, listReviewRecords, listTopicsForSubjects, upsertReviewRecord } from '../db/queries/review-records.js';
 import { getUnitAt } from '../db/queries/units.js';
 import { subtreeUnits, unitChainAt } from '../db/queries/workflow.js';
 import type { Cycle } from '../domain/model/cycles.js';
 import { loadCalendar } from './submissions.js';
+import { inTransaction } from '../db/queries/common.js';
 
 export interface RecordReviewInput {
   cycleYear: number;
@@ -60,7 +61,7 @@ export async function recordReview(db: Db, input: RecordReviewInput) {
   if (input.draftCirculatedOn) assertIsoDate(input.draftCirculatedOn, 'draftCirculatedOn');
   const durationHalfDays = input.durationDays * 2;
   assertMeetingDates({ meetingStart: input.meetingStart, meetingEnd: input.meetingEnd, durationHalfDays });
-  return withTransaction(db, async (trx) => {
+  return inTransaction(db, async (trx) => {
     const cycle = await getCycle(trx, { year: input.cycleYear, period: input.period });
     const c = input.subjectKind === 'collective' ? await getCollectiveForReview(trx, input.subjectRef) : null;
     const subjectId = c ? c.id : await getUnitIdByCode(trx, input.subjectRef, 'subjectRef');

@@ -19,11 +19,12 @@ import {
   type SubmissionStatus,
 } from '../domain/workflow/submissions.js';
 import type { Db } from '../db/create-db.js';
-import { getCycle, withTransaction } from '../db/queries/cycles.js';
+import { getCycle } from '../db/queries/cycles.js';
 import { nowIso } from '../db/ids.js';
 import { nextInstant } from '../domain/model/evaluations.js';
 import { findSubmission, listCalendarOverrides, listRootUnitCodes, listSubmissionEvents, listSubmissions, setCalendarOverride, type Submission, writeSubmission } from '../db/queries/submissions.js';
 import { getSubtreeAt, getUnitAt, listChildrenAt } from '../db/queries/units.js';
+import { inTransaction } from '../db/queries/common.js';
 
 /** One unit's report with its timing. */
 export interface SubmissionRow {
@@ -79,7 +80,7 @@ export async function applySubmissionAction(db: Db, input: SubmissionActionInput
   if (input.action === 'return' && !comment) {
     throw new AppError('ReasonRequired', { vi: 'Trả lại báo cáo phải ghi rõ lý do.', en: 'Returning a report needs a comment.' }, { field: 'comment' });
   }
-  return withTransaction(db, async (trx) => {
+  return inTransaction(db, async (trx) => {
     const cycle = await getCycle(trx, { year: input.cycleYear, period: input.period });
     const unit = await getUnitAt(trx, input.unitCode, cycle.referenceDate);
     if (unit.parentCode) {
@@ -176,7 +177,7 @@ export async function getSubmissionHistory(db: Db, input: { cycleYear: number; p
 /** Configures a day off or working day of the calendar used for timings and review records. */
 export async function configureCalendarDay(db: Db, input: { date: string; kind: string; name: string }): Promise<void> {
   assertCalendarOverride(input);
-  await withTransaction(db, (trx) => setCalendarOverride(trx, input));
+  await inTransaction(db, (trx) => setCalendarOverride(trx, input));
 }
 
 /** The calendar with configured days, for the other services. */

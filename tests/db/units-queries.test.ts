@@ -1,15 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  changeUnit,
-  createUnit,
-  getSubtreeAt,
-  getUnitAt,
-  inTransaction,
-  listChildrenAt,
-  listUnitVersions,
-} from '../../src/db/queries/units.js';
+import { changeUnit, createUnit, getSubtreeAt, getUnitAt, listChildrenAt, listUnitVersions } from '../../src/db/queries/units.js';
 import { firstUncoveredDate, isIsoDate, periodsOverlap } from '../../src/domain/model/units.js';
 import { createTestDb, type TestDb } from '../helpers/test-db.js';
+import { inTransaction } from '../../src/db/queries/common.js';
 
 let t: TestDb;
 

@@ -7,7 +7,8 @@ import { AppError, notFound } from '../../domain/errors.js';
 import { assertPeriod, type Collective, type Period } from '../../domain/model/units.js';
 import type { Db } from '../create-db.js';
 import { newId } from '../ids.js';
-import { getUnitAt, inTransaction, isUniqueViolation, requireUnitOver, validOn, withSubtree } from './units.js';
+import { getUnitAt, requireUnitOver, withSubtree } from './units.js';
+import { inTransaction, isUniqueViolation, validOn } from './common.js';
 
 export interface CreateCollectiveInput {
   code: string;

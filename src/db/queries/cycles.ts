@@ -1,5 +1,5 @@
 /** Review cycles and their deadlines. All functions take `db` first and work inside a transaction too. */
-import type { Selectable, Transaction } from 'kysely';
+import type { Selectable } from 'kysely';
 import type { RuleSetCode } from '../../domain/codes.js';
 import { AppError } from '../../domain/errors.js';
 import {
@@ -14,19 +14,8 @@ import {
 } from '../../domain/model/cycles.js';
 import type { Db } from '../create-db.js';
 import { newId, nowIso } from '../ids.js';
-import type { CycleTable, Database } from '../schema.js';
-
-/** Runs `fn` in a transaction, or directly when `db` already is one (Kysely cannot nest them). */
-export async function withTransaction<T>(db: Db, fn: (trx: Db) => Promise<T>): Promise<T> {
-  if (db.isTransaction) return fn(db);
-  return db.transaction().execute((trx: Transaction<Database>) => fn(trx));
-}
-
-/** True for a unique-constraint violation (PostgreSQL 23505, SQLite SQLITE_CONSTRAINT_UNIQUE): a racing duplicate. */
-export function isUniqueViolation(e: unknown): boolean {
-  const code = typeof e === 'object' && e !== null && 'code' in e ? e.code : undefined;
-  return code === '23505' || code === 'SQLITE_CONSTRAINT_UNIQUE';
-}
+import type { CycleTable } from '../schema.js';
+import { inTransaction, isUniqueViolation } from './common.js';
 
 /** Maps a cycle row and its deadline rows to the domain type. */
 export function cycleRowToCycle(row: Selectable<CycleTable>, deadlines: CycleDeadline[]): Cycle {
@@ -122,7 +111,7 @@ export async function createCycle(db: Db, input: CreateCycleInput): Promise<Cycl
   assertIsoDate(input.referenceDate, 'referenceDate');
   const deadlines = input.deadlines ?? [];
   assertDeadlines(deadlines);
-  return withTransaction(db, async (trx) => {
+  return inTransaction(db, async (trx) => {
     const duplicate = () =>
       new AppError(
         'DuplicateCycle',
@@ -166,7 +155,7 @@ export async function setDeadlines(
 ): Promise<Cycle> {
   const deadlines = input.deadlines;
   assertDeadlines(deadlines);
-  return withTransaction(db, async (trx) => {
+  return inTransaction(db, async (trx) => {
     const cycle = await getCycle(trx, input);
     await trx.deleteFrom('cycle_deadlines').where('cycle_id', '=', cycle.id).execute();
     await insertDeadlines(trx, cycle.id, deadlines);

@@ -9,7 +9,8 @@ import type { CollectiveKind, PositionGroup, UnitKind } from '../../domain/codes
 import { addDays } from '../../domain/calendar/iso-date.js';
 import type { DatedEvent } from '../../domain/rules/types.js';
 import type { Db } from '../create-db.js';
-import { validOn, withSubtree } from './units.js';
+import { withSubtree } from './units.js';
+import { validOn } from './common.js';
 
 export interface ScopeUnit {
   id: string;

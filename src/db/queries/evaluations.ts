@@ -23,10 +23,11 @@ import {
 import type { Db } from '../create-db.js';
 import { newId, nowIso } from '../ids.js';
 import type { EvaluationTable } from '../schema.js';
-import { getCycle, getCycleById, isUniqueViolation, withTransaction } from './cycles.js';
+import { getCycle, getCycleById } from './cycles.js';
 import { insertHistory } from './evaluation-history.js';
 import { applyEvaluationChange } from './form-counts-sync.js';
 import { getUnitIdByCode, type ResolvedSubject, resolveSubject } from './evaluation-subjects.js';
+import { inTransaction, isUniqueViolation } from './common.js';
 
 /** Evaluation fields as a caller gives them: the deciding unit by its code. */
 export interface EvaluationFieldsInput extends Omit<EvaluationPatch, 'decidingUnitId'> {
@@ -204,7 +205,7 @@ async function insertEvaluation(db: Db, cycle: Cycle, subject: ResolvedSubject, 
 
 /** Creates the evaluation of a subject in a cycle; DuplicateEvaluation when it already has one. */
 export async function createEvaluation(db: Db, input: CreateEvaluationInput): Promise<Evaluation> {
-  return withTransaction(db, async (trx) => {
+  return inTransaction(db, async (trx) => {
     const cycle = await getCycle(trx, { year: input.cycleYear, period: input.period });
     const subject = await resolveSubject(trx, { kind: input.subjectKind, ref: input.subjectRef, on: cycle.referenceDate });
     if (await findExisting(trx, cycle, subject)) throw duplicateEvaluation(input.subjectRef, cycle);
@@ -214,7 +215,7 @@ export async function createEvaluation(db: Db, input: CreateEvaluationInput): Pr
 
 /** Creates the subject's evaluation, or updates the one it has (history action `update`). */
 export async function upsertEvaluation(db: Db, input: CreateEvaluationInput): Promise<Evaluation> {
-  return withTransaction(db, async (trx) => {
+  return inTransaction(db, async (trx) => {
     const cycle = await getCycle(trx, { year: input.cycleYear, period: input.period });
     const subject = await resolveSubject(trx, { kind: input.subjectKind, ref: input.subjectRef, on: cycle.referenceDate });
     const existing = await findExisting(trx, cycle, subject);
@@ -247,7 +248,7 @@ function staleVersion(expected: number, current: number): AppError {
  * and writes one history row per changed field, all in one transaction. No change, no write.
  */
 export async function updateEvaluation(db: Db, id: string, fields: EvaluationFieldsInput, options: UpdateOptions): Promise<Evaluation> {
-  return withTransaction(db, async (trx) => {
+  return inTransaction(db, async (trx) => {
     const row = await trx.selectFrom('evaluations').selectAll().where('id', '=', id).executeTakeFirst();
     if (!row) throw notFound('EvaluationNotFound', { vi: 'phiếu đánh giá', en: 'Evaluation' }, id);
     const version = Number(row.version);

@@ -2,14 +2,10 @@
  * Labels for a traced cell's subjects (services/forms-trace.ts): each evaluation's or review topic's
  * subject key (unit code, party card number, collective code, position id) and name as of a date.
  */
-import { type RawBuilder, type SqlBool, sql } from 'kysely';
 import type { Db } from '../create-db.js';
+import { validOn } from './common.js';
 
 const CHUNK = 500;
-
-function validOn(alias: string, date: string): RawBuilder<SqlBool> {
-  return sql<SqlBool>`(${sql.ref(`${alias}.valid_from`)} <= ${date} and (${sql.ref(`${alias}.valid_to`)} is null or ${sql.ref(`${alias}.valid_to`)} > ${date}))`;
-}
 
 /** Subject key and name per evaluation id and per topic id. */
 export async function listSubjectLabels(

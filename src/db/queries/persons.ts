@@ -23,7 +23,8 @@ import {
 import { assertIsoDate, assertPeriod, formatViDate, type Period, periodContains, periodsOverlap } from '../../domain/model/units.js';
 import type { Db } from '../create-db.js';
 import { newId, nowIso } from '../ids.js';
-import { getUnitAt, inTransaction, isUniqueViolation, listUnitVersions, requireUnitOver, validOn, withSubtree } from './units.js';
+import { getUnitAt, listUnitVersions, requireUnitOver, withSubtree } from './units.js';
+import { inTransaction, isUniqueViolation, validOn } from './common.js';
 
 const PERSON_COLUMNS = ['p.id', 'p.card_number', 'p.full_name', 'p.birth_date', 'p.sex', 'p.admitted_on', 'p.official_on', 'p.is_civil_servant', 'p.created_at'] as const;
 const collator = new Intl.Collator('vi', { numeric: true });

@@ -9,7 +9,8 @@ import { assertPeriod, type Period } from '../../domain/model/units.js';
 import type { Db } from '../create-db.js';
 import { newId } from '../ids.js';
 import { getPersonByCard } from './persons.js';
-import { getUnitAt, inTransaction, requireUnitOver, validOn, withSubtree } from './units.js';
+import { getUnitAt, requireUnitOver, withSubtree } from './units.js';
+import { inTransaction, validOn } from './common.js';
 
 export interface CreatePositionInput {
   cardNumber: string;

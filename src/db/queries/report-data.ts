@@ -8,7 +8,8 @@ import { sql } from 'kysely';
 import type { CollectiveKind, Eligibility, Grade, Level, UnitKind } from '../../domain/codes.js';
 import type { CollectiveRecord, PositionRecord, ReportRecords, TopicRecord, UnitRecord } from '../../reports/report-types.js';
 import type { Db } from '../create-db.js';
-import { validOn, withSubtree } from './units.js';
+import { withSubtree } from './units.js';
+import { validOn } from './common.js';
 
 /** Which subtree and cycle. */
 export interface ReportDataKey {

@@ -6,7 +6,7 @@ import type { Selectable } from 'kysely';
 import type { Db } from '../create-db.js';
 import { newId, nowIso } from '../ids.js';
 import type { ReportTable } from '../schema.js';
-import { inTransaction } from './units.js';
+import { inTransaction } from './common.js';
 
 /** A stored report row, settings parsed. */
 export interface StoredReport {

@@ -3,9 +3,10 @@ import type { SubjectKind } from '../../domain/codes.js';
 import { checkReviewTopic, type ReviewTopic, type TopicManager } from '../../domain/model/cycles.js';
 import type { Db } from '../create-db.js';
 import { newId } from '../ids.js';
-import { getCycle, withTransaction } from './cycles.js';
+import { getCycle } from './cycles.js';
 import { getUnitIdByCode, resolveSubject } from './evaluation-subjects.js';
 import { applyTopicChange } from './form-counts-sync.js';
+import { inTransaction } from './common.js';
 
 export interface AddReviewTopicInput {
   cycleYear: number;
@@ -22,7 +23,7 @@ export interface AddReviewTopicInput {
 /** Records a review topic for a collective or person of a cycle. */
 export async function addReviewTopic(db: Db, input: AddReviewTopicInput): Promise<ReviewTopic> {
   const topic = checkReviewTopic(input);
-  return withTransaction(db, async (trx) => {
+  return inTransaction(db, async (trx) => {
     const cycle = await getCycle(trx, { year: input.cycleYear, period: input.period });
     const subject = await resolveSubject(trx, { kind: input.subjectKind, ref: input.subjectRef, on: cycle.referenceDate });
     const assignedBy = await getUnitIdByCode(trx, input.assignedByUnit, 'assignedByUnit');

@@ -4,21 +4,14 @@
  * update), evaluations with their collective's kind and level or position's group, review topics
  * with their subject's unit, and entered values. One query per part; the tree becomes a JS map.
  */
-import { type RawBuilder, type SqlBool, sql } from 'kysely';
+import { sql } from 'kysely';
 import type { Eligibility, Grade, KhtReason, OrgType, RuleSetCode, SubjectKind, UnitKind } from '../../domain/codes.js';
 import { type RollupEvaluation, type RollupTopic, type RollupUnit, UnitIndex } from '../../domain/rollup/index.js';
 import type { Db } from '../create-db.js';
+import { validOn } from './common.js';
 
 /** Deepest chain walked (a guard against a cycle in the data). */
 const MAX_DEPTH = 64;
-
-/**
- * Rows of `alias` valid on `date` (as units.ts `validOn`; repeated here because units.ts calls the
- * roll-up after a tree change, and the two modules must not import each other).
- */
-function validOn(alias: string, date: string): RawBuilder<SqlBool> {
-  return sql<SqlBool>`(${sql.ref(`${alias}.valid_from`)} <= ${date} and (${sql.ref(`${alias}.valid_to`)} is null or ${sql.ref(`${alias}.valid_to`)} > ${date}))`;
-}
 
 /** The rule set and reference date of a cycle. */
 export interface CycleKey {

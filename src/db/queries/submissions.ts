@@ -9,8 +9,7 @@ import { AppError } from '../../domain/errors.js';
 import type { Db } from '../create-db.js';
 import { newId } from '../ids.js';
 import type { SubmissionTable } from '../schema.js';
-import { isUniqueViolation } from './cycles.js';
-import { validOn } from './units.js';
+import { isUniqueViolation, validOn } from './common.js';
 
 /** A unit's report as stored. */
 export interface Submission {

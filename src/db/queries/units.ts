@@ -2,7 +2,7 @@
  * The effective-dated organisation tree (GUIDE.md §2): units with versions over half-open periods,
  * read as of a date with one recursive CTE that runs unchanged on SQLite and PostgreSQL.
  */
-import { type RawBuilder, type SqlBool, sql } from 'kysely';
+import { sql } from 'kysely';
 import { ORG_TYPES, type OrgType, UNIT_KINDS, type UnitKind } from '../../domain/codes.js';
 import { AppError, notFound } from '../../domain/errors.js';
 import {
@@ -21,28 +21,10 @@ import {
 import type { Db } from '../create-db.js';
 import { newId, nowIso } from '../ids.js';
 import { rebuildFormCounts } from './form-counts-sync.js';
+import { inTransaction, isUniqueViolation, validOn } from './common.js';
 
 /** Deepest tree walked; a guard against a cycle slipping into the data. */
 const MAX_DEPTH = 64;
-
-/** Runs `fn` in a transaction, or inside the caller's when `db` already is one. */
-export async function inTransaction<T>(db: Db, fn: (trx: Db) => Promise<T>): Promise<T> {
-  if (db.isTransaction) return fn(db);
-  return db.transaction().execute(fn);
-}
-
-/** True for a unique-constraint violation on either engine (a concurrent insert won the race). */
-export function isUniqueViolation(e: unknown): boolean {
-  const code = (e as { code?: unknown } | null)?.code;
-  return code === '23505' || (typeof code === 'string' && code.startsWith('SQLITE_CONSTRAINT_UNIQUE'));
-}
-
-/** A condition keeping rows of `alias` whose period contains `date` (both engines compare ISO text). */
-export function validOn(alias: string, date: string): RawBuilder<SqlBool> {
-  const from = sql.ref(`${alias}.valid_from`);
-  const to = sql.ref(`${alias}.valid_to`);
-  return sql<SqlBool>`(${from} <= ${date} and (${to} is null or ${to} > ${date}))`;
-}
 
 /** UnitNotFound for a code. */
 export function unitNotFound(code: string): AppError {

@@ -6,7 +6,8 @@ import { type Role, ROLES, isRole } from '../../domain/access.js';
 import { AppError, notFound } from '../../domain/errors.js';
 import type { Db } from '../create-db.js';
 import { newId, nowIso } from '../ids.js';
-import { isUniqueViolation, requireUnitId } from './units.js';
+import { requireUnitId } from './units.js';
+import { isUniqueViolation } from './common.js';
 
 export interface User {
   id: string;

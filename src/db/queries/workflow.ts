@@ -14,7 +14,8 @@ import type { Prerequisite } from '../../domain/workflow/order-rules.js';
 import type { Stage, WorkflowAction } from '../../domain/workflow/stages.js';
 import type { Db } from '../create-db.js';
 import { newId } from '../ids.js';
-import { validOn, withSubtree } from './units.js';
+import { withSubtree } from './units.js';
+import { validOn } from './common.js';
 
 /** The units from `unitId` up to the top on `date`, nearest first. */
 export async function unitChainAt(db: Db, unitId: string, date: string): Promise<ChainUnit[]> {
