@@ -9,6 +9,7 @@ import type { RuleSetCode } from '../domain/codes.js';
 import { DEFAULT_ANNEX_CODES, getFormDefinitions, type FormDefinition } from '../domain/forms/index.js';
 import { FORM_CODES, type FormCode, type FormValuesDoc } from '../domain/forms/types.js';
 import { buildFormRows, printedRowLabels, type LayoutRow } from './forms-layout-rows.js';
+import { issuingBodyOf } from './issuing-body.js';
 
 export type { LayoutRow } from './forms-layout-rows.js';
 
@@ -43,8 +44,11 @@ export interface FormLayout {
   /** Top-right: the Party's name, then "{place}, ngày … tháng … năm …" when a place is given. */
   dateLine: string | null;
   titleLines: readonly string[];
-  /** "(Kèm theo Báo cáo số …, ngày … của …)" when the document names its report. */
-  attachedLine: string | null;
+  /**
+   * "(Kèm theo Báo cáo số …, ngày … của …)": from the document's report, else with dotted blanks
+   * to fill in by hand (the annexes always carry the line, seed 331-BC/HU).
+   */
+  attachedLine: string;
   subtitle: string | null;
   /** "Biểu số 6A", or null when no code is known for the form. */
   codeLine: string | null;
@@ -61,6 +65,8 @@ export interface FormsLayoutOptions {
   doc: FormValuesDoc;
   /** Who issued the report the annexes belong to, e.g. "Ban Thường vụ Huyện ủy". */
   issuer?: string;
+  /** The committee printed top-left under the parent body; default issuingBodyOf(unit name) ("Huyện ủy Tam Đường"). */
+  issuingBody?: string;
   /** The body above the unit, e.g. "Đảng bộ tỉnh Lai Châu". */
   parentBody?: string;
   /** The place written before the date, e.g. "Tam Đường". */
@@ -187,14 +193,20 @@ function labelWidth(rows: readonly LayoutRow[], columnCount: number): number {
 
 const ROW_HEADINGS: Record<FormCode, string> = { KD: 'Nội dung', TC: 'Tiêu chí', DV: 'Tiêu chí', TT: 'Tiêu chí', CN: 'Chức danh' };
 
-/** "(Kèm theo Báo cáo số 331-BC/HU, ngày 10 tháng 01 năm 2023 của Ban Thường vụ Huyện ủy)". */
-function attachedLine(doc: FormValuesDoc, form: FormCode, issuer: string | undefined): string | null {
+/** What is left to fill in by hand in the "(Kèm theo …)" line when the document does not say it. */
+export const BLANK = '……';
+
+/**
+ * "(Kèm theo Báo cáo số 331-BC/HU, ngày 10 tháng 01 năm 2023 của Ban Thường vụ Huyện ủy)"; what the
+ * document does not give is left blank to fill in: "(Kèm theo Báo cáo số ……, ngày …… tháng …… năm
+ * …… của ……)".
+ */
+function attachedLine(doc: FormValuesDoc, form: FormCode, issuer: string | undefined): string {
   const meta = doc.forms[form]?.meta;
-  const number = doc.report?.number ?? meta?.reportNumberPrinted ?? undefined;
+  const number = doc.report?.number ?? meta?.reportNumberPrinted ?? BLANK;
   const date = doc.report?.date ?? meta?.reportDatePrinted ?? undefined;
-  if (!number && !date) return null;
-  const parts = [number ? `số ${number}` : null, date ? viLongDate(date) : null].filter((p) => p !== null);
-  return `(Kèm theo Báo cáo ${parts.join(', ')}${issuer ? ` của ${issuer}` : ''})`;
+  const day = date ? viLongDate(date) : `ngày ${BLANK} tháng ${BLANK} năm ${BLANK}`;
+  return `(Kèm theo Báo cáo số ${number}, ${day} của ${issuer ?? BLANK})`;
 }
 
 /** The layout of one form: headings from the document and options, columns and rows from the definition. */
@@ -208,10 +220,10 @@ export function layoutForm(def: FormDefinition, options: FormsLayoutOptions): Fo
   return {
     form: def.code,
     sheetName: sheetNameOf(def.code),
-    issuerLines: [options.parentBody, unitName].filter((l): l is string => Boolean(l)).map(upper),
+    issuerLines: [options.parentBody, options.issuingBody ?? (unitName ? issuingBodyOf(unitName) : undefined)].filter((l): l is string => Boolean(l)).map(upper),
     dateLine: options.place && doc.report?.date ? `${options.place}, ${viLongDate(doc.report.date)}` : null,
     titleLines: ['THỐNG KÊ', `${upper(title)} NĂM ${doc.cycle.year}`],
-    attachedLine: attachedLine(doc, def.code, options.issuer ?? unitName),
+    attachedLine: attachedLine(doc, def.code, options.issuer ?? (unitName ? issuingBodyOf(unitName) : undefined)),
     subtitle: SUBTITLES[def.code] ?? null,
     codeLine: code ? `Biểu số ${code}` : null,
     headerDepth: depth,

@@ -4,6 +4,7 @@
  * symbol is BC / the committee's abbreviation), and the merge of stored settings over them.
  */
 import type { UnitKind } from '../domain/codes.js';
+import { issuingBodyOf } from './issuing-body.js';
 import type { ReportRounding, ReportSettings } from './report-types.js';
 
 /** The unit a report is issued for, as the tree has it. */
@@ -14,20 +15,8 @@ export interface ReportUnit {
   parentName: string | null;
 }
 
-const COMMITTEE: readonly [RegExp, string][] = [
-  [/^Đảng bộ huyện /i, 'Huyện ủy '],
-  [/^Đảng bộ tỉnh /i, 'Tỉnh ủy '],
-  [/^Đảng bộ thành phố /i, 'Thành ủy '],
-  [/^Đảng bộ thị xã /i, 'Thị ủy '],
-  [/^Đảng bộ quận /i, 'Quận ủy '],
-  [/^Đảng bộ /i, 'Đảng ủy '],
-];
-
-/** "Đảng bộ huyện Tam Đường" → "Huyện ủy Tam Đường". */
-export function issuingBodyOf(unitName: string): string {
-  for (const [re, by] of COMMITTEE) if (re.test(unitName)) return unitName.replace(re, by);
-  return unitName;
-}
+/** The committee's name now lives in issuing-body.ts (shared with the forms workbook's header). */
+export { issuingBodyOf };
 
 /** "Đảng bộ huyện Tam Đường" → "Tam Đường" (the place before the date). */
 export function placeOf(unitName: string): string {

@@ -53,8 +53,23 @@ describe('layout details', () => {
     const [kd] = layoutForms({ doc, issuer: 'Ban Thường vụ Huyện ủy' });
     expect(kd?.attachedLine).toBe('(Kèm theo Báo cáo số 331-BC/HU, ngày 10 tháng 01 năm 2023 của Ban Thường vụ Huyện ủy)');
     const silent = layoutForms({ doc: { ...doc, report: {} } });
-    expect(silent.find((l) => l.form === 'TT')?.attachedLine).toBe('(Kèm theo Báo cáo ngày 01 tháng 01 năm 2023 của Huyện ủy Tam Đường)');
-    expect(layoutForms({ doc: fullDoc('QD132-HD21', 2022) })[0]?.attachedLine).toBeNull();
+    expect(silent.find((l) => l.form === 'TT')?.attachedLine).toBe('(Kèm theo Báo cáo số ……, ngày 01 tháng 01 năm 2023 của Huyện ủy Tam Đường)');
+    expect(viLongDate('2023-01-10')).toBe('ngày 10 tháng 01 năm 2023');
+  });
+
+  it('prints the annex line with blanks to fill in when the document names no report (issue 4 item 4)', () => {
+    const noReport = layoutForms({ doc: fullDoc('QD132-HD21', 2022) });
+    expect(noReport.map((l) => l.attachedLine)).toEqual(Array(5).fill('(Kèm theo Báo cáo số ……, ngày …… tháng …… năm …… của ……)'));
+    const district = layoutForms({ doc: { ...fullDoc('QD132-HD21', 2022), unit: { code: 'HU-TAMDUONG', name: 'Đảng bộ huyện Tam Đường' } } });
+    expect(district[0]?.attachedLine).toBe('(Kèm theo Báo cáo số ……, ngày …… tháng …… năm …… của Huyện ủy Tam Đường)');
+  });
+
+  it('heads each form with the committee that issues it, as the report does (issuingBodyOf)', () => {
+    const doc = { ...fullDoc('QD132-HD21', 2022), unit: { code: 'HU-TAMDUONG', name: 'Đảng bộ huyện Tam Đường' } };
+    expect(layoutForms({ doc, parentBody: 'Đảng bộ tỉnh Lai Châu' })[0]?.issuerLines).toEqual(['ĐẢNG BỘ TỈNH LAI CHÂU', 'HUYỆN ỦY TAM ĐƯỜNG']);
+    const commune = { ...doc, unit: { code: 'TD-DU-KHUNHA', name: 'Đảng bộ xã Khun Há' } };
+    expect(layoutForms({ doc: commune, parentBody: 'Đảng bộ huyện Tam Đường' })[0]?.issuerLines).toEqual(['ĐẢNG BỘ HUYỆN TAM ĐƯỜNG', 'ĐẢNG ỦY XÃ KHUN HÁ']);
+    expect(layoutForms({ doc, issuingBody: 'Ban Thường vụ Huyện ủy Tam Đường' })[0]?.issuerLines).toEqual(['BAN THƯỜNG VỤ HUYỆN ỦY TAM ĐƯỜNG']);
     expect(viLongDate('2023-01-10')).toBe('ngày 10 tháng 01 năm 2023');
   });
 

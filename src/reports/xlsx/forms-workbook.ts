@@ -18,8 +18,10 @@ export { readFormsWorkbook } from './forms-workbook-read.js';
 /** Options of renderFormsWorkbook: the document, and how its issuing body is worded. */
 export interface RenderFormsWorkbookOptions {
   doc: FormValuesDoc;
-  /** Who issued the report, after "của" in "(Kèm theo Báo cáo số …)"; default: the unit's name. */
+  /** Who issued the report, after "của" in "(Kèm theo Báo cáo số …)"; default: the unit's committee. */
   issuer?: string;
+  /** The committee printed top-left ("HUYỆN ỦY TAM ĐƯỜNG"); default: issuingBodyOf(the unit's name). */
+  issuingBody?: string;
   /** The body above the unit, printed first in the top-left header ("ĐẢNG BỘ TỈNH …"). */
   parentBody?: string;
   /** The place before the date in the top-right header ("Tam Đường, ngày …"). */
@@ -93,7 +95,7 @@ function writeTitleBlock(ws: ExcelJS.Worksheet, layout: FormLayout, last: number
   let row = Math.max(2 + left.length, 4) + 1;
   const lines: [string, Partial<ExcelJS.Font>][] = [
     ...layout.titleLines.map((t): [string, Partial<ExcelJS.Font>] => [t, { bold: true, size: 14 }]),
-    ...(layout.attachedLine ? [[layout.attachedLine, { italic: true }] as [string, Partial<ExcelJS.Font>]] : []),
+    [layout.attachedLine, { italic: true }],
     ...(layout.subtitle ? [[layout.subtitle, { bold: true, size: 12 }] as [string, Partial<ExcelJS.Font>]] : []),
   ];
   for (const [text, style] of lines) {
