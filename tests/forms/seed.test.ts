@@ -127,8 +127,13 @@ describe('seed as printed: KD, TT, CN and the annexes', () => {
     expect(at('ANNEX_META', 'TT', null, 'meta.codePrinted')).toMatchObject({ severity: 'warning', expected: '6D', actual: '6CH' });
     expect(at('ANNEX_META', 'CN', null, 'meta.codePrinted')).toMatchObject({ severity: 'warning', expected: '6E', actual: 'GDH' });
   });
-  it('CN huyen section leaves its total blank while its rows total 64 → SUM_ROWS', () => {
-    expect(at('SUM_ROWS', 'CN', 'huyen', 'total')).toMatchObject({ expected: 64, actual: 0 });
+  it('CN huyen section leaves its total blank while its rows total 64 → SUM_ROWS, worded as blank', () => {
+    // FORMS.md §3: the section row `huyen` is stated (graded 64, htxs 9, htt 55), so its identity is
+    // checked; its `total` cell is absent (the annex printed nothing there): "để trống", not "ghi 0".
+    const f = at('SUM_ROWS', 'CN', 'huyen', 'total');
+    expect(f).toMatchObject({ expected: 64, actual: null });
+    expect(f.message.vi).toBe('forms.CN.rows.huyen.total: để trống nhưng tổng các dòng thành phần là 64 (huyen.bi_thu 0 + huyen.pho_bi_thu 0 + huyen.uv_btv 7 + huyen.pct_uv_bch 1 + huyen.truong_phong_uv_bch 12 + huyen.truong_phong_khac 13 + huyen.pho_phong 31).');
+    expect(f.message.en).toMatch(/^forms\.CN\.rows\.huyen\.total: is blank but the sum of its rows is 64 /);
   });
   it('TT district collectives 5/24 over the literal cap; per kind: district đoàn thể 1/3, commune UBND 3/10', () => {
     expect(at('CAP', 'TT', 'huyen.graded.htxs', 'total')).toMatchObject({ expected: 4, actual: 5 });

@@ -1,6 +1,8 @@
 /**
  * Sum identities inside one form (FORMS.md §4 SUM_COLUMNS, SUM_SUBCOLUMNS, SUM_ROWS, SUM_REASONS),
- * checked only where the document states both the whole and at least one part (FORMS.md §3).
+ * checked only where the document states both the whole and at least one part (FORMS.md §3). For a
+ * row identity the whole is a row: a stated row whose cell is absent is empty, and an empty cell
+ * under parts that add up to more than zero is reported as blank (actual null), never as "ghi 0".
  */
 import { formatViInteger } from '../format/vi-number.js';
 import { childColumns, type RowIdentity } from './definitions.js';
@@ -100,6 +102,9 @@ function rowIdentityFindings(t: FormTable, id: RowIdentity): Finding[] {
     if (sum === w) continue;
     const detail = parts.map(([p, cells]) => `${p} ${fmt(cellOf(cells, col))}`).join(' + ');
     const what = id.kind === 'SUM_REASONS' ? { vi: 'tổng các lý do', en: 'the sum of its reasons' } : { vi: 'tổng các dòng thành phần', en: 'the sum of its rows' };
+    // The whole row is printed but this cell of it is left empty (seed CN huyen/total): say so, not "0".
+    const blank = !(col in whole);
+    const shows = blank ? { vi: 'để trống', en: 'is blank' } : { vi: `ghi ${fmt(w)}`, en: `shows ${w}` };
     out.push({
       code: id.kind,
       severity: 'error',
@@ -107,10 +112,10 @@ function rowIdentityFindings(t: FormTable, id: RowIdentity): Finding[] {
       row: id.whole,
       col,
       expected: sum,
-      actual: w,
+      actual: blank ? null : w,
       message: {
-        vi: `${placeOf(form, id.whole, col)}: ghi ${fmt(w)} nhưng ${what.vi} là ${fmt(sum)} (${detail}).`,
-        en: `${placeOf(form, id.whole, col)}: shows ${w} but ${what.en} is ${sum} (${detail}).`,
+        vi: `${placeOf(form, id.whole, col)}: ${shows.vi} nhưng ${what.vi} là ${fmt(sum)} (${detail}).`,
+        en: `${placeOf(form, id.whole, col)}: ${shows.en} but ${what.en} is ${sum} (${detail}).`,
       },
     });
   }
@@ -128,7 +133,8 @@ export function checkRowSums(t: FormTable): Finding[] {
  * on both findings as `suspect`.
  */
 export function locateSuspects(t: FormTable, findings: Finding[]): void {
-  const rowsF = findings.filter((f) => f.code === 'SUM_ROWS' && typeof f.expected === 'number');
+  // A blank whole (actual null) has no printed value to be off by an amount: never a suspect.
+  const rowsF = findings.filter((f) => f.code === 'SUM_ROWS' && typeof f.expected === 'number' && typeof f.actual === 'number');
   const colsF = findings.filter((f) => (f.code === 'SUM_COLUMNS' || f.code === 'SUM_SUBCOLUMNS') && typeof f.expected === 'number');
   for (const rf of rowsF) {
     const id = t.def.identities.find((i) => i.whole === rf.row && i.relation === 'eq');
