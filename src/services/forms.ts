@@ -168,3 +168,56 @@ export async function importFormValues(db: Db, input: FormsKey & { doc: unknown;
     return { unitCode: unit.code, year: cycle.year, cells: values.length, replaced: old.length };
   });
 }
+
+/** A unit's forms as the workbook in the official layout, with a file name for the download. */
+export interface FormsWorkbookFile {
+  bytes: Buffer;
+  /** "Bieu-thong-ke-HU-TAMDUONG-2022.xlsx": ASCII, for clients that take only `filename=`. */
+  asciiName: string;
+  /** "Biểu thống kê Đảng bộ huyện Tam Đường 2022.xlsx": for `filename*=UTF-8''…`. */
+  fileName: string;
+}
+
+/**
+ * The workbook of a unit's live forms (src/reports/xlsx/forms-workbook.ts), headed as the report
+ * is: the parent body above the unit's committee ("ĐẢNG BỘ TỈNH LAI CHÂU" / "HUYỆN ỦY TAM ĐƯỜNG").
+ */
+export async function formsWorkbook(db: Db, key: FormsKey): Promise<FormsWorkbookFile> {
+  const { cycle, unit } = await resolveKey(db, key);
+  const doc = await getFormValues(db, key);
+  const parentCode = unit.path[unit.path.length - 2];
+  const parentBody = parentCode ? (await getUnitAt(db, parentCode, cycle.referenceDate)).name : undefined;
+  const { renderFormsWorkbook } = await import('../reports/xlsx/forms-workbook.js');
+  const bytes = await renderFormsWorkbook({ doc, ...(parentBody ? { parentBody } : {}) });
+  const ascii = `Bieu-thong-ke-${unit.code}-${cycle.year}.xlsx`.replace(/[^A-Za-z0-9._-]/g, '_');
+  return { bytes, asciiName: ascii, fileName: `Biểu thống kê ${unit.name} ${cycle.year}.xlsx`.replace(/[\\/:*?"<>|]/g, '_') };
+}
+
+/** An .xlsx (like any OOXML file) is a zip archive: it starts with "PK\x03\x04". */
+const isZip = (b: Uint8Array) => b.length >= 4 && b[0] === 0x50 && b[1] === 0x4b && b[2] === 0x03 && b[3] === 0x04;
+
+/**
+ * The form-values document in uploaded or read bytes: the product's workbook (read back cell by
+ * cell, FormValuesInvalid naming the sheet and cell) or JSON text (BadJson naming `source`). Not
+ * yet parsed against FORMS.md §3: importFormValues and checkFormsDocument do that, naming the place.
+ */
+export async function readFormsDocument(bytes: Uint8Array, source: string): Promise<unknown> {
+  if (isZip(bytes)) {
+    const { readFormsWorkbook } = await import('../reports/xlsx/forms-workbook.js');
+    return readFormsWorkbook(Buffer.from(bytes));
+  }
+  try {
+    return JSON.parse(Buffer.from(bytes).toString('utf8')) as unknown;
+  } catch (e) {
+    const why = e instanceof Error ? e.message : String(e);
+    throw new AppError('BadJson', {
+      vi: `«${source}» không phải JSON hợp lệ cũng không phải bảng tính Excel (.xlsx) của phần mềm: ${why}.`,
+      en: `"${source}" is neither valid JSON nor the product's Excel workbook (.xlsx): ${why}.`,
+    });
+  }
+}
+
+/** The checker's findings on a document (FORMS.md §4); FormValuesInvalid naming the place when malformed. Writes nothing. */
+export function checkFormsDocument(raw: unknown): Finding[] {
+  return checkFormValues(parseFormValues(raw));
+}

@@ -6,10 +6,9 @@
 import { writeFile } from 'node:fs/promises';
 import { extname } from 'node:path';
 import { parseArgs } from 'node:util';
-import { createDb, migrateToLatest } from '../../db/create-db.js';
+import { createDb, type Db, migrateToLatest } from '../../db/create-db.js';
 import { AppError } from '../../domain/errors.js';
-import type { FormValuesDoc } from '../../domain/forms/index.js';
-import { getFormValues } from '../../services/forms.js';
+import { formsWorkbook, type FormsKey, getFormValues } from '../../services/forms.js';
 import type { CliCommand } from '../command.js';
 import { parseCycleYear } from './verify.js';
 
@@ -30,10 +29,10 @@ function formatOf(format: string | undefined, out: string): Format {
   throw new AppError('ValidationFailed', { vi: `Tùy chọn «--format» phải là json hoặc xlsx, không phải «${f}».`, en: `Option "--format" must be json or xlsx, not "${f}".` }, { field: 'format' });
 }
 
-async function render(doc: FormValuesDoc, format: Format): Promise<string | Buffer> {
-  if (format === 'json') return `${JSON.stringify(doc, null, 2)}\n`;
-  const { renderFormsWorkbook } = await import('../../reports/xlsx/forms-workbook.js');
-  return renderFormsWorkbook({ doc });
+/** The file's content: the document as JSON, or the workbook headed by the unit's committee. */
+async function render(db: Db, key: FormsKey, format: Format): Promise<string | Buffer> {
+  if (format === 'json') return `${JSON.stringify(await getFormValues(db, key), null, 2)}\n`;
+  return (await formsWorkbook(db, key)).bytes;
 }
 
 export const formsExport: CliCommand = {
@@ -63,8 +62,7 @@ Writes the unit's live forms (its subtree as it stood in the cycle) as a form-va
     const db = createDb(config);
     try {
       await migrateToLatest(db, { pgSchema: config.pgSchema });
-      const doc = await getFormValues(db, { unitCode, year, period: values.period });
-      await writeFile(out, await render(doc, format));
+      await writeFile(out, await render(db, { unitCode, year, period: values.period }, format));
       ctx.io.out(`Đã ghi các biểu của ${unitCode} năm ${year} vào «${out}». / Wrote ${unitCode} ${year} forms to "${out}".`);
       return 0;
     } finally {

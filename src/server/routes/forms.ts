@@ -1,15 +1,17 @@
 /**
  * The statistical forms of a unit and cycle, live (FORMS.md §2–4): the whole form-values document,
- * one form, the trace of one cell, the checker's findings, and the import of counts for a unit that
- * reports counts only. Parse → check access (read; import: write) → call → present.
+ * one form, the workbook, the trace of one cell, the checker's findings, and the import of counts
+ * for a unit that reports counts only (JSON or the product's workbook, as a raw body or a multipart
+ * upload); the check of any uploaded document; verify (and rebuild) for the administrator.
+ * Parse → check access (read; import: write; verify: admin) → call → present.
  */
 import { type Context, Hono } from 'hono';
 import { z } from 'zod';
 import { FORM_CODES, type FormCode } from '../../domain/forms/index.js';
-import { checkLiveForms, getFormValues, importFormValues } from '../../services/forms.js';
+import { checkFormsDocument, checkLiveForms, formsWorkbook, getFormValues, importFormValues, readFormsDocument, rebuild, verify } from '../../services/forms.js';
 import { traceCell } from '../../services/forms-trace.js';
 import type { AppEnv } from '../app.js';
-import { authorize } from '../authorize.js';
+import { authorize, authorizeRole } from '../authorize.js';
 import { parseQuery, zodToAppError } from '../validate.js';
 import { AppError } from '../../domain/errors.js';
 
@@ -32,26 +34,62 @@ async function formsKey(c: Context<AppEnv>, action: 'read' | 'write' = 'read') {
   return { unitCode, year, period };
 }
 
-/** The raw JSON body (the document is validated by the import itself, naming the place). */
-async function jsonBody(c: Context<AppEnv>): Promise<unknown> {
-  try {
-    return (await c.req.json()) as unknown;
-  } catch {
-    throw new AppError('BadJson', { vi: 'Nội dung gửi lên không phải JSON hợp lệ.', en: 'The request body is not valid JSON.' });
+const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+const verifyQuery = z.object({ cycle: z.coerce.number().int().min(1900).max(2999).optional(), fix: z.enum(['0', '1', 'true', 'false']).optional() });
+
+/**
+ * The uploaded document: a multipart form's file (field `file`, else the first file), or the raw
+ * body (JSON, or the workbook's bytes with any content type). Read, not yet validated.
+ */
+async function uploadedDocument(c: Context<AppEnv>): Promise<unknown> {
+  if ((c.req.header('content-type') ?? '').toLowerCase().startsWith('multipart/form-data')) {
+    const form = await c.req.parseBody();
+    const file = form.file instanceof File ? form.file : Object.values(form).find((v): v is File => v instanceof File);
+    if (!file) {
+      throw new AppError('ValidationFailed', { vi: 'Thiếu tệp tải lên (trường «file»): tệp JSON hoặc bảng tính .xlsx.', en: 'No uploaded file (field "file"): a JSON file or an .xlsx workbook.' }, { field: 'file' });
+    }
+    return readFormsDocument(new Uint8Array(await file.arrayBuffer()), file.name || 'file');
   }
+  return readFormsDocument(new Uint8Array(await c.req.arrayBuffer()), 'body');
 }
 
-/** Routes under /api/forms/:unitCode/:year. */
+/** `attachment; filename="ascii"; filename*=UTF-8''…` (RFC 6266): the Vietnamese name where the client reads it. */
+const disposition = (ascii: string, name: string) => `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(name)}`;
+
+/** Routes that target no unit: the check of an uploaded document, verify. */
+function documentRoutes(r: Hono<AppEnv>): void {
+  r.post('/forms/check', async (c) => {
+    authorizeRole(c, 'read');
+    const findings = checkFormsDocument(await uploadedDocument(c));
+    return c.json({ findings, errors: findings.filter((f) => f.severity === 'error').length });
+  });
+  r.post('/forms/verify', async (c) => {
+    authorizeRole(c, 'admin');
+    const q = parseQuery(c, verifyQuery);
+    const options = q.cycle === undefined ? {} : { year: q.cycle };
+    const found = await verify(c.var.deps.db, options);
+    if (!(q.fix === '1' || q.fix === 'true') || found.differences === 0) return c.json(found);
+    const rebuilt = await rebuild(c.var.deps.db, options);
+    return c.json({ ...(await verify(c.var.deps.db, options)), fixed: found, rebuilt });
+  });
+}
+
+/** Routes under /api/forms: /check and /verify, and per unit and year /api/forms/:unitCode/:year/…. */
 export function formRoutes(): Hono<AppEnv> {
   const r = new Hono<AppEnv>();
+  documentRoutes(r);
   r.get('/forms/:unitCode/:year', async (c) => c.json(await getFormValues(c.var.deps.db, await formsKey(c))));
   r.get('/forms/:unitCode/:year/check', async (c) => {
     const findings = await checkLiveForms(c.var.deps.db, await formsKey(c));
     return c.json({ findings, errors: findings.filter((f) => f.severity === 'error').length });
   });
+  r.get('/forms/:unitCode/:year/xlsx', async (c) => {
+    const file = await formsWorkbook(c.var.deps.db, await formsKey(c));
+    return c.body(new Uint8Array(file.bytes), 200, { 'content-type': XLSX, 'content-disposition': disposition(file.asciiName, file.fileName) });
+  });
   r.post('/forms/:unitCode/:year/import', async (c) => {
     const key = await formsKey(c, 'write');
-    const doc = await jsonBody(c);
+    const doc = await uploadedDocument(c);
     return c.json(await importFormValues(c.var.deps.db, { ...key, doc, actor: c.get('user')?.username ?? 'api' }));
   });
   r.get('/forms/:unitCode/:year/:form', async (c) => {
