@@ -23,13 +23,19 @@ const ids: Record<string, string> = {};
 
 /** What a refusal must leave untouched: row counts and the rows requests could update. */
 async function snapshot(): Promise<unknown> {
-  const tables = ['org_units', 'org_unit_versions', 'collectives', 'persons', 'memberships', 'person_events', 'positions', 'cycles', 'cycle_deadlines', 'evaluations', 'evaluation_history', 'review_topics'] as const;
+  const tables = [
+    'org_units', 'org_unit_versions', 'collectives', 'persons', 'memberships', 'person_events', 'positions', 'cycles', 'cycle_deadlines', 'evaluations', 'evaluation_history', 'review_topics',
+    'evaluation_stages', 'evaluation_stage_events', 'evaluation_opinions', 'decision_justifications', 'evaluation_facts', 'submissions', 'submission_events', 'review_records', 'calendar_overrides', 'cycle_parameters',
+  ] as const;
   const counts: Record<string, number> = {};
   for (const table of tables) counts[table] = Number((await t.db.selectFrom(table).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
   const persons = await t.db.selectFrom('persons').select(['card_number', 'full_name']).orderBy('card_number').execute();
   const evaluations = await t.db.selectFrom('evaluations').select(['id', 'version']).orderBy('id').execute();
   const versions = await t.db.selectFrom('org_unit_versions').select(['id', 'name', 'parent_id', 'valid_to']).orderBy('id').execute();
-  return { counts, persons, evaluations, versions };
+  const stages = await t.db.selectFrom('evaluation_stages').selectAll().orderBy('evaluation_id').execute();
+  const submissions = await t.db.selectFrom('submissions').select(['id', 'status', 'version']).orderBy('id').execute();
+  const parameters = await t.db.selectFrom('cycle_parameters').select(['cycle_id', 'patch']).orderBy('cycle_id').execute();
+  return { counts, persons, evaluations, versions, stages, submissions, parameters };
 }
 
 async function call(s: SignedIn | null, method: string, path: string, body?: unknown): Promise<{ status: number; body: Json }> {
@@ -102,22 +108,23 @@ const TABLE: Record<string, () => Promise<void>> = {
     expect(((await allowed(as.admin, 'GET', '/api/cycles/2022/evaluations')).evaluations as Json[]).some((e) => e.unitCode === 'CB-B')).toBe(true);
   },
   'POST /api/cycles/:year/evaluations': async () => {
-    await forbidden(as.clerk, 'POST', '/api/cycles/2022/evaluations', { subjectKind: 'member', subjectRef: '10.004', proposedGrade: 'HTT' }, 'CB-B');
-    await allowed(as.clerk, 'POST', '/api/cycles/2022/evaluations', { subjectKind: 'member', subjectRef: '10.003', proposedGrade: 'HTT' }, 201);
+    await forbidden(as.clerk, 'POST', '/api/cycles/2022/evaluations', { subjectKind: 'member', subjectRef: '10.004', note: 'Ghi chú' }, 'CB-B');
+    await allowed(as.clerk, 'POST', '/api/cycles/2022/evaluations', { subjectKind: 'member', subjectRef: '10.003', note: 'Ghi chú' }, 201);
   },
   'GET /api/evaluations/:id': async () => {
     await forbidden(as.clerk, 'GET', `/api/evaluations/${ids.evalB}`, undefined, 'CB-B');
     await allowed(as.clerk, 'GET', `/api/evaluations/${ids.evalA}`);
   },
   'PATCH /api/evaluations/:id': async () => {
-    await forbidden(as.clerk, 'PATCH', `/api/evaluations/${ids.evalB}`, { version: await version(ids.evalB!), proposedGrade: 'HT' }, 'CB-B');
-    await allowed(as.clerk, 'PATCH', `/api/evaluations/${ids.evalA}`, { version: await version(ids.evalA!), proposedGrade: 'HT' });
+    await forbidden(as.clerk, 'PATCH', `/api/evaluations/${ids.evalB}`, { version: await version(ids.evalB!), note: 'Ghi chú' }, 'CB-B');
+    await allowed(as.clerk, 'PATCH', `/api/evaluations/${ids.evalA}`, { version: await version(ids.evalA!), note: 'Ghi chú' });
   },
   'POST /api/evaluations/:id/regrade': async () => {
     const body = { grade: 'HTT', reason: 'Rà soát lại' };
     await forbidden(as.compiler, 'POST', `/api/evaluations/${ids.evalOut}/regrade`, body, 'CB-X');
-    await forbidden(as.clerk, 'POST', `/api/evaluations/${ids.evalA}/regrade`, body); // a clerk never decides
-    await allowed(as.compiler, 'POST', `/api/evaluations/${ids.evalA}/regrade`, body);
+    await forbidden(as.clerk, 'POST', `/api/evaluations/${ids.evalPub}/regrade`, body); // a clerk never decides
+    await forbidden(as.compiler, 'POST', `/api/evaluations/${ids.evalPub}/regrade`, { ...body, byUnit: 'HUYEN-2' }, 'HUYEN-2');
+    await allowed(as.compiler, 'POST', `/api/evaluations/${ids.evalPub}/regrade`, body);
   },
   'POST /api/units': async () => {
     const unit = (code: string, parentCode: string) => ({ code, name: `Tổ ${code}`, kind: 'cell', parentCode, validFrom: '2020-01-01' });
@@ -234,6 +241,19 @@ Object.assign(TABLE, {
     // The clerk's own cell gets past the check; what the import thinks of an empty document is its own answer.
     expect([401, 403]).not.toContain((await call(as.clerk, 'POST', '/api/forms/CB-A/2022/import', {})).status);
   },
+  'GET /api/forms/:unitCode/:year/xlsx': async () => {
+    await forbidden(as.clerk, 'GET', '/api/forms/CB-B/2022/xlsx', undefined, 'CB-B');
+    expect((await app.request('/api/forms/CB-A/2022/xlsx', withAuth(as.clerk))).status).toBe(200);
+  },
+  'POST /api/forms/check': async () => {
+    // Any signed-in user may check a document (it writes nothing); a malformed one is its own answer.
+    await notRefused(as.viewer, 'POST', '/api/forms/check', {});
+  },
+  'POST /api/forms/verify': async () => {
+    await forbidden(as.clerk, 'POST', '/api/forms/verify');
+    await forbidden(as.compiler, 'POST', '/api/forms/verify?fix=1');
+    await allowed(as.admin, 'POST', '/api/forms/verify?cycle=2022');
+  },
   'GET /api/forms/:unitCode/:year/:form': async () => {
     await forbidden(as.clerk, 'GET', '/api/forms/CB-B/2022/TC', undefined, 'CB-B');
     await allowed(as.clerk, 'GET', '/api/forms/CB-A/2022/TC');
@@ -328,6 +348,13 @@ Object.assign(TABLE, {
     await forbidden(as.compiler, 'POST', `/api/evaluations/${ids.evalOut}/eligibility`, body, 'CB-X');
     await notRefused(as.compiler, 'POST', `/api/evaluations/${ids.evalA}/eligibility`, body);
   },
+  'PUT /api/cycles/:year/parameters': async () => {
+    const body = { parameters: { caps: { member: { base: 'HTT+HTXS' } } } };
+    await forbidden(as.clerk, 'PUT', '/api/cycles/2022/parameters', body);
+    await forbidden(as.compiler, 'PUT', '/api/cycles/2022/parameters', body);
+    await allowed(as.admin, 'PUT', '/api/cycles/2022/parameters', body);
+    await allowed(as.admin, 'PUT', '/api/cycles/2022/parameters', { parameters: {} });
+  },
   'POST /api/cycles/:year/eligibility/compute': async () => {
     await forbidden(as.clerk, 'POST', '/api/cycles/2022/eligibility/compute', { unit: 'CB-B' }, 'CB-B');
     await notRefused(as.clerk, 'POST', '/api/cycles/2022/eligibility/compute', { unit: 'CB-A' });
@@ -385,6 +412,8 @@ describe(`every API route checks role and scope, on ${testEngine}`, () => {
     ids.evalA = await evaluate('CB-A');
     ids.evalB = await evaluate('CB-B');
     ids.evalOut = await evaluate('CB-X');
+    // A member decided before the workflow (derived stage: published), for the re-grade route.
+    ids.evalPub = (await createEvaluation(t.db, { cycleYear: 2022, subjectKind: 'member', subjectRef: '10.001', decidedGrade: 'HTT', actor: 'seed' })).id;
     for (const [ref, by] of [['10.001', 'CB-A'], ['10.002', 'CB-B']] as const) {
       await addReviewTopic(t.db, { cycleYear: 2022, subjectKind: 'member', subjectRef: ref, managedBy: 'co_so.chi_bo', assignedByUnit: by, topic: 'Tinh thần trách nhiệm' });
     }
@@ -425,11 +454,20 @@ describe(`every API route checks role and scope, on ${testEngine}`, () => {
   });
 
   it('a clerk proposes but never decides, and never creates a cycle', async () => {
-    const e = await forbidden(as.clerk, 'PATCH', `/api/evaluations/${ids.evalA}`, { version: await version(ids.evalA!), decidedGrade: 'HTT' });
+    const e = await forbidden(as.clerk, 'POST', `/api/evaluations/${ids.evalA}/decide`, { grade: 'HTT', decidingUnit: 'XA-A' });
     expect(e.message.vi).toContain('không có quyền quyết định xếp loại');
-    await forbidden(as.clerk, 'POST', '/api/cycles/2022/evaluations', { subjectKind: 'member', subjectRef: '10.005', decidedGrade: 'HT' });
     await forbidden(as.clerk, 'POST', '/api/cycles', { year: 2024, referenceDate: '2024-12-31' });
-    await allowed(as.compiler, 'PATCH', `/api/evaluations/${ids.evalA}`, { version: await version(ids.evalA!), decidedGrade: 'HTT' });
+    // Nobody writes a grade through the plain routes: 400 naming the field, nothing changed.
+    for (const [s, method, path, body] of [
+      [as.clerk, 'PATCH', `/api/evaluations/${ids.evalA}`, { version: await version(ids.evalA!), decidedGrade: 'HTT' }],
+      [as.compiler, 'PATCH', `/api/evaluations/${ids.evalA}`, { version: await version(ids.evalA!), decidedGrade: 'HTT' }],
+      [as.clerk, 'POST', '/api/cycles/2022/evaluations', { subjectKind: 'member', subjectRef: '10.005', decidedGrade: 'HT' }],
+    ] as const) {
+      const before = await snapshot();
+      const res = await call(s, method, path, body);
+      expect([res.status, res.body.error.code, res.body.error.field]).toEqual([400, 'ValidationFailed', 'decidedGrade']);
+      expect(await snapshot()).toEqual(before);
+    }
   });
 
   it('the history names the signed-in user, whatever header the client sends', async () => {
