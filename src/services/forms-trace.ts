@@ -7,12 +7,12 @@ import type { Db } from '../db/create-db.js';
 import { getCycle } from '../db/queries/cycles.js';
 import { listEnteredValues, readUnitCounts } from '../db/queries/form-counts.js';
 import { listSubjectLabels } from '../db/queries/form-trace.js';
-import { loadCycleEvaluations, loadCycleTopics, loadTreeOn } from '../db/queries/rollup-facts.js';
+import { loadAncestorsOn, loadCycleTopics, loadSubtreeEvaluations, loadSubtreeUnits } from '../db/queries/rollup-facts.js';
 import { getUnitAt } from '../db/queries/units.js';
 import type { SubjectKind } from '../domain/codes.js';
 import { AppError } from '../domain/errors.js';
 import { FORM_CODES, getFormDefinitions, type FormCode } from '../domain/forms/index.js';
-import { cellKey, placeEvaluation, topicCells } from '../domain/rollup/index.js';
+import { cellKey, placeEvaluation, type RollupEvaluation, type RollupUnit, topicCells, UnitIndex } from '../domain/rollup/index.js';
 
 /** One thing a cell counts. */
 export interface TraceEntry {
@@ -62,11 +62,14 @@ export async function traceCell(db: Db, key: { unitCode: string; year: number; p
   const rows = printedRows(cycle.ruleSet, key.form, key.row, key.col);
   const form = key.form as FormCode;
   const wanted = new Map(rows.map((row) => [cellKey({ form, row, col: key.col }), row]));
-  const tree = await loadTreeOn(db, cycle.referenceDate);
+  // Only the unit's subtree can count at it: read that (a commune: a few dozen units), not the cycle.
+  const { units, subtree } = await loadSubtreeUnits(db, unit.unitId, cycle.referenceDate);
+  const evaluations = await loadSubtreeEvaluations(db, cycle.id, subtree);
+  const tree = await treeFor(db, units, evaluations, cycle.referenceDate);
   const codeOf = (id: string | null) => (id ? (tree.get(id)?.code ?? id) : '');
   const entries: TraceEntry[] = [];
   const push = (e: Omit<TraceEntry, 'name' | 'subjectRef'>) => entries.push({ ...e, name: null, subjectRef: null });
-  for (const e of await loadCycleEvaluations(db, cycle.id)) {
+  for (const e of evaluations) {
     const p = placeEvaluation(e, tree, cycle.ruleSet);
     const hits = [
       ...(p.gradeUnits.includes(unit.unitId) ? p.contribution.gradeKeys : []),
@@ -89,6 +92,21 @@ export async function traceCell(db: Db, key: { unitCode: string; year: number; p
   const stored = await readUnitCounts(db, { cycleId: cycle.id, unitId: unit.unitId, form });
   const value = rows.reduce((n, r) => n + (stored.get(cellKey({ form, row: r, col: key.col })) ?? 0), 0);
   return { unitCode: unit.code, year: cycle.year, form, row: key.row, col: key.col, value, entries };
+}
+
+/**
+ * The tree the traced evaluations are placed in: the subtree and its ancestors, plus the chains of
+ * any unit an evaluation names outside them (a deciding unit elsewhere), so each is placed exactly
+ * as the full recomputation places it.
+ */
+async function treeFor(db: Db, units: RollupUnit[], evaluations: readonly RollupEvaluation[], date: string): Promise<UnitIndex> {
+  const known = new Set(units.map((u) => u.id));
+  const named = evaluations.flatMap((e) => [e.unitId, e.decidingUnitId, e.subjectKind === 'unit' ? e.subjectId : null]);
+  const missing = [...new Set(named)].filter((id): id is string => id !== null && !known.has(id));
+  if (missing.length === 0) return new UnitIndex(units);
+  const extra = await loadAncestorsOn(db, missing, date);
+  const more = [...extra.ids()].filter((id) => !known.has(id)).map((id) => extra.get(id) as RollupUnit);
+  return new UnitIndex([...units, ...more]);
 }
 
 /** Adds each evaluation's or topic's subject key and name. */

@@ -168,3 +168,62 @@ export async function loadCycleTopics(db: Db, cycle: Pick<CycleKey, 'id' | 'refe
   }
   return out;
 }
+
+/** Ids per `in (…)` list: well under SQLite's and PostgreSQL's parameter limits. */
+const IN_CHUNK = 1000;
+
+/**
+ * A unit's subtree on a date (the unit and its descendants, by a recursive walk down the parent
+ * links) plus the unit's ancestors: every unit a subject counted at that unit can belong to, and
+ * the chain above them that organisation types are inherited from.
+ */
+export async function loadSubtreeUnits(db: Db, rootId: string, date: string): Promise<{ units: RollupUnit[]; subtree: Set<string> }> {
+  const rows = await db
+    .withRecursive('down(id, depth)', (qb) =>
+      qb
+        .selectFrom('org_unit_versions as v')
+        .select(['v.unit_id as id', sql<number>`0`.as('depth')])
+        .where('v.unit_id', '=', rootId)
+        .where(validOn('v', date))
+        .unionAll((eb) =>
+          eb
+            .selectFrom('org_unit_versions as v')
+            .innerJoin('down', 'down.id', 'v.parent_id')
+            .select(['v.unit_id as id', sql<number>`down.depth + 1`.as('depth')])
+            .where(validOn('v', date))
+            .where('down.depth', '<', MAX_DEPTH),
+        ),
+    )
+    .selectFrom('down')
+    .innerJoin('org_unit_versions as v', 'v.unit_id', 'down.id')
+    .innerJoin('org_units as u', 'u.id', 'v.unit_id')
+    .select(['u.id', 'u.code', 'v.parent_id', 'v.kind', 'v.org_type'])
+    .where(validOn('v', date))
+    .execute();
+  const subtree = new Set(rows.map((r) => r.id));
+  const ancestors = await loadAncestorsOn(db, [rootId], date);
+  const units = rows.map(toUnit);
+  for (const id of ancestors.ids()) if (!subtree.has(id)) units.push(ancestors.get(id) as RollupUnit);
+  return { units, subtree };
+}
+
+/**
+ * The evaluations of a cycle that can count at a unit whose subtree is `subtree` (GUIDE.md §2):
+ * those of subjects in the subtree, and those graded by a superior (`higher_level`) whose deciding
+ * unit lies in it though the subject does not. Index-backed for a small subtree (a commune).
+ */
+export async function loadSubtreeEvaluations(db: Db, cycleId: string, subtree: ReadonlySet<string>): Promise<RollupEvaluation[]> {
+  const ids = [...subtree];
+  const out: RollupEvaluation[] = [];
+  for (let i = 0; i < ids.length; i += IN_CHUNK) {
+    const rows = await selectEvaluationFacts(db).where('e.cycle_id', '=', cycleId).where('e.unit_id', 'in', ids.slice(i, i + IN_CHUNK)).execute();
+    for (const r of rows) out.push(toEvaluation(r));
+  }
+  let higher = selectEvaluationFacts(db).where('e.cycle_id', '=', cycleId).where('e.eligibility', '=', 'higher_level');
+  if (ids.length <= IN_CHUNK) higher = higher.where((eb) => eb.or([eb('e.deciding_unit_id', 'in', ids), eb('p.deciding_unit_id', 'in', ids)]));
+  for (const r of await higher.execute()) {
+    const e = toEvaluation(r);
+    if (!subtree.has(e.unitId) && e.decidingUnitId !== null && subtree.has(e.decidingUnitId)) out.push(e);
+  }
+  return out;
+}
