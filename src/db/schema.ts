@@ -233,6 +233,8 @@ export interface SubmissionTable {
   submitted_at: string | null;
   /** When the parent last returned, accepted or locked it. */
   decided_at: string | null;
+  /** When the parent received a paper report (recorded by the parent, migration 0006); timing uses it when present. */
+  received_at: string | null;
   comment: string | null;
   /** JSON array of { unitCode, reason }: children accepted without their own accepted report. */
   exceptions: string;
@@ -333,6 +335,28 @@ export interface ReportTemplateTable {
   active: number;
 }
 
+/** Facts the grading check reads beside the evaluation (migration 0006): QĐ 366 task counts, civil-servant grade, own discipline. */
+export interface EvaluationFactTable {
+  evaluation_id: string;
+  tasks_total: number | null;
+  tasks_on_time: number | null;
+  tasks_late: number | null;
+  tasks_exceeding: number | null;
+  civil_servant_grade: string | null;
+  discipline_level: string | null;
+  disciplined_on: string | null;
+  updated_at: string;
+  actor: string;
+}
+
+/** A cycle's patch of rule-set parameters (JSON, src/domain/rules/parameter-schema.ts; migration 0006). */
+export interface CycleParameterTable {
+  cycle_id: string;
+  patch: string;
+  updated_at: string;
+  actor: string;
+}
+
 export interface Database {
   org_units: OrgUnitTable;
   org_unit_versions: OrgUnitVersionTable;
@@ -360,4 +384,6 @@ export interface Database {
   calendar_overrides: CalendarOverrideTable;
   reports: ReportTable;
   report_templates: ReportTemplateTable;
+  evaluation_facts: EvaluationFactTable;
+  cycle_parameters: CycleParameterTable;
 }

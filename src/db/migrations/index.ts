@@ -5,6 +5,7 @@ import * as m0002 from './0002-form-counts.js';
 import * as m0003 from './0003-users.js';
 import * as m0004 from './0004-workflow.js';
 import * as m0005 from './0005-reports.js';
+import * as m0006 from './0006-workflow-facts.js';
 
 export const migrations: Record<string, Migration> = {
   '0001-initial': m0001,
@@ -12,4 +13,5 @@ export const migrations: Record<string, Migration> = {
   '0003-users': m0003,
   '0004-workflow': m0004,
   '0005-reports': m0005,
+  '0006-workflow-facts': m0006,
 };

@@ -62,6 +62,8 @@ const LABELS: Record<keyof Database, string> = {
   calendar_overrides: 'ngày nghỉ, ngày làm bù điều chỉnh',
   reports: 'báo cáo',
   report_templates: 'mẫu báo cáo',
+  evaluation_facts: 'số liệu xếp loại (nhiệm vụ, công chức, kỷ luật)',
+  cycle_parameters: 'tham số bộ quy định của kỳ',
 };
 
 /**
