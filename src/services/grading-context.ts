@@ -6,26 +6,30 @@
  * headroom in the subject's scope.
  */
 import { CELL_KINDS, type Grade, GRADE_LABELS, type SubjectKind, ELIGIBILITY_LABELS } from '../domain/codes.js';
+import { applyRuleParameters, parseRuleParameters } from '../domain/rules/parameters.js';
+import type { SubjectFacts } from '../domain/workflow/facts.js';
+import { getCycleParameters } from '../db/queries/cycle-parameters.js';
+import { getEvaluationFacts } from '../db/queries/evaluation-facts.js';
+import { gatherFacts } from './grading-facts.js';
 import { AppError } from '../domain/errors.js';
 import type { Cycle } from '../domain/model/cycles.js';
-import { effectiveGrade, type Evaluation } from '../domain/model/evaluations.js';
+import type { Evaluation } from '../domain/model/evaluations.js';
 import { capHeadroom, type CapHeadroom } from '../domain/rules/cap.js';
 import { checkProposedGrade, type GradeIssue } from '../domain/rules/check-proposed-grade.js';
 import type { EligibilityResult } from '../domain/rules/eligibility.js';
 import { getRuleSet } from '../domain/rules/rule-set.js';
-import type { GradeCounts, GradingFacts, Period, RuleSet } from '../domain/rules/types.js';
+import type { GradeCounts, Period, RuleSet } from '../domain/rules/types.js';
 import { type ChainUnit, decidingBody, type DecidingBody } from '../domain/workflow/authority.js';
 import { checkDecisionOrder, type OrderGroup } from '../domain/workflow/order-rules.js';
 import { derivedStage, type Stage } from '../domain/workflow/stages.js';
 import type { Db } from '../db/create-db.js';
 import { getCycleById } from '../db/queries/cycles.js';
-import { getEvaluation, listEvaluations } from '../db/queries/evaluations.js';
+import { getEvaluation } from '../db/queries/evaluations.js';
 import {
   collectivePrerequisites,
   getStage,
   getSubjectInfo,
   gradeCounts,
-  listDatedEvents,
   memberPrerequisites,
   type SubjectInfo,
   subtreeUnits,
@@ -43,6 +47,19 @@ export interface GradingContext {
   stage: Stage;
   /** False when the workflow never touched this evaluation (its stage is derived from its grades). */
   tracked: boolean;
+  /** Task counts, civil-servant grade, own discipline (evaluation_facts). */
+  facts: SubjectFacts;
+  /** Units whose cap uses the exceptional percentage (the cycle's parameters). */
+  outstandingUnits: readonly string[];
+}
+
+/** The cycle's rule set with the cycle's stored parameters applied (PUT /api/cycles/:year/parameters). */
+export async function cycleRuleSet(db: Db, cycle: Cycle): Promise<{ ruleSet: RuleSet; outstandingUnits: string[] }> {
+  const base = getRuleSet(cycle.ruleSet);
+  const stored = await getCycleParameters(db, cycle.id);
+  if (!stored) return { ruleSet: base, outstandingUnits: [] };
+  const params = parseRuleParameters(base, stored.patch);
+  return { ruleSet: applyRuleParameters(base, params), outstandingUnits: params.outstandingUnits ?? [] };
 }
 
 /** Loads the context of an evaluation (EvaluationNotFound when absent). */
@@ -61,7 +78,9 @@ export async function loadGradingContext(db: Db, evaluationId: string): Promise<
     positionDecidingUnit,
   });
   const tracked = await getStage(db, evaluationId);
-  return { evaluation, cycle, ruleSet: getRuleSet(cycle.ruleSet), subject, chain, body, stage: tracked ?? derivedStage(evaluation), tracked: tracked !== undefined };
+  const { ruleSet, outstandingUnits } = await cycleRuleSet(db, cycle);
+  const facts = await getEvaluationFacts(db, evaluationId);
+  return { evaluation, cycle, ruleSet, subject, chain, body, stage: tracked ?? derivedStage(evaluation), tracked: tracked !== undefined, facts, outstandingUnits };
 }
 
 /** The cycle's period: 1 January of its year to its reference date. */
@@ -69,48 +88,29 @@ export function periodOf(cycle: Cycle): Period {
   return { from: `${cycle.year}-01-01`, to: cycle.referenceDate };
 }
 
-async function gatherFacts(db: Db, ctx: GradingContext): Promise<GradingFacts> {
-  const { evaluation: e, cycle } = ctx;
-  if (ctx.subject.personId) return { events: await listDatedEvents(db, ctx.subject.personId) };
-  if (e.subjectKind === 'collective' && ctx.subject.collectiveKind === 'cap_uy') {
-    const [org] = await listEvaluations(db, { cycleId: cycle.id, unitIds: [e.unitId], subjectKind: 'unit' });
-    const grade = org ? effectiveGrade(org) : null;
-    return grade ? { organisationGrade: grade } : {};
-  }
-  if (e.subjectKind === 'unit') {
-    const unitKind = ctx.chain[0]?.kind;
-    if (!unitKind) return {};
-    const isCell = CELL_KINDS.includes(unitKind);
-    const children = isCell ? [e.unitId] : (await subtreeUnits(db, e.unitId, cycle.referenceDate)).filter((u) => u.depth === 1).map((u) => u.id);
-    const childGrades = await gradeCounts(db, { cycleId: cycle.id, subjectKind: isCell ? 'member' : 'unit', unitIds: children });
-    return { unitKind, childGrades };
-  }
-  return {};
-}
-
 /** The cap's scope: a member's grassroots organisation; else the group of similar subjects under the competent authority. */
-async function capScope(db: Db, ctx: GradingContext): Promise<{ label: string; counts: GradeCounts }> {
+async function capScope(db: Db, ctx: GradingContext): Promise<{ label: string; counts: GradeCounts; unitCode?: string | undefined }> {
   const { evaluation: e, cycle, chain, body } = ctx;
   const base = { cycleId: cycle.id, subjectKind: e.subjectKind, excludeId: e.id };
   if (e.subjectKind === 'member') {
     const org = chain.find((u) => u.kind === 'grassroots_committee' || u.kind === 'grassroots_cell') ?? chain[0];
     const ids = org ? (await subtreeUnits(db, org.id, cycle.referenceDate)).map((u) => u.id) : [e.unitId];
-    return { label: `đảng viên của ${org?.name ?? e.unitCode}`, counts: await gradeCounts(db, { ...base, unitIds: ids }) };
+    return { label: `đảng viên của ${org?.name ?? e.unitCode}`, counts: await gradeCounts(db, { ...base, unitIds: ids }), unitCode: org?.code };
   }
   const area = body.unit ? await subtreeUnits(db, body.unit.id, cycle.referenceDate) : undefined;
   const where = body.unit ? ` thuộc ${body.unit.name}` : '';
   if (e.subjectKind === 'collective' && ctx.subject.collectiveKind && ctx.subject.level) {
     const collective = { kind: ctx.subject.collectiveKind, level: ctx.subject.level };
     const counts = await gradeCounts(db, { ...base, collective, ...(area ? { unitIds: area.map((u) => u.id) } : {}) });
-    return { label: `tập thể cùng loại (${collective.kind}, ${collective.level})${where}`, counts };
+    return { label: `tập thể cùng loại (${collective.kind}, ${collective.level})${where}`, counts, unitCode: body.unit?.code };
   }
   if (e.subjectKind === 'position' && ctx.subject.positionGroup) {
     const counts = await gradeCounts(db, { ...base, positionGroup: ctx.subject.positionGroup, ...(area ? { unitIds: area.map((u) => u.id) } : {}) });
-    return { label: `cán bộ cùng nhóm chức vụ ${ctx.subject.positionGroup}${where}`, counts };
+    return { label: `cán bộ cùng nhóm chức vụ ${ctx.subject.positionGroup}${where}`, counts, unitCode: body.unit?.code };
   }
   const kind = chain[0]?.kind;
   const ids = area?.filter((u) => u.kind === kind && u.id !== body.unit?.id).map((u) => u.id);
-  return { label: `tổ chức đảng cùng loại (${kind ?? '?'})${where}`, counts: await gradeCounts(db, { ...base, ...(ids ? { unitIds: ids } : {}) }) };
+  return { label: `tổ chức đảng cùng loại (${kind ?? '?'})${where}`, counts: await gradeCounts(db, { ...base, ...(ids ? { unitIds: ids } : {}) }), unitCode: body.unit?.code };
 }
 
 export interface GradingCheck {
@@ -135,8 +135,10 @@ export async function checkGrade(db: Db, ctx: GradingContext, grade: Grade): Pro
   const scope = await capScope(db, ctx);
   const counts = { ...scope.counts, [grade]: scope.counts[grade] + 1 };
   const kind: SubjectKind = ctx.evaluation.subjectKind;
-  const check = checkProposedGrade({ ruleSet: ctx.ruleSet, subjectKind: kind, proposed: grade, facts, period: periodOf(ctx.cycle), eligibility: eligibilityOf(ctx.evaluation), cap: { counts } });
-  const cap = capHeadroom({ ruleSet: ctx.ruleSet, subjectKind: kind, counts });
+  // QĐ 366 Điều 11 k1.5: up to the exceptional percentage where the unit's results are outstanding (the cycle's parameters name them).
+  const outstanding = scope.unitCode !== undefined && ctx.outstandingUnits.includes(scope.unitCode);
+  const check = checkProposedGrade({ ruleSet: ctx.ruleSet, subjectKind: kind, proposed: grade, facts, period: periodOf(ctx.cycle), eligibility: eligibilityOf(ctx.evaluation), cap: { counts, outstanding } });
+  const cap = capHeadroom({ ruleSet: ctx.ruleSet, subjectKind: kind, counts, outstanding });
   return {
     grade,
     highestAllowed: check.allowed.grade,

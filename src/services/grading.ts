@@ -19,6 +19,8 @@ import { insertJustification, insertOpinion, listJustifications, listOpinions, l
 import { nowIso } from '../db/ids.js';
 import { assertNoGradeErrors, checkGrade, checkOrder, type GradingCheck, type GradingContext, loadGradingContext } from './grading-context.js';
 import { inTransaction } from '../db/queries/common.js';
+import type { SubjectFactsInput } from '../domain/workflow/facts.js';
+import { recordFacts } from './evaluation-facts.js';
 
 export type { GradingCheck } from './grading-context.js';
 
@@ -59,7 +61,12 @@ function gradeFields(field: 'selfGrade' | 'proposedGrade' | 'decidedGrade', grad
   return fields;
 }
 
-interface GradedStepInput {
+/** Facts entered with a step (checked, stored, then read by the grade's check): score, task counts, civil-servant grade, own discipline. */
+export interface StepFacts extends SubjectFactsInput {
+  score?: number | null | undefined;
+}
+
+interface GradedStepInput extends StepFacts {
   evaluationId: string;
   grade: string;
   actor: string;
@@ -78,7 +85,7 @@ async function gradedStep(
 ): Promise<StepResult> {
   const grade = requireGrade(input.grade, 'grade');
   return inTransaction(db, async (trx) => {
-    const ctx = await loadGradingContext(trx, input.evaluationId);
+    const ctx = await recordFacts(trx, await loadGradingContext(trx, input.evaluationId), input, input.actor);
     const by = await input.by(trx, ctx);
     const to = nextStage(ctx.stage, input.action);
     const orderWarnings = input.action === 'decide' ? await checkOrder(trx, ctx) : [];
@@ -88,7 +95,7 @@ async function gradedStep(
     const justified = requireJustification(warnings, input.justification);
     const fields = gradeFields(input.field, grade, input.khtReasons);
     if (input.action === 'decide') fields.decidingUnit = by.code;
-    const evaluation = await updateEvaluation(trx, input.evaluationId, fields, { actor: input.actor, reason: justified, expectedVersion: input.expectedVersion });
+    const evaluation = await updateEvaluation(trx, input.evaluationId, fields, { actor: input.actor, reason: justified, expectedVersion: input.expectedVersion === undefined ? undefined : ctx.evaluation.version });
     const at = nowIso();
     await recordStage(trx, { evaluationId: ctx.evaluation.id, action: input.action, from: ctx.stage, to, unitId: by.id, grade, comment: justified ?? null, at, actor: input.actor });
     if (justified) await insertJustification(trx, { evaluationId: ctx.evaluation.id, action: input.action, grade, warnings, text: justified, at, actor: input.actor });
@@ -96,11 +103,11 @@ async function gradedStep(
   });
 }
 
-/** The subject's self-assessment with its proposed grade (QĐ 366 Điều 12 khoản 1, bước 1). */
-export async function selfAssess(db: Db, input: { evaluationId: string; grade: string; actor: string; comment?: string | undefined }): Promise<StepResult> {
+/** The subject's self-assessment with its proposed grade and facts (QĐ 366 Điều 12 khoản 1, bước 1). */
+export async function selfAssess(db: Db, input: StepFacts & { evaluationId: string; grade: string; actor: string; comment?: string | undefined }): Promise<StepResult> {
   const grade = requireGrade(input.grade, 'grade');
   return inTransaction(db, async (trx) => {
-    const ctx = await loadGradingContext(trx, input.evaluationId);
+    const ctx = await recordFacts(trx, await loadGradingContext(trx, input.evaluationId), input, input.actor);
     const to = nextStage(ctx.stage, 'self_assess');
     const evaluation = await updateEvaluation(trx, ctx.evaluation.id, gradeFields('selfGrade', grade, undefined), { actor: input.actor });
     await recordStage(trx, { evaluationId: ctx.evaluation.id, action: 'self_assess', from: ctx.stage, to, unitId: null, grade, comment: input.comment?.trim() || null, at: nowIso(), actor: input.actor });
@@ -179,24 +186,27 @@ export async function publish(db: Db, input: { evaluationId: string; byUnit: str
 }
 
 /**
- * Re-grades after publication (QĐ 366 Điều 13; GUIDE.md §4.8) with a required reason, by the
- * competent authority or a committee above it when `byUnit` is named. An evaluation the workflow never
- * tracked (entered directly) keeps the earlier rule: a reason is enough.
+ * Re-grades after publication (QĐ 366 Điều 13; GUIDE.md §4.8: "rà soát, thẩm định lại, xếp loại lại")
+ * with a required reason, by the acting body `byUnit` — always checked: the competent authority or a
+ * committee above it. Facts given with it are stored and read by the check. An evaluation the
+ * workflow never tracked (entered directly) counts as published.
  */
-export async function regradeEvaluation(db: Db, input: GradedStepInput & { reason: string; byUnit?: string | undefined }): Promise<StepResult> {
+export async function regradeEvaluation(db: Db, input: GradedStepInput & { reason: string; byUnit: string }): Promise<StepResult> {
   const reason = assertRegradeReason(input.reason);
   const grade = requireGrade(input.grade, 'grade');
   return inTransaction(db, async (trx) => {
-    const ctx = await loadGradingContext(trx, input.evaluationId);
-    const by = input.byUnit ? await unitRef(trx, input.byUnit, 'byUnit') : null;
-    if (by) assertMayRegrade({ body: ctx.body, chain: ctx.chain, by });
-    const to = ctx.tracked ? nextStage(ctx.stage, 'regrade') : ctx.stage;
+    const loaded = await loadGradingContext(trx, input.evaluationId);
+    const by = await unitRef(trx, input.byUnit, 'byUnit');
+    assertMayRegrade({ body: loaded.body, chain: loaded.chain, by });
+    const to = nextStage(loaded.stage, 'regrade');
+    const ctx = await recordFacts(trx, loaded, input, input.actor);
     const check = await checkGrade(trx, ctx, grade);
     assertNoGradeErrors(check);
     const justified = requireJustification(check.warnings, input.justification);
-    const evaluation = await regrade(trx, ctx.evaluation.id, { grade, reason, actor: input.actor, ...(input.khtReasons ? { khtReasons: input.khtReasons } : {}), ...(input.expectedVersion ? { expectedVersion: input.expectedVersion } : {}) });
+    const expectedVersion = input.expectedVersion === undefined ? undefined : ctx.evaluation.version;
+    const evaluation = await regrade(trx, ctx.evaluation.id, { grade, reason, actor: input.actor, ...(input.khtReasons ? { khtReasons: input.khtReasons } : {}), ...(expectedVersion ? { expectedVersion } : {}) });
     const at = nowIso();
-    if (ctx.tracked) await recordStage(trx, { evaluationId: ctx.evaluation.id, action: 'regrade', from: ctx.stage, to, unitId: by?.id ?? null, grade, comment: reason, at, actor: input.actor });
+    await recordStage(trx, { evaluationId: ctx.evaluation.id, action: 'regrade', from: ctx.stage, to, unitId: by.id, grade, comment: reason, at, actor: input.actor });
     if (justified) await insertJustification(trx, { evaluationId: ctx.evaluation.id, action: 'regrade', grade, warnings: check.warnings, text: justified, at, actor: input.actor });
     return { evaluation, stage: to, check, ...(justified ? { justified } : {}) };
   });

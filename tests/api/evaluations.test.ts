@@ -50,15 +50,14 @@ describe(`evaluations API on ${testEngine}`, () => {
       { subjectKind: 'position', subjectRef: 'pos-bt-xa', unitCode: 'DB-XA' },
     ];
     for (const c of cases) {
-      const res = await post({ subjectKind: c.subjectKind, subjectRef: c.subjectRef, proposedGrade: 'HTT', reviewed: true });
+      const res = await post({ subjectKind: c.subjectKind, subjectRef: c.subjectRef, reviewed: true });
       expect(res.status).toBe(201);
-      expect(res.body).toMatchObject({ ...c, eligibility: 'eligible', proposedGrade: 'HTT', reviewed: true, decidedGrade: null, khtReasons: [], version: 1 });
+      expect(res.body).toMatchObject({ ...c, eligibility: 'eligible', proposedGrade: null, reviewed: true, decidedGrade: null, khtReasons: [], version: 1 });
       ids[c.subjectKind] = res.body.id;
     }
     const one = await req(`/api/evaluations/${ids.member}`);
     expect(one.body.history.map((h: Json) => [h.action, h.field, h.oldValue, h.newValue, h.actor])).toEqual([
       ['create', 'eligibility', null, 'eligible', 'to_chuc'],
-      ['create', 'proposedGrade', null, 'HTT', 'to_chuc'],
       ['create', 'reviewed', null, 'true', 'to_chuc'],
     ]);
   });
@@ -72,14 +71,31 @@ describe(`evaluations API on ${testEngine}`, () => {
     const e = await refused('/api/cycles/2022/evaluations', jsonInit('POST', { subjectKind: 'member', subjectRef: '01.000002' }), 422, 'MemberNotInCell');
     expect(e.message.vi).toContain('2022-12-31');
     await refused('/api/cycles/2022/evaluations', jsonInit('POST', { subjectKind: 'cell', subjectRef: 'CB-BAN1' }), 400, 'ValidationFailed');
-    await refused('/api/cycles/2022/evaluations', jsonInit('POST', { subjectKind: 'unit', subjectRef: 'CB-BAN1', decidingUnit: 'NOPE' }), 404, 'UnitNotFound');
   });
 
   it('refuses a grade outside the four, naming the field', async () => {
-    const e = await refused('/api/cycles/2022/evaluations', jsonInit('POST', { subjectKind: 'unit', subjectRef: 'CB-BAN1', decidedGrade: 'XUATSAC' }), 400, 'GradeInvalid');
-    expect(e.field).toBe('decidedGrade');
-    const p = await refused(`/api/evaluations/${ids.unit}`, jsonInit('PATCH', { version: 1, selfGrade: 'XUATSAC' }), 400, 'GradeInvalid');
-    expect(p.field).toBe('selfGrade');
+    const p = await refused(`/api/evaluations/${ids.unit}/self-assess`, jsonInit('POST', { grade: 'XUATSAC' }), 400, 'GradeInvalid');
+    expect(p.field).toBe('grade');
+  });
+
+  it('refuses grades, deciding body, KHT reasons and eligibility on a plain create or edit, naming the field and the endpoint', async () => {
+    const cases: [string, Json, string][] = [
+      ['decidedGrade', { decidedGrade: 'HTT' }, '/decide'],
+      ['proposedGrade', { proposedGrade: 'HTT' }, '/propose'],
+      ['selfGrade', { selfGrade: 'HTT' }, '/self-assess'],
+      ['decidingUnit', { decidingUnit: 'HU-THU' }, '/decide'],
+      ['khtReasons', { khtReasons: ['decline'] }, '/regrade'],
+      ['eligibility', { eligibility: 'exempt' }, '/eligibility'],
+      ['eligibilityReason', { eligibilityReason: 'x' }, '/eligibility'],
+    ];
+    for (const [field, body, endpoint] of cases) {
+      const c = await refused('/api/cycles/2022/evaluations', jsonInit('POST', { subjectKind: 'unit', subjectRef: 'CB-BAN1', ...body }), 400, 'ValidationFailed');
+      const e = await refused(`/api/evaluations/${ids.unit}`, jsonInit('PATCH', { version: 1, ...body }), 400, 'ValidationFailed');
+      for (const err of [c, e]) {
+        expect(err.field).toBe(field);
+        expect(err.message.vi).toContain(endpoint);
+      }
+    }
   });
 
   it('refuses a duplicate evaluation', async () => {
@@ -87,35 +103,39 @@ describe(`evaluations API on ${testEngine}`, () => {
   });
 
   it('updates with one history row per changed field, who and why', async () => {
-    const res = await req(`/api/evaluations/${ids.member}`, jsonInit('PATCH', { version: 1, decidedGrade: 'HTT', note: 'Đã thẩm định', proposedGrade: 'HTT', reason: 'Thẩm định' }, 'ban_to_chuc'));
+    const res = await req(`/api/evaluations/${ids.member}`, jsonInit('PATCH', { version: 1, note: 'Đã thẩm định', reviewed: false, reason: 'Thẩm định' }, 'ban_to_chuc'));
     expect(res.status).toBe(200);
-    expect(res.body).toMatchObject({ decidedGrade: 'HTT', note: 'Đã thẩm định', version: 2 });
+    expect(res.body).toMatchObject({ decidedGrade: null, note: 'Đã thẩm định', reviewed: false, version: 2 });
     const history = (await req(`/api/evaluations/${ids.member}`)).body.history.filter((h: Json) => h.action === 'update');
     expect(history.map((h: Json) => [h.field, h.oldValue, h.newValue, h.actor, h.reason])).toEqual([
-      ['decidedGrade', null, 'HTT', 'ban_to_chuc', 'Thẩm định'],
       ['note', null, 'Đã thẩm định', 'ban_to_chuc', 'Thẩm định'],
+      ['reviewed', 'true', 'false', 'ban_to_chuc', 'Thẩm định'],
     ]);
   });
 
   it('refuses a stale version with 409 and changes nothing', async () => {
-    const e = await refused(`/api/evaluations/${ids.member}`, jsonInit('PATCH', { version: 1, decidedGrade: 'HT' }), 409, 'Conflict');
+    const e = await refused(`/api/evaluations/${ids.member}`, jsonInit('PATCH', { version: 1, note: 'Khác' }), 409, 'Conflict');
     expect(e.field).toBe('version');
-    await refused(`/api/evaluations/${ids.member}`, jsonInit('PATCH', { decidedGrade: 'HT' }), 400, 'ValidationFailed');
-    await refused('/api/evaluations/nope', jsonInit('PATCH', { version: 1, decidedGrade: 'HT' }), 404, 'EvaluationNotFound');
+    await refused(`/api/evaluations/${ids.member}`, jsonInit('PATCH', { note: 'Khác' }), 400, 'ValidationFailed');
+    await refused('/api/evaluations/nope', jsonInit('PATCH', { version: 1, note: 'Khác' }), 404, 'EvaluationNotFound');
   });
 
   it('checks KHT reasons against the grade and the subject kind', async () => {
-    const noKht = await refused(`/api/evaluations/${ids.member}`, jsonInit('PATCH', { version: 2, khtReasons: ['decline'] }), 400, 'ValidationFailed');
-    expect(noKht.field).toBe('khtReasons');
-    await refused(`/api/evaluations/${ids.member}`, jsonInit('PATCH', { version: 2, decidedGrade: 'KHT', khtReasons: ['disunity'] }), 400, 'ValidationFailed');
-    const ok = await req(`/api/evaluations/${ids.collective}`, jsonInit('PATCH', { version: 1, decidedGrade: 'KHT', khtReasons: ['disunity', 'below_50'] }));
+    expect((await req(`/api/evaluations/${ids.member}/self-assess`, jsonInit('POST', { grade: 'KHT' }))).status).toBe(200);
+    const wrongKind = await refused(`/api/evaluations/${ids.member}/propose`, jsonInit('POST', { grade: 'KHT', khtReasons: ['disunity'] }), 400, 'ValidationFailed');
+    expect(wrongKind.field).toBe('khtReasons');
+    expect((await req(`/api/evaluations/${ids.collective}/self-assess`, jsonInit('POST', { grade: 'KHT' }))).status).toBe(200);
+    const ok = await req(`/api/evaluations/${ids.collective}/propose`, jsonInit('POST', { grade: 'KHT', khtReasons: ['disunity', 'below_50'] }));
     expect(ok.status).toBe(200);
-    expect(ok.body.khtReasons).toEqual(['disunity', 'below_50']);
+    expect(ok.body.evaluation.khtReasons).toEqual(['disunity', 'below_50']);
+    const decided = await req(`/api/evaluations/${ids.collective}/decide`, jsonInit('POST', { grade: 'KHT', decidingUnit: 'HU-THU', khtReasons: ['disunity', 'below_50'] }));
+    expect([decided.status, decided.body.evaluation?.decidedGrade]).toEqual([200, 'KHT']);
+    expect((await req(`/api/evaluations/${ids.collective}/publish`, jsonInit('POST', { byUnit: 'HU-THU' }))).status).toBe(200);
   });
 
   it('stores scores as hundredths under QD366-HD43 only', async () => {
     await refused(`/api/evaluations/${ids.unit}`, jsonInit('PATCH', { version: 1, score: 80 }), 400, 'ValidationFailed');
-    const created = await post({ subjectKind: 'member', subjectRef: '01.000003', score: 87.55, selfGrade: 'HTT' }, 2025);
+    const created = await post({ subjectKind: 'member', subjectRef: '01.000003', score: 87.55 }, 2025);
     expect(created.status).toBe(201);
     expect(created.body).toMatchObject({ scoreX100: 8755, score: 87.55, unitCode: 'CB-BAN1' });
     for (const score of [87.555, 100.01, -1]) {
@@ -131,7 +151,7 @@ describe(`evaluations API on ${testEngine}`, () => {
     await refused(`/api/evaluations/${ids.collective}/regrade`, jsonInit('POST', { grade: 'XUATSAC', reason: 'x' }), 400, 'GradeInvalid');
     const res = await req(`/api/evaluations/${ids.collective}/regrade`, jsonInit('POST', { grade: 'HT', reason: 'Rà soát lại theo kết luận kiểm tra' }, 'btv'));
     expect(res.status).toBe(200);
-    expect(res.body).toMatchObject({ decidedGrade: 'HT', khtReasons: [], version: 3 });
+    expect(res.body).toMatchObject({ decidedGrade: 'HT', khtReasons: [] });
     const history = (await req(`/api/evaluations/${ids.collective}`)).body.history.filter((h: Json) => h.action === 'regrade');
     expect(history.map((h: Json) => [h.field, h.oldValue, h.newValue, h.actor, h.reason])).toEqual([
       ['decidedGrade', 'KHT', 'HT', 'btv', 'Rà soát lại theo kết luận kiểm tra'],
@@ -146,7 +166,8 @@ describe(`evaluations API on ${testEngine}`, () => {
     expect(cell.body.evaluations.map((e: Json) => e.subjectRef)).toEqual(['01.000001']);
     const collectives = await req('/api/cycles/2022/evaluations?subjectKind=collective');
     expect(collectives.body.evaluations.map((e: Json) => e.subjectRef)).toEqual(['TT-UBND-XA']);
-    await req(`/api/evaluations/${ids.position}`, jsonInit('PATCH', { version: 1, eligibility: 'higher_level' }));
+    const moved = await req(`/api/evaluations/${ids.position}/eligibility`, jsonInit('POST', { status: 'higher_level', reason: 'Cấp trên quản lý cán bộ' }));
+    expect(moved.status).toBe(200);
     const higher = await req('/api/cycles/2022/evaluations?eligibility=higher_level');
     expect(higher.body.evaluations.map((e: Json) => e.subjectKind)).toEqual(['position']);
     expect((await req('/api/cycles/2025/evaluations')).body.evaluations).toHaveLength(1);

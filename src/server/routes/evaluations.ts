@@ -5,46 +5,79 @@ import { ELIGIBILITY, SUBJECT_KINDS } from '../../domain/codes.js';
 import { getCycle, getCycleById } from '../../db/queries/cycles.js';
 import { listEvaluationHistory } from '../../db/queries/evaluation-history.js';
 import { getUnitIdByCode, resolveSubject } from '../../db/queries/evaluation-subjects.js';
-import { createEvaluation, getEvaluation, listEvaluations, updateEvaluation } from '../../db/queries/evaluations.js';
+import { getEvaluation, listEvaluations } from '../../db/queries/evaluations.js';
 import { regradeEvaluation } from '../../services/grading.js';
-import type { Action } from '../../domain/access.js';
+import { createWithFacts, editEvaluation, type FactsInput } from '../../services/evaluation-facts.js';
+import { AppError } from '../../domain/errors.js';
 import type { Db } from '../../db/create-db.js';
 import type { AppEnv } from '../app.js';
-import { authorize, scopeUnitIds } from '../authorize.js';
+import { authorize, currentUser, scopeUnitIds } from '../authorize.js';
 import { parseBody, parseQuery } from '../validate.js';
 import { actorOf, parseYear } from './cycles.js';
 
-const grade = z.string().nullable().optional();
-const fields = {
-  eligibility: z.string().optional(),
-  eligibilityReason: z.string().nullable().optional(),
+const tasks = z.strictObject({ total: z.number(), onTime: z.number(), late: z.number(), exceeding: z.number() });
+/** Free fields and facts: note, reviewed, QĐ 366 score and task counts, civil-servant grade, own discipline. */
+const free = {
   reviewed: z.boolean().nullable().optional(),
-  selfGrade: grade,
-  proposedGrade: grade,
-  decidedGrade: grade,
-  decidingUnit: z.string().nullable().optional(),
-  khtReasons: z.array(z.string()).optional(),
-  score: z.number().nullable().optional(),
   note: z.string().nullable().optional(),
+  score: z.number().nullable().optional(),
+  tasks: tasks.nullable().optional(),
+  civilServantGrade: z.string().nullable().optional(),
+  discipline: z.strictObject({ level: z.string(), on: z.string() }).nullable().optional(),
   reason: z.string().optional(),
 };
+
+/**
+ * Fields a plain create or edit may not set, with the endpoint that sets them with its checks
+ * (authority, ceilings, stage, reasons, justifications).
+ */
+const WORKFLOW_FIELDS: Record<string, { vi: string; en: string }> = {
+  selfGrade: { vi: 'POST /api/evaluations/:id/self-assess', en: 'POST /api/evaluations/:id/self-assess' },
+  proposedGrade: { vi: 'POST /api/evaluations/:id/propose', en: 'POST /api/evaluations/:id/propose' },
+  decidedGrade: { vi: 'POST /api/evaluations/:id/decide (sau khi công bố: /regrade, có lý do)', en: 'POST /api/evaluations/:id/decide (after publication: /regrade with a reason)' },
+  decidingUnit: { vi: 'POST /api/evaluations/:id/decide', en: 'POST /api/evaluations/:id/decide' },
+  khtReasons: { vi: 'khtReasons của /propose, /decide hoặc /regrade', en: 'khtReasons of /propose, /decide or /regrade' },
+  eligibility: { vi: 'POST /api/evaluations/:id/eligibility (có lý do) hoặc /api/cycles/:year/eligibility/compute', en: 'POST /api/evaluations/:id/eligibility (with a reason) or /api/cycles/:year/eligibility/compute' },
+  eligibilityReason: { vi: 'POST /api/evaluations/:id/eligibility', en: 'POST /api/evaluations/:id/eligibility' },
+};
+const refusedFields = Object.fromEntries(Object.keys(WORKFLOW_FIELDS).map((k) => [k, z.unknown().optional()]));
+
+/** Refuses a workflow field given to a plain create or edit: 400 naming the field and the endpoint to use. */
+function refuseWorkflowFields(body: Record<string, unknown>): void {
+  const field = Object.keys(WORKFLOW_FIELDS).find((k) => body[k] !== undefined);
+  if (field === undefined) return;
+  const to = WORKFLOW_FIELDS[field]!;
+  throw new AppError(
+    'ValidationFailed',
+    {
+      vi: `Không được ghi trực tiếp trường «${field}»: xếp loại và diện đánh giá phải qua quy trình để kiểm tra thẩm quyền, mức tối đa, bước, lý do; dùng ${to.vi}.`,
+      en: `Field "${field}" cannot be written directly: grades and eligibility go through the workflow's checks; use ${to.en}.`,
+    },
+    { field, details: { use: to.en } },
+  );
+}
 
 const createBody = z.strictObject({
   period: z.string().min(1).optional(),
   subjectKind: z.string(),
   subjectRef: z.string().min(1),
-  ...fields,
+  ...free,
+  ...refusedFields,
 });
-const patchBody = z.strictObject({ version: z.number().int().min(1), ...fields });
+const patchBody = z.strictObject({ version: z.number().int().min(1), ...free, ...refusedFields });
 const regradeBody = z.strictObject({
   grade: z.string(),
   reason: z.string().optional(),
   khtReasons: z.array(z.string()).optional(),
   version: z.number().int().min(1).optional(),
-  /** The committee re-grading (the competent authority or one above it); checked when given. */
+  /** The committee re-grading (the competent authority or one above it); default the user's scope unit. Always checked. */
   byUnit: z.string().min(1).optional(),
   /** Acknowledges the grade's warnings (a cap overrun). */
   justification: z.string().optional(),
+  score: z.number().nullable().optional(),
+  tasks: tasks.nullable().optional(),
+  civilServantGrade: z.string().nullable().optional(),
+  discipline: z.strictObject({ level: z.string(), on: z.string() }).nullable().optional(),
 });
 const listQuery = z.object({
   period: z.string().min(1).optional(),
@@ -53,9 +86,10 @@ const listQuery = z.object({
   eligibility: z.enum(ELIGIBILITY).optional(),
 });
 
-/** Recording a decided grade or its deciding body is a decision (GUIDE.md §4.7); other fields are writes. */
-function actionFor(fields: { decidedGrade?: unknown; decidingUnit?: unknown }): Action {
-  return fields.decidedGrade !== undefined || fields.decidingUnit !== undefined ? 'decide' : 'write';
+/** The facts given in a body (absent ones left out, null clears). */
+function pickFacts(body: { score?: number | null | undefined; tasks?: z.infer<typeof tasks> | null | undefined; civilServantGrade?: string | null | undefined; discipline?: { level: string; on: string } | null | undefined }): FactsInput {
+  const { score, tasks: t, civilServantGrade, discipline } = body;
+  return Object.fromEntries(Object.entries({ score, tasks: t, civilServantGrade, discipline }).filter(([, v]) => v !== undefined)) as FactsInput;
 }
 
 /** The evaluation's unit and its cycle's reference date, to authorise against the tree of that day. */
@@ -83,11 +117,13 @@ export function evaluationRoutes(): Hono<AppEnv> {
   r.post('/cycles/:year/evaluations', async (c) => {
     const cycleYear = parseYear(c);
     const body = await parseBody(c, createBody);
+    refuseWorkflowFields(body);
     const { db } = c.var.deps;
     const cycle = await getCycle(db, { year: cycleYear, period: body.period });
     const subject = await resolveSubject(db, { kind: body.subjectKind, ref: body.subjectRef, on: cycle.referenceDate });
-    await authorize(c, { unitId: subject.unitId, action: actionFor(body), date: cycle.referenceDate });
-    return c.json(await createEvaluation(db, { ...body, cycleYear, actor: actorOf(c) }), 201);
+    await authorize(c, { unitId: subject.unitId, action: 'write', date: cycle.referenceDate });
+    const { period, subjectKind, subjectRef, reviewed, note, reason, ...facts } = body;
+    return c.json(await createWithFacts(db, { cycleYear, period, subjectKind, subjectRef, reviewed, note, reason, actor: actorOf(c) }, pickFacts(facts)), 201);
   });
   r.get('/evaluations/:id', async (c) => {
     const { db } = c.var.deps;
@@ -97,18 +133,22 @@ export function evaluationRoutes(): Hono<AppEnv> {
     return c.json({ ...evaluation, history: await listEvaluationHistory(db, evaluation.id) });
   });
   r.patch('/evaluations/:id', async (c) => {
-    const { version, reason, ...patch } = await parseBody(c, patchBody);
+    const body = await parseBody(c, patchBody);
+    refuseWorkflowFields(body);
     const target = await evaluationTarget(c.var.deps.db, c.req.param('id'));
-    await authorize(c, { ...target, action: actionFor(patch) });
-    const options = { actor: actorOf(c), reason, expectedVersion: version };
-    return c.json(await updateEvaluation(c.var.deps.db, c.req.param('id'), patch, options));
+    await authorize(c, { ...target, action: 'write' });
+    const { version, reviewed, note, reason, ...facts } = body;
+    const input = { reviewed, note, reason, ...pickFacts(facts), expectedVersion: version };
+    return c.json(await editEvaluation(c.var.deps.db, c.req.param('id'), input, actorOf(c)));
   });
   r.post('/evaluations/:id/regrade', async (c) => {
     const body = await parseBody(c, regradeBody);
     const target = await evaluationTarget(c.var.deps.db, c.req.param('id'));
     await authorize(c, { ...target, action: 'decide' });
-    if (body.byUnit !== undefined) await authorize(c, { unitCode: body.byUnit, action: 'decide', date: target.date });
-    const input = { ...body, evaluationId: c.req.param('id'), reason: body.reason ?? '', actor: actorOf(c) };
+    // The acting body is always known and checked: named, or the user's own scope unit (GUIDE.md §4.8).
+    const byUnit = body.byUnit ?? currentUser(c).scopeUnitCode;
+    await authorize(c, { unitCode: byUnit, action: 'decide', date: target.date });
+    const input = { ...body, byUnit, evaluationId: c.req.param('id'), reason: body.reason ?? '', actor: actorOf(c) };
     // Through the workflow: only after publication when tracked, checked like any grade (src/services/grading.ts).
     return c.json((await regradeEvaluation(c.var.deps.db, { ...input, expectedVersion: body.version })).evaluation);
   });

@@ -10,20 +10,30 @@ import { getEvaluation } from '../../db/queries/evaluations.js';
 import { addOpinion, appraise, decide, getWorkflow, gradingCheck, propose, publish, selfAssess } from '../../services/grading.js';
 import { computeAndStoreEligibility, overrideEligibility } from '../../services/eligibility.js';
 import type { AppEnv } from '../app.js';
-import { authorize, currentUser } from '../authorize.js';
+import { authorize, authorizeRole, currentUser } from '../authorize.js';
+import { setCycleParameters } from '../../services/rule-parameters.js';
 import { parseBody, parseQuery } from '../validate.js';
 import { actorOf, parseYear } from './cycles.js';
 
+/** Facts entered with a step: QĐ 366 score and task counts, civil-servant grade, a collective's or organisation's own discipline. */
+const facts = {
+  score: z.number().nullable().optional(),
+  tasks: z.strictObject({ total: z.number(), onTime: z.number(), late: z.number(), exceeding: z.number() }).nullable().optional(),
+  civilServantGrade: z.string().nullable().optional(),
+  discipline: z.strictObject({ level: z.string(), on: z.string() }).nullable().optional(),
+};
 const gradeStep = {
   grade: z.string(),
   justification: z.string().optional(),
   khtReasons: z.array(z.string()).optional(),
   version: z.number().int().min(1).optional(),
+  ...facts,
 };
-const selfBody = z.strictObject({ grade: z.string(), comment: z.string().optional() });
+const selfBody = z.strictObject({ grade: z.string(), comment: z.string().optional(), ...facts });
 const opinionBody = z.strictObject({ bodyUnit: z.string().min(1).optional(), bodyName: z.string().optional(), proposedGrade: z.string().nullable().optional(), comment: z.string() });
 const proposeBody = z.strictObject({ ...gradeStep, byUnit: z.string().min(1).optional() });
-const decideBody = z.strictObject({ ...gradeStep, decidingUnit: z.string().min(1) });
+const decideBody = z.strictObject({ grade: z.string(), justification: z.string().optional(), khtReasons: z.array(z.string()).optional(), version: z.number().int().min(1).optional(), decidingUnit: z.string().min(1) });
+const parametersBody = z.strictObject({ period: z.string().min(1).optional(), parameters: z.record(z.string(), z.unknown()) });
 const appraiseBody = z.strictObject({ grade: z.string().optional(), comment: z.string(), byUnit: z.string().min(1).optional() });
 const publishBody = z.strictObject({ byUnit: z.string().min(1) });
 const checkQuery = z.object({ grade: z.string() });
@@ -48,7 +58,7 @@ function version(body: { version?: number | undefined }) {
   return body.version === undefined ? {} : { expectedVersion: body.version };
 }
 
-/** Routes under /api: /evaluations/:id/{check,workflow,self-assess,opinions,propose,appraise,decide,publish,eligibility}, /cycles/:year/eligibility/compute. */
+/** Routes under /api: /evaluations/:id/{check,workflow,self-assess,opinions,propose,appraise,decide,publish,eligibility}, /cycles/:year/eligibility/compute, /cycles/:year/parameters. */
 export function workflowRoutes(): Hono<AppEnv> {
   const r = new Hono<AppEnv>();
   r.get('/evaluations/:id/check', async (c) => {
@@ -106,6 +116,12 @@ export function workflowRoutes(): Hono<AppEnv> {
     if (unit !== undefined) await authorize(c, { unitCode: unit, action: 'write', date: cycle.referenceDate });
     else await authorize(c, { unitId: user.scopeUnitId, action: 'admin', date: cycle.referenceDate });
     return c.json(await computeAndStoreEligibility(db, { cycleYear: year, period: body.period, unit, actor: actorOf(c) }));
+  });
+  r.put('/cycles/:year/parameters', async (c) => {
+    const year = parseYear(c);
+    const body = await parseBody(c, parametersBody);
+    authorizeRole(c, 'admin');
+    return c.json(await setCycleParameters(c.var.deps.db, { cycleYear: year, period: body.period, parameters: body.parameters, actor: actorOf(c) }));
   });
   return r;
 }

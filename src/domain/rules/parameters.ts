@@ -1,0 +1,118 @@
+/**
+ * A cycle's parameters of its rule set (GUIDE.md §3: the cap is "a rule-set parameter (numerator,
+ * base, scope, percentage, rounding of the allowed maximum, the 25% exception)"; values marked
+ * "(verify)" are parameters with the documented default). The administrator stores a patch per cycle;
+ * it is checked here against the schema AND the rule set (only values marked verify may change, the
+ * cap always), and applied with `withParameters`.
+ */
+import { z } from 'zod';
+import { GRADES, SUBJECT_KINDS, type SubjectKind } from '../codes.js';
+import { AppError } from '../errors.js';
+import { withParameters, type RuleSetPatch } from './rule-set.js';
+import type { OrganisationThresholds, RuleSet, TriggerSpec } from './types.js';
+
+const percent = z.number().min(0).max(100).refine((v) => Math.abs(v * 100 - Math.round(v * 100)) < 1e-6, 'tối đa hai chữ số thập phân');
+const cap = z.strictObject({
+  base: z.enum(['HTT', 'HTT+HTXS', 'graded']).optional(),
+  percent: percent.optional(),
+  exceptionalPercent: percent.nullable().optional(),
+  rounding: z.enum(['floor', 'round_half_up', 'ceil']).optional(),
+  scope: z.enum(['grassroots_org', 'group']).optional(),
+});
+const pair = z.strictObject({ htPlusPercent: percent.optional(), httPlusPercent: percent.optional() });
+const thresholds = z.strictObject({ htxs: pair.optional(), htt: pair.optional(), khtAbovePercent: percent.optional() });
+const trigger = z.strictObject({ percent: percent.optional(), enabled: z.boolean().optional() });
+
+/** The stored patch (JSON). */
+export const ruleParametersSchema = z.strictObject({
+  caps: z.partialRecord(z.enum(SUBJECT_KINDS), cap).optional(),
+  /** Units (codes) whose results the competent level judged outstanding: their cap uses the exceptional percentage (QĐ 366 Điều 11 k1.5). */
+  outstandingUnits: z.array(z.string().min(1)).optional(),
+  newUnit: z.strictObject({ months: z.number().int().min(1).max(24).optional(), reviewed: z.boolean().optional(), graded: z.boolean().optional() }).optional(),
+  sickLeave: z.strictObject({ minMonths: z.number().int().min(1).max(12).optional(), ceiling: z.enum(GRADES).nullable().optional() }).optional(),
+  civilServant: z.strictObject({ mode: z.enum(['bound', 'weighed']) }).optional(),
+  organisation: z.strictObject({ cell: thresholds.optional(), committee: thresholds.optional() }).optional(),
+  collectiveNotAboveOrganisation: z.strictObject({ enabled: z.boolean() }).optional(),
+  /** Per subject kind, per trigger code: its threshold or whether it applies. */
+  triggers: z.partialRecord(z.enum(SUBJECT_KINDS), z.record(z.string(), trigger)).optional(),
+});
+export type RuleParameters = z.infer<typeof ruleParametersSchema>;
+
+function invalid(field: string, vi: string, en: string): AppError {
+  return new AppError('ValidationFailed', { vi, en }, { field });
+}
+
+function notVerify(field: string, ruleSet: RuleSet): AppError {
+  return invalid(
+    field,
+    `Tham số «${field}» của bộ quy định ${ruleSet.code} là quy định chính thức, không phải giá trị «(cần xác minh)»; không được thay đổi (GUIDE.md §3).`,
+    `Parameter "${field}" of ${ruleSet.code} is not marked verify and cannot be changed.`,
+  );
+}
+
+function checkTriggers(ruleSet: RuleSet, p: RuleParameters): void {
+  for (const [kind, byCode] of Object.entries(p.triggers ?? {}) as [SubjectKind, Record<string, { percent?: number | undefined }>][]) {
+    for (const [code, change] of Object.entries(byCode)) {
+      const field = `triggers.${kind}.${code}`;
+      const spec = ruleSet.triggers[kind].find((t) => t.code === code);
+      if (!spec) throw invalid(field, `Bộ quy định ${ruleSet.code} không có căn cứ KHT «${code}» cho ${kind}.`, `No trigger "${code}" for ${kind} in ${ruleSet.code}.`);
+      if (!spec.verify) throw notVerify(field, ruleSet);
+      if (change.percent !== undefined && spec.percent === undefined) throw invalid(`${field}.percent`, `Căn cứ «${code}» không có ngưỡng tỉ lệ.`, `Trigger "${code}" has no threshold.`);
+    }
+  }
+}
+
+/** Checks a patch against the schema and the rule set; ValidationFailed names the field. */
+export function parseRuleParameters(ruleSet: RuleSet, raw: unknown): RuleParameters {
+  const parsed = ruleParametersSchema.safeParse(raw);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    const field = issue && issue.path.length > 0 ? issue.path.join('.') : 'parameters';
+    throw invalid(field, `Tham số «${field}» không hợp lệ: ${issue?.message ?? ''}.`, `Parameter "${field}" is invalid: ${issue?.message ?? ''}.`);
+  }
+  const p = parsed.data;
+  if (p.newUnit && !ruleSet.eligibility.newUnit.verify) throw notVerify('newUnit', ruleSet);
+  if (p.sickLeave && !ruleSet.sickLeave.verify) throw notVerify('sickLeave', ruleSet);
+  if (p.civilServant && !ruleSet.civilServant.verify) throw notVerify('civilServant', ruleSet);
+  if (p.collectiveNotAboveOrganisation && !ruleSet.collectiveNotAboveOrganisation.verify) throw notVerify('collectiveNotAboveOrganisation', ruleSet);
+  if (p.organisation) {
+    if (!ruleSet.organisation) throw invalid('organisation', `Bộ quy định ${ruleSet.code} không có ngưỡng xếp loại tổ chức đảng.`, `${ruleSet.code} has no organisation thresholds.`);
+    for (const k of ['cell', 'committee'] as const) if (p.organisation[k] && !ruleSet.organisation[k].verify) throw notVerify(`organisation.${k}`, ruleSet);
+  }
+  checkTriggers(ruleSet, p);
+  return p;
+}
+
+function mergeThresholds(t: OrganisationThresholds, p: z.infer<typeof thresholds> | undefined): OrganisationThresholds {
+  if (!p) return t;
+  return { ...t, htxs: { ...t.htxs, ...p.htxs }, htt: { ...t.htt, ...p.htt }, khtAbovePercent: p.khtAbovePercent ?? t.khtAbovePercent };
+}
+
+function patchedTriggers(ruleSet: RuleSet, p: RuleParameters): RuleSetPatch['triggers'] {
+  const out: NonNullable<RuleSetPatch['triggers']> = {};
+  for (const [kind, byCode] of Object.entries(p.triggers ?? {}) as [SubjectKind, Record<string, { percent?: number | undefined; enabled?: boolean | undefined }>][]) {
+    const list: TriggerSpec[] = [];
+    for (const spec of ruleSet.triggers[kind]) {
+      const change = byCode[spec.code];
+      if (change?.enabled === false) continue;
+      list.push(change?.percent !== undefined ? { ...spec, percent: change.percent } : spec);
+    }
+    out[kind] = list;
+  }
+  return out;
+}
+
+/** The rule set with a cycle's parameters applied (the original is not changed). */
+export function applyRuleParameters(ruleSet: RuleSet, p: RuleParameters): RuleSet {
+  const org = ruleSet.organisation;
+  const patch: RuleSetPatch = {
+    caps: p.caps as RuleSetPatch['caps'],
+    ...(p.newUnit ? { eligibility: { newUnit: p.newUnit } } : {}),
+    ...(p.sickLeave ? { sickLeave: p.sickLeave as RuleSetPatch['sickLeave'] } : {}),
+    ...(p.civilServant ? { civilServant: p.civilServant } : {}),
+    ...(p.collectiveNotAboveOrganisation ? { collectiveNotAboveOrganisation: p.collectiveNotAboveOrganisation } : {}),
+    ...(org && p.organisation ? { organisation: { cell: mergeThresholds(org.cell, p.organisation.cell), committee: mergeThresholds(org.committee, p.organisation.committee) } } : {}),
+    ...(p.triggers ? { triggers: patchedTriggers(ruleSet, p) } : {}),
+  };
+  return withParameters(ruleSet, patch);
+}

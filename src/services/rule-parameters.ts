@@ -1,0 +1,24 @@
+/**
+ * A cycle's rule-set parameters (GUIDE.md §3: the "(verify)" values and the cap are parameters with
+ * the documented default): the administrator stores a patch, checked against the parameter schema
+ * and the cycle's rule set; the grading context applies it (src/services/grading-context.ts).
+ */
+import { getRuleSet } from '../domain/rules/rule-set.js';
+import { applyRuleParameters, parseRuleParameters } from '../domain/rules/parameters.js';
+import type { Db } from '../db/create-db.js';
+import { inTransaction } from '../db/queries/common.js';
+import { putCycleParameters } from '../db/queries/cycle-parameters.js';
+import { getCycle } from '../db/queries/cycles.js';
+import { nowIso } from '../db/ids.js';
+
+/** Replaces a cycle's parameters ({} restores the defaults); returns the patch and the caps now in force. */
+export async function setCycleParameters(db: Db, input: { cycleYear: number; period?: string | undefined; parameters: unknown; actor: string }) {
+  return inTransaction(db, async (trx) => {
+    const cycle = await getCycle(trx, { year: input.cycleYear, period: input.period });
+    const base = getRuleSet(cycle.ruleSet);
+    const params = parseRuleParameters(base, input.parameters);
+    await putCycleParameters(trx, { cycleId: cycle.id, patch: params, at: nowIso(), actor: input.actor });
+    const ruleSet = applyRuleParameters(base, params);
+    return { cycle: { year: cycle.year, period: cycle.period, ruleSet: cycle.ruleSet }, parameters: params, caps: ruleSet.caps };
+  });
+}
