@@ -11,7 +11,8 @@ import type { WorkingCalendar } from '../domain/calendar/working-calendar.js';
 import type { Db } from '../db/create-db.js';
 import { getCycle } from '../db/queries/cycles.js';
 import { getUnitIdByCode } from '../db/queries/evaluation-subjects.js';
-import { getCollectiveForReview, getPersonIdByCard, listReviewRecords, listTopicsForSubjects, upsertReviewRecord } from '../db/queries/review-records.js';
+import { getCollectiveForReview, getPersonIdByCard, listReviewRecords, listTopicsForSubjects, positionUnitsOf, upsertReviewRecord } from '../db/queries/review-records.js';
+import { decidingBody } from '../domain/workflow/authority.js';
 import { getUnitAt } from '../db/queries/units.js';
 import { subtreeUnits, unitChainAt } from '../db/queries/workflow.js';
 import type { Cycle } from '../domain/model/cycles.js';
@@ -51,6 +52,28 @@ function checksOf(cycle: Cycle, subject: ReviewSubject, r: { meetingStart: strin
   return checkReviewRecord({ ruleSet: cycle.ruleSet, subject, ...r, calendar });
 }
 
+/**
+ * The member assigned to attend and guide a review is a member of the superior committee (GUIDE.md
+ * §4.2 "phân công dự, chỉ đạo"): a person holding a position, on the meeting day, in the committee
+ * competent for the subject (src/domain/workflow/authority.ts) or a committee above it.
+ */
+async function assertSuperiorMember(
+  db: Db,
+  cycle: Cycle,
+  r: { unitId: string; subjectKind: string; collectiveKind: string | null; card: string; personId: string; on: string },
+): Promise<void> {
+  const chain = await unitChainAt(db, r.unitId, cycle.referenceDate);
+  const body = decidingBody({ subjectKind: r.subjectKind as 'unit' | 'collective', chain, ruleSet: cycle.ruleSet, collectiveKind: (r.collectiveKind ?? undefined) as CollectiveKind | undefined });
+  const from = body.unit ? chain.findIndex((u) => u.id === body.unit?.id) : -1;
+  const superiors = from >= 0 ? chain.slice(from) : [];
+  if ((await positionUnitsOf(db, { personId: r.personId, unitIds: superiors.map((u) => u.id), date: r.on })).length > 0) return;
+  throw invalid(
+    'attendingCard',
+    `Đồng chí có số thẻ «${r.card}» không giữ chức vụ trong cấp ủy cấp trên (${body.text}${superiors.length > 1 ? ' hoặc cấp ủy cấp trên nữa' : ''}) vào ngày ${r.on}; người dự, chỉ đạo hội nghị kiểm điểm phải là cấp ủy viên cấp trên (GUIDE.md §4.2).`,
+    `The person with card "${r.card}" holds no position in the superior committee (${body.unit?.code ?? 'outside the tree'}) on ${r.on}.`,
+  );
+}
+
 /** Records (or replaces) a subject's review meeting; returns it with its findings. Bad dates name the field and change nothing. */
 export async function recordReview(db: Db, input: RecordReviewInput) {
   if (input.subjectKind !== 'collective' && input.subjectKind !== 'unit') {
@@ -67,6 +90,7 @@ export async function recordReview(db: Db, input: RecordReviewInput) {
     const subjectId = c ? c.id : await getUnitIdByCode(trx, input.subjectRef, 'subjectRef');
     const subject = await reviewSubject(trx, cycle, { subjectKind: input.subjectKind, unitId: c ? c.unit_id : subjectId, collectiveKind: c?.kind, level: c?.level });
     const attendingPersonId = input.attendingCard ? await getPersonIdByCard(trx, input.attendingCard, 'attendingCard') : null;
+    if (attendingPersonId) await assertSuperiorMember(trx, cycle, { unitId: c ? c.unit_id : subjectId, subjectKind: input.subjectKind, collectiveKind: c?.kind ?? null, card: input.attendingCard ?? '', personId: attendingPersonId, on: input.meetingStart });
     const draftCirculatedOn = input.draftCirculatedOn ?? null;
     const record = { meetingStart: input.meetingStart, meetingEnd: input.meetingEnd, durationHalfDays, draftCirculatedOn };
     const checks = checksOf(cycle, subject, record, await loadCalendar(trx));

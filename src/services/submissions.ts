@@ -34,6 +34,8 @@ export interface SubmissionRow {
   parentCode: string | null;
   status: SubmissionStatus | 'none';
   submittedAt: string | null;
+  /** A paper report's receipt recorded by the parent; the timing uses it when present. */
+  receivedAt: string | null;
   decidedAt: string | null;
   comment: string | null;
   exceptions: SubmissionException[];
@@ -49,20 +51,29 @@ export interface SubmissionActionInput {
   actor: string;
   comment?: string | undefined;
   exceptions?: SubmissionException[] | undefined;
-  /** When the report was received (a paper report entered later); never in the future. Default now. */
-  at?: string | undefined;
+  /**
+   * When the parent received the unit's paper report (a submit recorded later by the parent; the
+   * caller checks the parent's rights); never in the future. The submit itself always takes server time.
+   */
+  receivedAt?: string | undefined;
 }
 
-function instant(at: string | undefined): string {
-  const now = nowIso();
-  if (at === undefined) return now;
+function receivedInstant(at: string): string {
   const ms = Date.parse(at);
   if (Number.isNaN(ms) || !/^\d{4}-\d{2}-\d{2}T/.test(at)) {
-    throw new AppError('ValidationFailed', { vi: `Thời điểm «${at}» không hợp lệ (ISO 8601, ví dụ 2023-12-08T09:00:00+07:00).`, en: `Invalid instant "${at}".` }, { field: 'at' });
+    throw new AppError('ValidationFailed', { vi: `Thời điểm nhận «${at}» không hợp lệ (ISO 8601, ví dụ 2023-12-08T09:00:00+07:00).`, en: `Invalid instant "${at}".` }, { field: 'receivedAt' });
   }
   const iso = new Date(ms).toISOString();
-  if (iso > now) throw new AppError('ValidationFailed', { vi: 'Thời điểm nhận báo cáo không thể ở tương lai.', en: 'The instant cannot be in the future.' }, { field: 'at' });
+  if (iso > nowIso()) throw new AppError('ValidationFailed', { vi: 'Thời điểm nhận báo cáo không thể ở tương lai.', en: 'The receipt cannot be in the future.' }, { field: 'receivedAt' });
   return iso;
+}
+
+function receiptOnlyOnSubmit(): AppError {
+  return new AppError(
+    'ValidationFailed',
+    { vi: 'Thời điểm nhận báo cáo giấy (receivedAt) chỉ ghi khi cấp trên ghi nhận việc nộp (submit).', en: 'receivedAt is recorded with a submit only.' },
+    { field: 'receivedAt' },
+  );
 }
 
 async function statusOf(db: Db, cycleId: string, unitId: string): Promise<SubmissionStatus | 'none'> {
@@ -75,7 +86,9 @@ async function statusOf(db: Db, cycleId: string, unitId: string): Promise<Submis
  * the children, ReasonRequired for a return without a comment. One transaction; nothing changes on error.
  */
 export async function applySubmissionAction(db: Db, input: SubmissionActionInput): Promise<SubmissionRow> {
-  const at = instant(input.at);
+  const at = nowIso();
+  if (input.receivedAt !== undefined && input.action !== 'submit') throw receiptOnlyOnSubmit();
+  const receivedAt = input.receivedAt === undefined ? undefined : receivedInstant(input.receivedAt);
   const comment = input.comment?.trim() || null;
   if (input.action === 'return' && !comment) {
     throw new AppError('ReasonRequired', { vi: 'Trả lại báo cáo phải ghi rõ lý do.', en: 'Returning a report needs a comment.' }, { field: 'comment' });
@@ -104,6 +117,8 @@ export async function applySubmissionAction(db: Db, input: SubmissionActionInput
       action: input.action,
       status,
       submittedAt: submitted ? at : (existing?.submittedAt ?? null),
+      // A new submit without a receipt is the unit's own, on server time: an older receipt no longer applies.
+      receivedAt: submitted ? (receivedAt ?? null) : (existing?.receivedAt ?? null),
       decidedAt: ['return', 'accept', 'lock'].includes(input.action) ? at : (existing?.decidedAt ?? null),
       comment: comment ?? (submitted ? null : (existing?.comment ?? null)),
       exceptions,
@@ -134,11 +149,12 @@ function toRow(
     parentCode: unit.parentCode,
     status,
     submittedAt: s?.submittedAt ?? null,
+    receivedAt: s?.receivedAt ?? null,
     decidedAt: s?.decidedAt ?? null,
     comment: s?.comment ?? null,
     exceptions: s?.exceptions ?? [],
     deadline,
-    timing: reportTiming({ status, submittedAt: s?.submittedAt ?? null, deadline, calendar }),
+    timing: reportTiming({ status, submittedAt: s?.receivedAt ?? s?.submittedAt ?? null, deadline, calendar }),
   };
 }
 

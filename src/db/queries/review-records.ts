@@ -5,6 +5,7 @@
 import { AppError, notFound } from '../../domain/errors.js';
 import type { Db } from '../create-db.js';
 import { newId, nowIso } from '../ids.js';
+import { validOn } from './common.js';
 
 export interface ReviewRecordInput {
   cycleId: string;
@@ -63,6 +64,19 @@ export async function getPersonIdByCard(db: Db, card: string, field: string): Pr
   const p = await db.selectFrom('persons').select('id').where('card_number', '=', card).executeTakeFirst();
   if (!p) throw new AppError(...notFoundArgs('PersonNotFound', 'đảng viên có số thẻ', 'Party member with card number', card), { field });
   return p.id;
+}
+
+/** The units (of `unitIds`) where the person holds a position on `date`. */
+export async function positionUnitsOf(db: Db, input: { personId: string; unitIds: readonly string[]; date: string }): Promise<string[]> {
+  if (input.unitIds.length === 0) return [];
+  const rows = await db
+    .selectFrom('positions as p')
+    .select('p.unit_id')
+    .where('p.person_id', '=', input.personId)
+    .where('p.unit_id', 'in', [...input.unitIds])
+    .where(validOn('p', input.date))
+    .execute();
+  return rows.map((r) => r.unit_id);
 }
 
 /** The records of a cycle (optionally of some units' subjects), with the subject's and attendee's names. */

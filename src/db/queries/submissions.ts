@@ -18,6 +18,8 @@ export interface Submission {
   unitId: string;
   status: SubmissionStatus;
   submittedAt: string | null;
+  /** When the parent received a paper report (recorded by the parent); timing uses it when present. */
+  receivedAt: string | null;
   decidedAt: string | null;
   comment: string | null;
   exceptions: SubmissionException[];
@@ -32,6 +34,7 @@ function rowToSubmission(r: Selectable<SubmissionTable>): Submission {
     unitId: r.unit_id,
     status: r.status as SubmissionStatus,
     submittedAt: r.submitted_at,
+    receivedAt: r.received_at,
     decidedAt: r.decided_at,
     comment: r.comment,
     exceptions: JSON.parse(r.exceptions) as SubmissionException[],
@@ -73,6 +76,7 @@ export async function writeSubmission(
     action: SubmissionAction;
     status: SubmissionStatus;
     submittedAt: string | null;
+    receivedAt: string | null;
     decidedAt: string | null;
     comment: string | null;
     exceptions: SubmissionException[];
@@ -81,7 +85,7 @@ export async function writeSubmission(
     actor: string;
   },
 ): Promise<Submission> {
-  const values = { status: input.status, submitted_at: input.submittedAt, decided_at: input.decidedAt, comment: input.comment, exceptions: JSON.stringify(input.exceptions), updated_at: input.at };
+  const values = { status: input.status, submitted_at: input.submittedAt, received_at: input.receivedAt, decided_at: input.decidedAt, comment: input.comment, exceptions: JSON.stringify(input.exceptions), updated_at: input.at };
   let id = input.existing?.id;
   if (!input.existing) {
     id = newId();

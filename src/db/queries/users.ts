@@ -87,12 +87,31 @@ function rowToUser(r: UserRow): User {
   };
 }
 
+/**
+ * A compiler (the organisation department of a compiling committee, src/domain/access.ts) works for a
+ * committee: its scope is a đảng bộ (province, district, grassroots or sub-committee), never a cell,
+ * which has no organisation department and decides no grade (GUIDE.md §4.7).
+ */
+async function assertCommitteeScope(db: Db, unitId: string, code: string): Promise<void> {
+  const v = await db.selectFrom('org_unit_versions').select('kind').where('unit_id', '=', unitId).orderBy('valid_from', 'desc').executeTakeFirst();
+  if (v && v.kind !== 'cell' && v.kind !== 'grassroots_cell') return;
+  throw new AppError(
+    'ValidationFailed',
+    {
+      vi: `Tài khoản Ban Tổ chức (compiler) phải có phạm vi là một đảng bộ (cấp ủy có ban tổ chức), không phải chi bộ «${code}»; với chi bộ hãy dùng vai trò clerk.`,
+      en: `A compiler must be scoped to a committee, not to the cell "${code}"; use the clerk role for a cell.`,
+    },
+    { field: 'scope' },
+  );
+}
+
 /** Creates a user; the scope unit must exist (UnitNotFound), the name be free (DuplicateUsername). */
 export async function createUser(db: Db, input: CreateUserInput): Promise<User> {
   const username = normaliseUsername(input.username);
   assertUsername(username);
   assertRole(input.role);
   const scopeUnitId = await requireUnitId(db, input.scopeUnitCode);
+  if (input.role === 'compiler') await assertCommitteeScope(db, scopeUnitId, input.scopeUnitCode);
   const taken = await db.selectFrom('users').select('id').where('username', '=', username).executeTakeFirst();
   if (taken) throw duplicateUsername(username);
   const id = newId();

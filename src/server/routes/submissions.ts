@@ -13,6 +13,7 @@ import { getCollectiveForReview } from '../../db/queries/review-records.js';
 import type { AppEnv } from '../app.js';
 import { authorize, authorizeRole, currentUser } from '../authorize.js';
 import { parseBody, parseQuery, zodToAppError } from '../validate.js';
+import { AppError } from '../../domain/errors.js';
 import { actorOf, parseYear } from './cycles.js';
 
 const listQuery = z.object({ period: z.string().min(1).optional(), unit: z.string().min(1).optional() });
@@ -21,8 +22,10 @@ const actionBody = z.strictObject({
   period: z.string().min(1).optional(),
   comment: z.string().optional(),
   exceptions: z.array(z.strictObject({ unitCode: z.string().min(1), reason: z.string() })).optional(),
-  /** When a paper report was received, if entered later (ISO 8601). */
-  at: z.string().optional(),
+  /** When the parent received a paper report (ISO 8601): only the parent's compiler or administrator records it. */
+  receivedAt: z.string().optional(),
+  /** Refused: a unit's own submit always takes server time. */
+  at: z.unknown().optional(),
 });
 const recordBody = z.strictObject({
   period: z.string().min(1).optional(),
@@ -41,6 +44,17 @@ function parseAction(c: Context): SubmissionAction {
   const parsed = actionParam.safeParse({ action: c.req.param('action') });
   if (!parsed.success) throw zodToAppError(parsed.error, 'params');
   return parsed.data.action;
+}
+
+function backdating(): AppError {
+  return new AppError(
+    'ValidationFailed',
+    {
+      vi: 'Không được tự ghi thời điểm nộp («at»): báo cáo nộp trên hệ thống lấy giờ máy chủ; báo cáo giấy do cấp trên ghi thời điểm nhận («receivedAt»).',
+      en: 'Field "at" is not accepted: a submit takes server time; the parent records a paper report with "receivedAt".',
+    },
+    { field: 'at' },
+  );
 }
 
 /** Without a unit filter: the user's scope unit (the administrator: the whole tree). */
@@ -81,7 +95,14 @@ export function submissionRoutes(): Hono<AppEnv> {
     const byParent = action === 'return' || action === 'accept' || action === 'lock';
     const acting = byParent && unit.parentCode ? unit.parentCode : unit.code;
     await authorize(c, { unitCode: acting, action: 'write', date: cycle.referenceDate });
-    return c.json(await applySubmissionAction(db, { cycleYear: year, period: body.period, unitCode: unit.code, action, comment: body.comment, exceptions: body.exceptions, at: body.at, actor: actorOf(c) }));
+    if (body.at !== undefined) throw backdating();
+    // A paper report's receipt is the parent's record: decide rights on the parent (its compiler, the administrator).
+    if (body.receivedAt !== undefined) {
+      if (!unit.parentCode) throw new AppError('ValidationFailed', { vi: 'Đơn vị cao nhất không có cấp trên để ghi nhận báo cáo giấy.', en: 'The top unit has no parent to record a paper receipt.' }, { field: 'receivedAt' });
+      await authorize(c, { unitCode: unit.parentCode, action: 'decide', date: cycle.referenceDate });
+    }
+    const input = { cycleYear: year, period: body.period, unitCode: unit.code, action, comment: body.comment, exceptions: body.exceptions, receivedAt: body.receivedAt, actor: actorOf(c) };
+    return c.json(await applySubmissionAction(db, input));
   });
   r.get('/cycles/:year/review-records', async (c) => {
     const year = parseYear(c);
