@@ -15,6 +15,8 @@ const TABLES = [
   'submissions',
   'submission_events',
   'review_records',
+  'evaluation_facts',
+  'cycle_parameters',
 ] as const;
 
 /** Row counts of the tables the workflow writes, plus the evaluations' and submissions' contents. */

@@ -16,7 +16,19 @@ describe(`review records (${testEngine})`, () => {
     const app = createApp({ db: t.db, config: t.config });
     await loadDemoDistrict(t.db);
     api = client(authed(app, await signIn(app, t.db, { role: 'admin', scope: 'TU-LAICHAU' })));
-    card = (await t.db.selectFrom('persons').select('card_number').orderBy('card_number').executeTakeFirstOrThrow()).card_number;
+    // A member of the superior committee: a person holding a position in the district committee on the meeting day.
+    card = (
+      await t.db
+        .selectFrom('positions as p')
+        .innerJoin('persons as s', 's.id', 'p.person_id')
+        .innerJoin('org_units as u', 'u.id', 'p.unit_id')
+        .select('s.card_number')
+        .where('u.code', '=', 'HU-TAMDUONG')
+        .where('p.valid_from', '<=', '2022-12-19')
+        .where((eb) => eb.or([eb('p.valid_to', 'is', null), eb('p.valid_to', '>', '2022-12-19')]))
+        .orderBy('s.card_number')
+        .executeTakeFirstOrThrow()
+    ).card_number;
   }, 60_000);
   afterAll(async () => t.close());
 
@@ -48,5 +60,23 @@ describe(`review records (${testEngine})`, () => {
     await expectRefused(t.db, () => api.post('/api/cycles/2022/review-records', { ...base, durationDays: 2 }), { status: 400, code: 'ValidationFailed', field: 'durationDays' });
     await expectRefused(t.db, () => api.post('/api/cycles/2022/review-records', { ...base, draftCirculatedOn: '2022-02-30' }), { status: 400, code: 'ValidationFailed', field: 'draftCirculatedOn' });
     await expectRefused(t.db, () => api.post('/api/cycles/2022/review-records', { ...base, attendingCard: '00.000000' }), { status: 404, code: 'PersonNotFound', field: 'attendingCard' });
+  });
+
+  it('accepts as attending member only a person holding a position in the superior committee (GUIDE.md §4.2)', async () => {
+    // A member of the commune's own cells holds no position in the district committee.
+    const outsider = await t.db
+      .selectFrom('memberships as m')
+      .innerJoin('persons as s', 's.id', 'm.person_id')
+      .innerJoin('org_units as u', 'u.id', 'm.unit_id')
+      .select(['s.card_number', 's.id'])
+      .where('u.code', 'like', 'TD-DU-KHUNHA-%')
+      .where('s.id', 'not in', (eb) => eb.selectFrom('positions as p').innerJoin('org_units as pu', 'pu.id', 'p.unit_id').select('p.person_id').where('pu.code', 'in', ['HU-TAMDUONG', 'TU-LAICHAU']))
+      .orderBy('s.card_number')
+      .executeTakeFirstOrThrow();
+    const base = { subjectKind: 'collective', subjectRef: 'TD-DU-KHUNHA.DANGUY', meetingStart: '2022-12-19', meetingEnd: '2022-12-20', durationDays: 1.5 };
+    const err = await expectRefused(t.db, () => api.post('/api/cycles/2022/review-records', { ...base, attendingCard: outsider.card_number }), { status: 400, code: 'ValidationFailed', field: 'attendingCard' });
+    expect(err.message.vi).toContain('cấp ủy cấp trên');
+    expect(err.message.vi).toContain('HU-TAMDUONG');
+    expect((await api.post('/api/cycles/2022/review-records', { ...base, attendingCard: card })).status).toBe(201);
   });
 });
