@@ -44,7 +44,12 @@ function gradeList(cw: ClaimWriter, args: { form: 'TC' | 'DV'; prefix: string; n
   return GRADE_LINES.map(([, label], i) => {
     const s = shares[i];
     const sep = args.colon ? ': ' : ' ';
-    if (!s || s.value === 0 || s.percent === null) return { kind: 'body' as const, text: `- ${label}${sep}0.` };
+    if (!s || s.value === 0 || s.percent === null) {
+      // Printed as a bare "0": claimed so, without percent or noun.
+      s?.claim({ percent: false, noun: null });
+      return { kind: 'body' as const, text: `- ${label}${sep}${s?.count ?? '0'}.` };
+    }
+    s.claim();
     const ratio = `${s.count}/${formatCountVi(base)}${args.noun ? ` ${args.noun}` : ''}`;
     return { kind: 'body' as const, text: `- ${label}${sep}${ratio}, chiếm ${s.percent}% ${args.baseName} được đánh giá, xếp loại${args.form === 'DV' ? ' chất lượng' : ''}.` };
   });
@@ -61,11 +66,15 @@ function orgSection(cw: ClaimWriter, o: OrgSection, records: ReportRecords, foot
     `${o.group}-status`,
   );
   const [graded, notGraded] = status;
+  // GUIDE.md §5: every percentage names its base — here the organisations of the section.
+  const ofTotal = `tổng số ${o.name}`;
+  graded?.claim();
   let text = `Đối với ${o.name}: Tổng có ${total} ${o.name}; số đã được đánh giá, xếp loại ${graded?.count ?? '0'}`;
-  text += graded?.percent ? `, chiếm ${graded.percent}%` : '';
+  text += graded?.percent ? `, chiếm ${graded.percent}% ${ofTotal}` : '';
   let fn: number | undefined;
   if (notGraded && notGraded.value > 0) {
-    text += `, số không đánh giá, xếp loại ${notGraded.count}${notGraded.percent ? `, chiếm ${notGraded.percent}%` : ''}`;
+    notGraded.claim();
+    text += `, số không đánh giá, xếp loại ${notGraded.count}${notGraded.percent ? `, chiếm ${notGraded.percent}% ${ofTotal}` : ''}`;
     const fresh = cw.cell({ form: 'TC', row: `${o.s}.not_graded.new`, col: 'total' });
     if (fresh === notGraded.value) text += ' (do mới thành lập chưa đủ 6 tháng)';
     const names = newUnitNames(records, o.kinds);
@@ -102,6 +111,7 @@ export function memberParagraphs(cw: ClaimWriter): ReportParagraph[] {
     ...(pending > 0 ? [{ form: 'DV' as const, row: 'pending', col: 'total', noun: 'đồng chí' }] : []),
   ];
   const [graded, notRequired, notYet] = cw.percentList(items, 'total', '2.2.2-status');
+  for (const s of [graded, notRequired, notYet]) s?.claim();
   const exempt = cw.count({ form: 'DV', row: 'not_required.exempt', col: 'total' });
   const fresh = cw.count({ form: 'DV', row: 'not_required.new_member', col: 'total' });
   const suspended = cw.count({ form: 'DV', row: 'not_required.suspended', col: 'total' });

@@ -29,9 +29,13 @@ export function collectiveParagraphs(cw: ClaimWriter, records: ReportRecords, w:
   for (const l of levels) {
     const total = cw.count({ form: 'TT', row: `${l}.total`, col: 'total' }, 'tập thể');
     const g = cw.percent({ form: 'TT', row: `${l}.graded`, col: 'total', noun: 'tập thể' }, `${l}.total`, `2.2.3-${l}-status`);
+    g.claim();
+    const levelName = LEVEL_NAMES[l] ?? l;
+    // GUIDE.md §5: the percentage names its base (the collectives of the level).
+    const share = g.percent ? `, đạt ${g.percent}% tổng số tập thể ${levelName.toLocaleLowerCase('vi')}` : '';
     out.push({
       kind: 'body',
-      text: `- ${LEVEL_NAMES[l] ?? l} có ${total} tập thể; số đã được đánh giá, xếp loại ${g.count} tập thể, đạt ${g.percent ?? '0'}%. Kết quả đánh giá, xếp loại như sau:`,
+      text: `- ${levelName} có ${total} tập thể; số đã được đánh giá, xếp loại ${g.count} tập thể${share}. Kết quả đánh giá, xếp loại như sau:`,
     });
     for (const group of gradedGroups(records, w, l)) {
       const n = group.grades.reduce((a, b) => a + b, 0);

@@ -4,7 +4,8 @@
  * count is read from the forms (and claimed) where a form holds it, else from the records.
  */
 import { formatCountVi } from '../domain/format/index.js';
-import { reviewedGroups } from './report-groups.js';
+import { getRuleSet } from '../domain/rules/index.js';
+import { higherLevelLeaders, reviewedGroups } from './report-groups.js';
 import type { ReportParagraph, ReportRecords, TopicRecord } from './report-types.js';
 import type { ClaimWriter } from './report-writer.js';
 import type { LevelWords } from './report-words.js';
@@ -61,12 +62,36 @@ function countLines(cw: ClaimWriter, records: ReportRecords, w: LevelWords): str
   const members = cw.cell({ form: 'DV', row: 'graded', col: 'total' });
   const leaderRows = ['tinh', 'huyen', 'co_so'].filter((l) => cw.stated({ form: 'CN', row: l }));
   const leaders = cw.cell({ form: 'CN', row: leaderRows, col: 'graded' });
+  // A sum across forms (DV + CN, the seed's wording): no one cell holds it, so its two parts are
+  // claimed and printed right after it (GUIDE.md §3: 2.768 = 2.543 members + 225 leader evaluations).
   lines.push(
     `- Số lượng cá nhân kiểm điểm, đánh giá, xếp loại chất lượng: ${formatCountVi(members + leaders)}, trong đó: ` +
       `đảng viên ${cw.count({ form: 'DV', row: 'graded', col: 'total' }, 'đồng chí')} đồng chí; ` +
-      `cán bộ lãnh đạo, quản lý các cấp ${cw.count({ form: 'CN', row: leaderRows, col: 'graded' }, 'đồng chí')} đồng chí.`,
+      `cán bộ lãnh đạo, quản lý các cấp ${cw.count({ form: 'CN', row: leaderRows, col: 'graded' }, 'đồng chí')} đồng chí.` +
+      reviewedIndividuals(cw, records, w),
   );
   return lines;
+}
+
+/**
+ * The individuals the review form (KD) counts as reviewed, so the text agrees with its annex: KD
+ * counts everyone reviewed, the line above only those graded. The difference is named from the data:
+ * new members reviewed but not graded (where the rule set reviews them: HD 21, rules_2025.md §2) and
+ * leaders reviewed here but graded by the superior (GUIDE.md §4.7).
+ */
+function reviewedIndividuals(cw: ClaimWriter, records: ReportRecords, w: LevelWords): string {
+  if (!cw.stated({ form: 'KD', row: 'reviewed' })) return '';
+  const reviewed = cw.count({ form: 'KD', row: 'reviewed', col: 'individual' });
+  const extras: string[] = [];
+  const rule = getRuleSet(cw.ruleSet).eligibility.newMember;
+  if (rule.reviewed && !rule.graded && cw.cell({ form: 'DV', row: 'not_required.new_member', col: 'total' }) > 0) {
+    const fresh = cw.count({ form: 'DV', row: 'not_required.new_member', col: 'total' }, 'đảng viên');
+    extras.push(`${fresh} đảng viên mới kết nạp chưa đủ ${rule.months} tháng đã kiểm điểm nhưng chưa đánh giá, xếp loại chất lượng`);
+  }
+  const higher = higherLevelLeaders(records).count;
+  if (higher > 0) extras.push(`${formatCountVi(higher)} đồng chí cán bộ lãnh đạo, quản lý kiểm điểm tại ${w.committee} nhưng do Ban Thường vụ ${w.superior} đánh giá, xếp loại`);
+  const why = extras.length > 0 ? `, nhiều hơn số nêu trên vì bao gồm cả ${extras.join(' và ')}` : '';
+  return ` Theo biểu thống kê kết quả kiểm điểm kèm theo, số lượt cá nhân đã kiểm điểm tự phê bình và phê bình là ${reviewed}${why}.`;
 }
 
 /** Members exempt, and members reviewed but not graded (HD 21: admitted < 6 months; suspended). */

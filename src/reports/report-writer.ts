@@ -23,11 +23,21 @@ export interface ListItem extends CellRef {
   noun?: string | null;
 }
 
+/** A share of a percentage list as worded; `claim` records it as printed (without percent or with another noun when so printed). */
+export interface Share {
+  count: string;
+  percent: string | null;
+  value: number;
+  claim(printed?: { percent?: boolean; noun?: string | null }): void;
+}
+
 const asList = (r: Rows): readonly string[] => (typeof r === 'string' ? [r] : r);
 
 /** Reads form cells and words numbers, collecting the claims it prints. */
 export class ClaimWriter {
   readonly claims: Claim[] = [];
+  /** The rule set of the document's cycle (what the text may say about who is reviewed). */
+  readonly ruleSet: string;
   private readonly doc: FormValuesDoc;
   private readonly options: { decimals: number; rounding: ReportRounding };
   private readonly defs: ReturnType<typeof getFormDefinitions>;
@@ -36,6 +46,7 @@ export class ClaimWriter {
     this.doc = doc;
     this.options = options;
     this.defs = getFormDefinitions(doc.cycle.ruleSet);
+    this.ruleSet = doc.cycle.ruleSet;
   }
 
   /** The value of a cell (or the sum over a list of rows); absent = 0; a derived row (`tccsd.X`) is the sum of its parts. */
@@ -75,11 +86,13 @@ export class ClaimWriter {
   }
 
   /**
-   * Percentages of a list of items on one base, worded and claimed as one group (same decimals).
-   * Largest remainder applies only when the items partition the base (else half-up). A share of
-   * exactly 100% is written "100"; otherwise every share has the report's decimals.
+   * Percentages of a list of items on one base, worded as one group (same decimals). Largest
+   * remainder applies only when the items partition the base (else half-up). A share of exactly
+   * 100% is written "100"; otherwise every share has the report's decimals. Nothing is claimed here:
+   * the caller claims each share as it prints it (`share.claim()`), so a claim records exactly what
+   * the text shows (FORMS.md §3: the printed value, percent and noun).
    */
-  percentList(items: readonly ListItem[], base: Rows, group: string): { count: string; percent: string | null; value: number }[] {
+  percentList(items: readonly ListItem[], base: Rows, group: string): Share[] {
     const col = items[0]?.col ?? 'total';
     const form = items[0]?.form ?? 'TC';
     const baseValue = this.cell({ form, row: base, col });
@@ -89,19 +102,22 @@ export class ClaimWriter {
     const remainder = this.options.rounding === 'largest-remainder' && partition && baseValue > 0 ? largestRemainderPercents(values, d) : null;
     return items.map((item, i) => {
       const value = values[i] ?? 0;
-      if (baseValue === 0) {
-        this.push({ form: item.form, row: item.row, col: item.col, value, noun: item.noun ?? null });
-        return { count: formatCountVi(value), percent: null, value };
+      let percent: string | null = null;
+      if (baseValue > 0) {
+        const scaled = remainder?.[i] ?? percentScaled(value, baseValue, d);
+        percent = value === baseValue && isExactPercent(value, baseValue, 0) ? '100' : formatViDecimal({ scaled, decimals: d });
       }
-      const scaled = remainder?.[i] ?? percentScaled(value, baseValue, d);
-      const percent = value === baseValue && isExactPercent(value, baseValue, 0) ? '100' : formatViDecimal({ scaled, decimals: d });
-      this.push({ form: item.form, row: item.row, col: item.col, value, base, percent, noun: item.noun ?? null, group });
-      return { count: formatCountVi(value), percent, value };
+      const claim = (printed: { percent?: boolean; noun?: string | null } = {}) => {
+        const shown = printed.percent !== false && percent !== null;
+        const noun = printed.noun !== undefined ? printed.noun : (item.noun ?? null);
+        this.push({ form: item.form, row: item.row, col: item.col, value, noun, ...(shown ? { base, percent: percent as string, group } : {}) });
+      };
+      return { count: formatCountVi(value), percent, value, claim };
     });
   }
 
-  /** One percentage of a base (a list of one), e.g. "100" or "93,12". */
-  percent(item: ListItem, base: Rows, group: string): { count: string; percent: string | null; value: number } {
+  /** One percentage of a base (a list of one), e.g. "100" or "93,12"; claim it when printed. */
+  percent(item: ListItem, base: Rows, group: string): Share {
     const [one] = this.percentList([item], base, group);
     if (!one) throw new Error('percentList returned nothing');
     return one;

@@ -92,7 +92,7 @@ describe('section I.2.1: review', () => {
 describe('section I.2.2.1: party organisations', () => {
   it('grades the 51 grassroots organisations, rounded half-up on the graded base (17,65%, not the seed’s 17,64%)', () => {
     expect(pct(9, 51)).toBe('17,65');
-    expect(para('Đối với tổ chức cơ sở đảng')).toContain('Tổng có 51 tổ chức cơ sở đảng; số đã được đánh giá, xếp loại 51, chiếm 100%');
+    expect(para('Đối với tổ chức cơ sở đảng')).toContain('Tổng có 51 tổ chức cơ sở đảng; số đã được đánh giá, xếp loại 51, chiếm 100% tổng số tổ chức cơ sở đảng.');
     const grades: [string, number][] = [['Hoàn thành xuất sắc nhiệm vụ', 9], ['Hoàn thành tốt nhiệm vụ', 37], ['Hoàn thành nhiệm vụ', 5]];
     for (const [label, k] of grades) {
       expect(paragraphs).toContain(`- ${label}: ${n(k)}/51, chiếm ${pct(k, 51)}% số tổ chức cơ sở đảng được đánh giá, xếp loại.`);
@@ -106,8 +106,8 @@ describe('section I.2.2.1: party organisations', () => {
 
   it('grades the cells under committees with the noun "chi bộ" and names the two new cells in a footnote', () => {
     const head = para('Đối với chi bộ trực thuộc đảng ủy cơ sở');
-    expect(head).toContain(`Tổng có 207 chi bộ trực thuộc đảng ủy cơ sở; số đã được đánh giá, xếp loại 205, chiếm ${pct(205, 207)}%`);
-    expect(head).toContain(`số không đánh giá, xếp loại 02, chiếm ${pct(2, 207)}% (do mới thành lập chưa đủ 6 tháng)`);
+    expect(head).toContain(`Tổng có 207 chi bộ trực thuộc đảng ủy cơ sở; số đã được đánh giá, xếp loại 205, chiếm ${pct(205, 207)}% tổng số chi bộ trực thuộc đảng ủy cơ sở,`);
+    expect(head).toContain(`số không đánh giá, xếp loại 02, chiếm ${pct(2, 207)}% tổng số chi bộ trực thuộc đảng ủy cơ sở (do mới thành lập chưa đủ 6 tháng)`);
     expect(pct(2, 207)).toBe('0,97');
     const grades: [string, number][] = [['Hoàn thành xuất sắc nhiệm vụ', 31], ['Hoàn thành tốt nhiệm vụ', 151], ['Hoàn thành nhiệm vụ', 22], ['Không hoàn thành nhiệm vụ', 1]];
     for (const [label, k] of grades) {
@@ -143,8 +143,8 @@ describe('section I.2.2.2: members', () => {
 describe('sections I.2.2.3–2.2.5: collectives, leaders, re-grading', () => {
   it('grades 149 collectives: 29 at the district, 120 at the grassroots, with the seed’s groups', () => {
     expect(paragraphs).toContain('Tổng số tập thể lãnh đạo, quản lý các cấp: 149, trong đó:');
-    expect(para('- Cấp huyện có')).toContain('Cấp huyện có 29 tập thể; số đã được đánh giá, xếp loại 29 tập thể, đạt 100%');
-    expect(para('- Cấp cơ sở có')).toContain('Cấp cơ sở có 120 tập thể; số đã được đánh giá, xếp loại 120 tập thể, đạt 100%');
+    expect(para('- Cấp huyện có')).toContain('Cấp huyện có 29 tập thể; số đã được đánh giá, xếp loại 29 tập thể, đạt 100% tổng số tập thể cấp huyện.');
+    expect(para('- Cấp cơ sở có')).toContain('Cấp cơ sở có 120 tập thể; số đã được đánh giá, xếp loại 120 tập thể, đạt 100% tổng số tập thể cấp cơ sở.');
     const lines = [
       'Các cơ quan chuyên trách tham mưu giúp việc Huyện ủy, Trung tâm Chính trị huyện: 06 (Hoàn thành xuất sắc nhiệm vụ 01, hoàn thành tốt nhiệm vụ 05).',
       'Ban Thường trực Ủy ban MTTQVN, Ban Thường vụ các đoàn thể chính trị - xã hội huyện: 05 (Hoàn thành xuất sắc nhiệm vụ 01, hoàn thành tốt nhiệm vụ 04).',
@@ -199,7 +199,7 @@ describe('the report’s form-values document', () => {
   it('puts the annexes at the end with the report number and date', () => {
     const attached = '(Kèm theo Báo cáo số 331-BC/HU, ngày 10 tháng 01 năm 2023 của Ban Thường vụ Huyện ủy)';
     expect(paragraphs.filter((p) => p === attached)).toHaveLength(5);
-    expect(paragraphs).toContain('KẾT QUẢ ĐÁNH GIÁ, XẾP LOẠI CHẤT LƯỢNG TỔ CHỨC CƠ SỞ ĐẢNG');
-    expect(paragraphs.indexOf('KẾT QUẢ ĐÁNH GIÁ, XẾP LOẠI CHẤT LƯỢNG TỔ CHỨC CƠ SỞ ĐẢNG')).toBeGreaterThan(paragraphs.indexOf('Cao Trang Trọng'));
+    expect(paragraphs).toContain('KẾT QUẢ ĐÁNH GIÁ, XẾP LOẠI CHẤT LƯỢNG TỔ CHỨC CƠ SỞ ĐẢNG NĂM 2022');
+    expect(paragraphs.indexOf('KẾT QUẢ ĐÁNH GIÁ, XẾP LOẠI CHẤT LƯỢNG TỔ CHỨC CƠ SỞ ĐẢNG NĂM 2022')).toBeGreaterThan(paragraphs.indexOf('Cao Trang Trọng'));
   });
 });

@@ -71,7 +71,7 @@ describe('rounding set per report', () => {
 
   it('an exact whole is "100%", and a share names its base', () => {
     const cells = texts(input()).find((p) => p.startsWith('Đối với chi bộ trực thuộc'));
-    expect(cells).toContain('Tổng có 08 chi bộ trực thuộc đảng ủy cơ sở; số đã được đánh giá, xếp loại 08, chiếm 100%');
+    expect(cells).toContain('Tổng có 08 chi bộ trực thuộc đảng ủy cơ sở; số đã được đánh giá, xếp loại 08, chiếm 100% tổng số chi bộ trực thuộc đảng ủy cơ sở.');
     const members = texts(input()).find((p) => p.startsWith('Tổng số đảng viên'));
     expect(members).toContain('03 đồng chí, chiếm 75,00% tổng số đảng viên');
     expect(members).toContain('01 đồng chí (đảng viên miễn công tác và sinh hoạt đảng: 01; đảng viên mới kết nạp chưa đủ 6 tháng: 0; đình chỉ sinh hoạt đảng: 0), chiếm 25,00% tổng số đảng viên');
