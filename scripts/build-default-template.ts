@@ -17,8 +17,10 @@ import {
   BorderStyle,
   Document,
   FootnoteReferenceRun,
+  Header,
   LineRuleType,
   Packer,
+  PageNumber,
   PageOrientation,
   Paragraph,
   Table,
@@ -104,7 +106,13 @@ function bodyBlocks(): Paragraph[] {
     ...heading('h3'),
     ...heading('h4'),
     tag('{#body}'),
+    tag('{^keep}'),
     para([run('{text}'), ...footnoteRefs], { alignment: AlignmentType.JUSTIFIED, indent: { firstLine: mm(10) }, spacing: bodySpacing }),
+    tag('{/keep}'),
+    // The closing paragraphs go with the signature block (HD 36: a signature never stands alone on a page).
+    tag('{#keep}'),
+    para([run('{text}'), ...footnoteRefs], { alignment: AlignmentType.JUSTIFIED, indent: { firstLine: mm(10) }, spacing: bodySpacing, keepNext: true, keepLines: true }),
+    tag('{/keep}'),
     tag('{/body}'),
     tag('{#note}'),
     para([run('{text}', { italics: true })], { alignment: AlignmentType.CENTER, spacing: bodySpacing }),
@@ -134,7 +142,7 @@ function closing(): Table {
     borders: NO_BORDERS,
     width: { size: mm(BODY_WIDTH_MM), type: WidthType.DXA },
     columnWidths: [mm(85), mm(BODY_WIDTH_MM - 85)],
-    rows: [new TableRow({ children: [cell(left, 85, { borders: false, top: true }), cell(right, BODY_WIDTH_MM - 85, { borders: false, top: true })] })],
+    rows: [new TableRow({ cantSplit: true, children: [cell(left, 85, { borders: false, top: true }), cell(right, BODY_WIDTH_MM - 85, { borders: false, top: true })] })],
   });
 }
 
@@ -144,6 +152,10 @@ function annexShape(n: number): (Paragraph | Table)[] {
   const sttMm = 12;
   const valueMm = (ANNEX_WIDTH_MM - labelMm - sttMm) / n;
   const small = (t: string, o: Omit<IRunOptions, 'text'> = {}) => centred([run(t, { size: pt(11), ...o })]);
+  const numberRow = new TableRow({
+    tableHeader: true,
+    children: [cell([small('1', { italics: true })], sttMm), cell([small('2', { italics: true })], labelMm), ...Array.from({ length: n }, (_, i) => cell([small(`{n${i}}`, { italics: true })], valueMm))],
+  });
   const headerRow = new TableRow({
     tableHeader: true,
     children: [
@@ -155,7 +167,7 @@ function annexShape(n: number): (Paragraph | Table)[] {
   const bodyRow = new TableRow({
     children: [
       cell([small('{#rows}{stt}')], sttMm),
-      cell([para([run('{#bold}{label}{/bold}', { size: pt(11), bold: true }), run('{^bold}{label}{/bold}', { size: pt(11) })])], labelMm),
+      cell([para([run('{#bold}{label}{/bold}', { size: pt(11), bold: true }), run('{#italic}{label}{/italic}', { size: pt(11), italics: true }), run('{#plain}{label}{/plain}', { size: pt(11) })])], labelMm),
       ...Array.from({ length: n }, (_, i) => cell([small(`{v${i}}${i === n - 1 ? '{/rows}' : ''}`)], valueMm)),
     ],
   });
@@ -170,7 +182,7 @@ function annexShape(n: number): (Paragraph | Table)[] {
       borders: GRID,
       width: { size: mm(ANNEX_WIDTH_MM), type: WidthType.DXA },
       columnWidths: [mm(sttMm), mm(labelMm), ...Array.from({ length: n }, () => mm(valueMm))],
-      rows: [headerRow, bodyRow],
+      rows: [headerRow, numberRow, bodyRow],
     }),
     tag(`{/annexes${n}}`),
   ];
@@ -183,7 +195,7 @@ function build(): Document {
     centred([run('{title}', { bold: true, size: pt(16) })], { spacing: { before: pt(6) * 10 } }),
     centred([run('{subject}', { bold: true })], { spacing: { after: pt(6) * 20 } }),
     ...bodyBlocks(),
-    para([run('')]),
+    para([run('')], { keepNext: true }),
     closing(),
   ];
   const footnote = (n: number) => ({ children: [para([run(`{footnote${n}}`, { size: pt(11) })], { alignment: AlignmentType.JUSTIFIED })] });
@@ -194,11 +206,15 @@ function build(): Document {
     footnotes: { 1: footnote(1), 2: footnote(2), 3: footnote(3), 4: footnote(4) },
     sections: [
       {
-        properties: { page: { size: { width: mm(210), height: mm(297), orientation: PageOrientation.PORTRAIT }, margin: { top: mm(20), bottom: mm(20), left: mm(30), right: mm(15) } } },
+        // HD 36: page numbers from the second page, top centre; none on the first page.
+        properties: { titlePage: true, page: { size: { width: mm(210), height: mm(297), orientation: PageOrientation.PORTRAIT }, margin: { top: mm(20), bottom: mm(20), left: mm(30), right: mm(15), header: mm(10) } } },
+        headers: { default: new Header({ children: [centred([run('', { children: [PageNumber.CURRENT] })])] }), first: new Header({ children: [para([])] }) },
         children: main,
       },
       {
+        // The annexes are tables of their own ("Biểu số …"): no page numbers of the report on them.
         properties: { page: { size: { width: mm(210), height: mm(297), orientation: PageOrientation.LANDSCAPE }, margin: { top: mm(20), bottom: mm(15), left: mm(20), right: mm(15) } } },
+        headers: { default: new Header({ children: [para([])] }) },
         children: [...annexShape(2), ...annexShape(9), ...annexShape(7), para([run('')])],
       },
     ],

@@ -113,7 +113,7 @@ export function buildReportModel(input: ReportInput): ReportModel {
     footnotes,
     recipients: settings.recipients,
     signature: { authority: settings.signerAuthority, title: settings.signerTitle, name: settings.signerName },
-    annexes: buildAnnexes({ doc: forms, ruleSet: forms.cycle.ruleSet, attached }),
+    annexes: buildAnnexes({ doc: forms, ruleSet: forms.cycle.ruleSet, attached, level: w.level }),
     claims: cw.claims,
     values: valuesDoc(input, cw.claims),
   };

@@ -120,7 +120,9 @@ export interface AnnexTable {
   /** "(Kèm theo Báo cáo số 331-BC/HU, ngày 10 tháng 01 năm 2023 của Ban Thường vụ Huyện ủy)". */
   attached: string;
   headers: string[];
-  rows: { stt: string; label: string; values: string[]; bold: boolean }[];
+  /** The numbered-columns row under the headers, one per value column ("3=4+…+11", "4"). */
+  numbers: string[];
+  rows: { stt: string; label: string; values: string[]; bold: boolean; italic: boolean }[];
 }
 
 /** The structured report a template renders. */

@@ -44,6 +44,13 @@ describe.runIf(runPdf)('PDF with LibreOffice', () => {
     expect(text).toContain('Kết quả kiểm điểm, đánh giá, xếp loại chất lượng');
     expect(text).toContain('Số 331-BC/HU');
     expect(text).toContain('09/51, chiếm 17,65%');
+    // HD 36: no number on page 1, "2" at the top of page 2; the signature shares its page with body text.
+    const page = (n: number) => execFileSync('pdftotext', ['-layout', '-f', String(n), '-l', String(n), file, '-'], { encoding: 'utf8' }).trim();
+    expect(page(1).startsWith('ĐẢNG BỘ TỈNH LAI CHÂU')).toBe(true);
+    expect(page(2).split('\n')[0]?.trim()).toBe('2');
+    const signed = Array.from({ length: pages }, (_, i) => i + 1).find((n) => page(n).includes('Cao Trang Trọng')) ?? 0;
+    const beforeSignature = page(signed).split('Nơi nhận:')[0] ?? '';
+    expect(beforeSignature.replace(/^\s*\d+\s*/, '').trim().length).toBeGreaterThan(80);
   }, 120_000);
 
   it('converts two reports at once without losing either (queued, one profile each)', async () => {

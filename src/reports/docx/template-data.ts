@@ -6,9 +6,11 @@
  * Root: parentBody, issuingBody, partyTitle, numberLine, placeDate, title, subject, signerAuthority,
  * signerTitle, signerName, number, date, year, recipients (list of strings, `{.}`), footnote1..4.
  * `{#paragraphs}`: text, and one flag for its kind: h1, h2, h3, h4, body, note; fn1..fn4 when the
- * paragraph ends with footnote 1..4.
+ * paragraph ends with footnote 1..4; keep on the last paragraphs, so they stay on the page of the
+ * signature block (HD 36: the signature never stands alone on a page).
  * `{#annexes2}` (form KD), `{#annexes9}` (TC, DV), `{#annexes7}` (TT, CN), and `{#annexes}` (all):
- * form, code, title, attached, c0…cN (column headers), `{#rows}` stt, label, bold, v0…vN.
+ * form, code, title, attached, c0…cN (column headers), n0…nN (the numbered-columns row, "3=4+…+11"),
+ * `{#rows}` stt, label, bold, italic, plain (neither), v0…vN.
  */
 import { ANNEX_WIDTH } from '../report-annex.js';
 import type { AnnexTable, ReportModel } from '../report-types.js';
@@ -16,9 +18,20 @@ import type { AnnexTable, ReportModel } from '../report-types.js';
 /** Template data of one annex: headers and cells as c0…/v0… keys. */
 function annexData(a: AnnexTable): Record<string, unknown> {
   const headers = Object.fromEntries(a.headers.map((h, i) => [`c${i}`, h]));
-  const rows = a.rows.map((r) => ({ stt: r.stt, label: r.label, bold: r.bold, ...Object.fromEntries(r.values.map((v, i) => [`v${i}`, v])) }));
-  return { form: a.form, code: a.code ?? '', title: a.title, attached: a.attached, ...headers, rows };
+  const numbers = Object.fromEntries(a.numbers.map((n, i) => [`n${i}`, n]));
+  const rows = a.rows.map((r) => ({
+    stt: r.stt,
+    label: r.label,
+    bold: r.bold,
+    italic: r.italic,
+    plain: !r.bold && !r.italic,
+    ...Object.fromEntries(r.values.map((v, i) => [`v${i}`, v])),
+  }));
+  return { form: a.form, code: a.code ?? '', title: a.title, attached: a.attached, ...headers, ...numbers, rows };
 }
+
+/** How many closing paragraphs stay on the signature's page. */
+const KEEP_WITH_SIGNATURE = 2;
 
 /** Flattens the model into the template's data. */
 export function templateData(model: ReportModel): Record<string, unknown> {
@@ -32,9 +45,10 @@ export function templateData(model: ReportModel): Record<string, unknown> {
     number: model.values.report?.number ?? '',
     date,
     year: model.values.cycle.year,
-    paragraphs: model.paragraphs.map((p) => ({
+    paragraphs: model.paragraphs.map((p, i) => ({
       text: p.text,
       [p.kind]: true,
+      keep: i >= model.paragraphs.length - KEEP_WITH_SIGNATURE,
       ...(p.footnote ? { [`fn${Math.min(p.footnote, 4)}`]: true } : {}),
     })),
     footnote1: model.footnotes[0] ?? '',

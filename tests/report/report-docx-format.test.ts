@@ -1,0 +1,92 @@
+/**
+ * The layout of the generated .docx (HD 36-HD/VPTW, rules_2025.md §4): page numbers from page 2, top
+ * centre; the closing paragraphs kept with the signature block; annexes laid out as the workbook
+ * (numbered-columns row, section headings) without the all-zero sections that do not apply to a
+ * district (CẤP TỈNH, Đảng bộ bộ phận).
+ */
+import PizZip from 'pizzip';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loadDemoDistrict } from '../../src/demo/load.js';
+import { buildAnnexes } from '../../src/reports/report-annex.js';
+import type { FormValuesDoc } from '../../src/domain/forms/index.js';
+import { renderReport } from '../../src/services/reports.js';
+import { createTestDb, type TestDb } from '../helpers/test-db.js';
+import { docxParagraphs } from './docx-text.js';
+
+let t: TestDb;
+let zip: PizZip;
+let paragraphs: string[];
+
+beforeAll(async () => {
+  t = await createTestDb();
+  await loadDemoDistrict(t.db);
+  const out = await renderReport(t.db, { unitCode: 'HU-TAMDUONG', year: 2022 }, { format: 'docx' });
+  zip = new PizZip(out.bytes);
+  paragraphs = docxParagraphs(out.bytes);
+});
+
+afterAll(async () => {
+  await t.close();
+});
+
+const part = (name: string) => zip.file(name)?.asText() ?? '';
+
+describe('page numbers (HD 36: from page 2, top centre)', () => {
+  it('has a distinct first page without a number and a centred PAGE field in the default header', () => {
+    const doc = part('word/document.xml');
+    const firstSection = doc.slice(0, doc.indexOf('</w:sectPr>'));
+    expect(firstSection).toContain('<w:titlePg/>');
+    const ref = (type: string) => new RegExp(`<w:headerReference w:type="${type}" r:id="([^"]+)"`).exec(firstSection)?.[1];
+    const rels = part('word/_rels/document.xml.rels');
+    const target = (id: string | undefined) => new RegExp(`Id="${id}"[^>]*Target="([^"]+)"`).exec(rels)?.[1] ?? new RegExp(`Target="([^"]+)"[^>]*Id="${id}"`).exec(rels)?.[1];
+    const def = part(`word/${target(ref('default'))}`);
+    const first = part(`word/${target(ref('first'))}`);
+    expect(def).toMatch(/PAGE/);
+    expect(def).toContain('<w:jc w:val="center"/>');
+    expect(first).not.toMatch(/PAGE/);
+  });
+});
+
+describe('signature block never alone on a page', () => {
+  it('keeps the last two body paragraphs and the spacer with the closing table, whose row does not split', () => {
+    const xml = part('word/document.xml');
+    const tableStart = xml.lastIndexOf('<w:tbl>', xml.indexOf('Nơi nhận:'));
+    const all = xml.slice(0, tableStart).split('</w:p>');
+    const spacer = all[all.length - 2] ?? '';
+    expect(spacer).toContain('<w:keepNext/>');
+    const paras = all.filter((p) => /<w:t[^>]*>[^<]+</.test(p));
+    for (const p of paras.slice(-2)) expect(p).toContain('<w:keepNext/>');
+    // Only headings (bold) and those two keep with the next: the body flows freely elsewhere.
+    expect(paras.filter((p) => p.includes('<w:keepNext/>') && !p.includes('<w:b/>')).length).toBe(2);
+    const closing = xml.slice(tableStart, xml.indexOf('Nơi nhận:'));
+    expect(closing).toContain('<w:cantSplit/>');
+  });
+});
+
+describe('annexes as the workbook', () => {
+  it('prints the numbered-columns row and omits the sections a district has nothing of', () => {
+    const annexes = paragraphs.slice(paragraphs.indexOf('Cao Trang Trọng'));
+    expect(annexes).toContain('3=4+…+11');
+    expect(annexes).toContain('3=4+…+9');
+    expect(annexes).toContain('5=6+7+8+9');
+    expect(annexes).not.toContain('CẤP TỈNH');
+    expect(annexes).not.toContain('ĐẢNG BỘ BỘ PHẬN');
+    expect(annexes).toContain('CẤP HUYỆN');
+    expect(annexes[annexes.indexOf('CHI BỘ TRỰC THUỘC ĐẢNG BỘ CƠ SỞ') - 1]).toBe('I');
+    expect(annexes[annexes.indexOf('CẤP HUYỆN') - 1]).toBe('I');
+  });
+
+  it('keeps an all-zero level in a report of that level (a province keeps CẤP TỈNH)', () => {
+    const doc: FormValuesDoc = {
+      format: 'form-values/1',
+      cycle: { year: 2022, ruleSet: 'QD132-HD21' },
+      forms: { TT: { rows: { 'tinh.total': { total: 0 }, 'huyen.total': { total: 2 }, 'huyen.graded': { total: 2 } } } },
+      claims: [],
+    };
+    const labels = (level: 'tinh' | 'huyen') => buildAnnexes({ doc, ruleSet: 'QD132-HD21', attached: '', level })[0]?.rows.map((r) => `${r.stt} ${r.label}`) ?? [];
+    expect(labels('huyen')).not.toContain('I CẤP TỈNH');
+    expect(labels('huyen')).toContain('I CẤP HUYỆN');
+    expect(labels('tinh')).toContain('I CẤP TỈNH');
+    expect(labels('tinh')).toContain('II CẤP HUYỆN');
+  });
+});
