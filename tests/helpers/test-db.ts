@@ -1,18 +1,18 @@
 /**
  * A fresh, migrated database for one test file, on the engine under test: SQLite in memory by
  * default, PostgreSQL when DATABASE_URL is set (each test database is its own schema, dropped at
- * the end). `.ci/run` runs the suite once per engine.
+ * the end of the run). `.ci/run` runs the suite once per engine.
  */
-import { randomBytes } from 'node:crypto';
 import { sql } from 'kysely';
 import { type Config, loadConfig } from '../../src/config.js';
 import { createDb, type Db, migrateToLatest } from '../../src/db/create-db.js';
+import { testSchemaName } from './pg-schemas.js';
 
 export interface TestDb {
   db: Db;
   config: Config;
   engine: Config['engine'];
-  /** Drops the test schema (PostgreSQL) and closes the handle. */
+  /** Closes the handle. */
   close(): Promise<void>;
 }
 
@@ -20,7 +20,7 @@ export interface TestDb {
 export const testEngine: Config['engine'] = process.env.DATABASE_URL ? 'postgres' : 'sqlite';
 
 export async function createTestDb(): Promise<TestDb> {
-  const pgSchema = `t_${randomBytes(6).toString('hex')}`;
+  const pgSchema = testSchemaName();
   const config = loadConfig({
     DATABASE_URL: process.env.DATABASE_URL,
     XEPLOAI_DB: ':memory:',
@@ -39,12 +39,8 @@ export async function createTestDb(): Promise<TestDb> {
     config,
     engine: config.engine,
     async close() {
+      // The PostgreSQL schema stays until the end of the run (tests/helpers/pg-schemas.ts).
       await db.destroy();
-      if (config.engine === 'postgres') {
-        const admin = createDb({ ...config, pgSchema: 'public' });
-        await sql`drop schema if exists ${sql.id(pgSchema)} cascade`.execute(admin);
-        await admin.destroy();
-      }
     },
   };
 }
