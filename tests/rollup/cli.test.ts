@@ -113,4 +113,45 @@ describe(`xeploai verify and forms export/import (${testEngine})`, () => {
     expect([after.forms.DV.rows.total.total, after.forms.DV.rows['graded.htt'].xa, after.forms.DV.rows['graded.htxs'].xa]).toEqual([2761, 1454, 245 + 30]);
     expect((await cli.run(['verify'])).code).toBe(0);
   });
+
+  it('forms import of an exported workbook whose column was moved: refused naming the cell, stored counts unchanged', async () => {
+    const { load, sheet, colOf } = await import('../xlsx/fixtures.js');
+    const exported = join(dir, 'khun-ha.xlsx');
+    expect((await cli.run(['forms', 'export', '--unit', 'TD-DU-KHUNHA', '--cycle', '2022', '--format', 'xlsx', '--out', exported])).code).toBe(0);
+    // Move the Xã column (code, header, values) one place right, over Phường, with exceljs.
+    const wb = await load(readFileSync(exported));
+    const ws = sheet(wb, 'Biểu DV');
+    const [xa, phuong] = [colOf(ws, 'xa'), colOf(ws, 'phuong')];
+    for (let r = 1; r <= ws.rowCount; r++) {
+      const [a, b] = [ws.getCell(r, xa), ws.getCell(r, phuong)];
+      [a.value, b.value] = [b.value, a.value];
+    }
+    const moved = join(dir, 'moved-columns.xlsx');
+    writeFileSync(moved, Buffer.from(await wb.xlsx.writeBuffer()));
+    await createUnit(db, { code: 'TD-DU-MOI', name: 'Đảng bộ xã Mới', kind: 'grassroots_committee', orgType: 'xa', parentCode: 'HU-TAMDUONG', validFrom: '2010-01-01' });
+    const count = async () => [
+      Number((await db.selectFrom('form_counts').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n),
+      Number((await db.selectFrom('form_counts').select((eb) => eb.fn.sum<number>('value').as('s')).executeTakeFirstOrThrow()).s),
+      Number((await db.selectFrom('entered_form_values').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n),
+    ];
+    const before = await count();
+    const r = await cli.run(['forms', 'import', moved, '--unit', 'TD-DU-MOI', '--cycle', '2022']);
+    expect(r.code).toBe(1);
+    expect(r.err).toContain(`Biểu DV, ô ${ws.getCell(1, xa).address}`);
+    expect(r.err).toContain('các cột đã bị di chuyển');
+    expect(await count()).toEqual(before);
+  });
+
+  it('forms check accepts the product’s workbook (read back, then checked): no error on the district’s export', async () => {
+    const book = join(dir, 'check.xlsx');
+    expect((await cli.run(['forms', 'export', '--unit', 'HU-TAMDUONG', '--cycle', '2022', '--format', 'xlsx', '--out', book])).code).toBe(0);
+    const r = await cli.run(['forms', 'check', book, '--json']);
+    expect([r.code, r.err]).toEqual([0, '']);
+    const { findings } = JSON.parse(r.out) as { findings: { severity: string; code: string }[] };
+    expect(findings.filter((f) => f.severity === 'error')).toEqual([]);
+    expect(findings.every((f) => f.code === 'CAP')).toBe(true);
+    const text = await cli.run(['forms', 'check', book]);
+    expect(text.out).not.toContain('không phải JSON');
+    expect(text.out).toContain('0 error(s)');
+  });
 });

@@ -77,12 +77,32 @@ describe(`demo district forms, live (${testEngine})`, () => {
     expect(cell('CN', 'huyen.uv_btv', 'htxs')).toBe(2);
   });
 
-  it('KD: 409 collectives reviewed (organisations + collectives), 1 + 1 suggested by the district', () => {
+  it('KD, pinned from the demo’s populations (GUIDE.md §3, FORMS.md §2 KD)', async () => {
+    const province = (await getFormValues(t.db, { unitCode: 'TU-LAICHAU', year: 2022 })).forms;
+    // Graded above the district (eligibility higher_level) but reviewed where they belong, here:
+    // the district organisation itself (1), 3 district collectives (TT 32 at the province − 29 here),
+    // 3 district leaders (CN 67 at the province − 64 here).
+    const [byProvinceCollectives, byProvinceLeaders] = [(province.TT?.rows['huyen.total']?.total ?? 0) - 29, (province.CN?.rows.huyen?.total ?? 0) - 64];
+    expect([byProvinceCollectives, byProvinceLeaders]).toEqual([3, 3]);
+    // Collectives reviewed: 51 grassroots organisations + 205 graded cells (TC) + 1 district organisation
+    // + 29 + 120 collectives (TT) + 3 graded by the province = 409, the seed's 409 (2.1.1).
+    expect(cell('KD', 'reviewed', 'collective')).toBe(51 + 205 + 1 + (29 + 120) + 3);
     expect(cell('KD', 'reviewed', 'collective')).toBe(409);
-    expect(cell('KD', 'suggested.huyen', 'collective')).toBe(1);
-    expect(cell('KD', 'suggested.huyen', 'individual')).toBe(1);
-    expect(cell('KD', 'not_reviewed.new_or_exempt', 'individual')).toBe(123);
-    expect(cell('KD', 'reviewed', 'individual')).toBeGreaterThanOrEqual(2543 + 65);
+    // Not reviewed: the 2 cells founded in the year (TC not_graded.new), all in "trong đó: mới thành lập".
+    expect([cell('KD', 'not_reviewed', 'collective'), cell('KD', 'not_reviewed.new_or_exempt', 'collective')]).toEqual([2, 2]);
+    expect(cell('KD', 'required', 'collective')).toBe(409 + 2);
+    // Individuals reviewed: 2.543 graded members + 65 admitted < 6 months (QD132: reviewed, not graded)
+    // + 225 leaders graded here (CN 64 + 161) + 3 graded by the province = 2.836. A leader is also a
+    // member: evaluations, not persons, are counted (GUIDE.md §3, the seed's 2.768 = 2.543 + 225).
+    expect(cell('KD', 'reviewed', 'individual')).toBe(2543 + 65 + (64 + 161) + 3);
+    expect(cell('KD', 'reviewed', 'individual')).toBe(2836);
+    // Not reviewed: exempt 122 + suspended 1 (DV not_required.exempt / .suspended), all "miễn, đình chỉ".
+    expect([cell('KD', 'not_reviewed', 'individual'), cell('KD', 'not_reviewed.new_or_exempt', 'individual')]).toEqual([122 + 1, 123]);
+    // Required = reviewed + not reviewed = 2.731 members (DV total) + 228 leader evaluations.
+    expect(cell('KD', 'required', 'individual')).toBe(2836 + 123);
+    expect(cell('KD', 'required', 'individual')).toBe((cell('DV', 'total') ?? 0) + 225 + 3);
+    // Suggested: Khun Há's committee and its secretary, by the district's standing committee (seed 2.1.1).
+    expect(['suggested', 'suggested.tinh', 'suggested.huyen', 'suggested.co_so'].map((r) => [cell('KD', r, 'collective'), cell('KD', r, 'individual')])).toEqual([[1, 1], [0, 0], [1, 1], [0, 0]]);
   });
 
   it('the province counts what its superior graded: TT huyen 32, CN huyen 67', async () => {
