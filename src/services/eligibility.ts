@@ -11,7 +11,7 @@ import type { Cycle } from '../domain/model/cycles.js';
 import { AppError } from '../domain/errors.js';
 import type { Evaluation } from '../domain/model/evaluations.js';
 import { computeEligibility, type EligibilityResult, overrideEligibility as overrideDomain } from '../domain/rules/eligibility.js';
-import { getRuleSet } from '../domain/rules/rule-set.js';
+import { cycleRuleSet } from './grading-context.js';
 import type { DatedEvent } from '../domain/rules/types.js';
 import { type ChainUnit, decidingBody } from '../domain/workflow/authority.js';
 import type { Db } from '../db/create-db.js';
@@ -73,7 +73,8 @@ export function compilingRank(cycle: Cycle): number | undefined {
 
 async function candidatesUnder(db: Db, input: { rootId: string; cycle: Cycle }): Promise<Candidate[]> {
   const date = input.cycle.referenceDate;
-  const ruleSet = getRuleSet(input.cycle.ruleSet);
+  // The cycle's parameters apply (e.g. a unit founded < 6 months, a "(verify)" value).
+  const { ruleSet } = await cycleRuleSet(db, input.cycle);
   const top = compilingRank(input.cycle);
   const units = await listScopeUnits(db, input.rootId, date);
   const byId = new Map(units.map((u) => [u.id, u]));

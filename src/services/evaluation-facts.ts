@@ -85,8 +85,3 @@ export async function createWithFacts(
     return (await recordFacts(trx, await loadGradingContext(trx, created.id), rest, input.actor)).evaluation;
   });
 }
-
-/** The stored facts of an evaluation, for the API. */
-export async function getFacts(db: Db, evaluationId: string) {
-  return (await loadGradingContext(db, evaluationId)).facts;
-}

@@ -220,6 +220,7 @@ export async function getWorkflow(db: Db, evaluationId: string) {
     stage: ctx.stage,
     tracked: ctx.tracked,
     competentAuthority: { unitCode: ctx.body.unit?.code ?? null, text: ctx.body.text, source: ctx.body.source },
+    facts: ctx.facts,
     steps: await listStageEvents(db, evaluationId),
     opinions: await listOpinions(db, evaluationId),
     justifications: await listJustifications(db, evaluationId),

@@ -10,7 +10,7 @@ import { createCycle } from '../../src/db/queries/cycles.js';
 import { createEvaluation, updateEvaluation } from '../../src/db/queries/evaluations.js';
 import { addMembership, addPersonEvent, createPerson } from '../../src/db/queries/persons.js';
 import { SRC } from '../../src/domain/rules/sources.js';
-import { gradingCheck, selfAssess } from '../../src/services/grading.js';
+import { getWorkflow, gradingCheck, selfAssess } from '../../src/services/grading.js';
 import { setCycleParameters } from '../../src/services/rule-parameters.js';
 import { createTestDb, type TestDb, testEngine } from '../helpers/test-db.js';
 import { seedScopeOrg } from '../server/fixtures-scope.js';
@@ -77,6 +77,7 @@ describe(`grading facts and cycle parameters in the check (${testEngine})`, () =
     const check = await gradingCheck(t.db, { evaluationId: id, grade: 'HTT' });
     expect([check.highestAllowed, sources(check)]).toEqual(['KHT', [SRC.HD21_ORG]]);
     expect(check.reasons[0]!.text).toContain('01/06/2022');
+    expect((await getWorkflow(t.db, id)).facts).toEqual({ tasks: null, civilServantGrade: null, discipline: { level: 'khien_trach', on: '2022-06-01' } });
   });
 
   it('refuses facts that do not fit the subject or the rule set, naming the field and changing nothing', async () => {
