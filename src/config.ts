@@ -16,14 +16,31 @@ export interface Config {
   readonly pgSchema: string;
   readonly port: number;
   readonly host: string;
-  /** Load the demo district when the database is empty (XEPLOAI_DEMO, default on). */
+  /**
+   * Load the demo district and its demo accounts when the database is empty (XEPLOAI_DEMO): on by
+   * default for the embedded SQLite, off by default on PostgreSQL (DATABASE_URL, i.e. a real
+   * installation) unless XEPLOAI_DEMO=1.
+   */
   readonly loadDemoWhenEmpty: boolean;
+  /** Take the client address from X-Forwarded-For (XEPLOAI_TRUST_PROXY=1, behind a reverse proxy). */
+  readonly trustProxy: boolean;
   /** Password of the demo accounts created with the demo district (XEPLOAI_DEMO_PASSWORD). */
   readonly demoPassword: string;
 }
 
 /** The demo accounts' password when XEPLOAI_DEMO_PASSWORD is not set (printed when the server starts). */
 export const DEFAULT_DEMO_PASSWORD = 'xeploai-demo';
+
+const YES = ['1', 'true', 'yes', 'on'];
+const NO = ['0', 'false', 'no', 'off'];
+
+/** XEPLOAI_DEMO: explicit yes or no wins; unset, the demo is loaded only for SQLite. */
+function demoWanted(env: NodeJS.ProcessEnv, databaseUrl: string | undefined): boolean {
+  const v = (env.XEPLOAI_DEMO ?? '').trim().toLowerCase();
+  if (YES.includes(v)) return true;
+  if (NO.includes(v)) return false;
+  return databaseUrl === undefined;
+}
 
 export type ConfigOverrides = Partial<Pick<Config, 'port' | 'host' | 'sqlitePath' | 'databaseUrl' | 'loadDemoWhenEmpty'>>;
 
@@ -32,9 +49,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Conf
   const databaseUrl = overrides.databaseUrl ?? (env.DATABASE_URL?.trim() || undefined);
   const rawPort = overrides.port ?? (env.PORT ? Number(env.PORT) : 3000);
   if (!Number.isInteger(rawPort) || rawPort < 0 || rawPort > 65535) {
+    const shown = overrides.port !== undefined ? String(overrides.port) : String(env.PORT);
     throw new AppError(
       'ValidationFailed',
-      { vi: `Cổng (PORT) không hợp lệ: «${env.PORT}».`, en: `Invalid port (PORT): "${env.PORT}".` },
+      { vi: `Cổng (PORT) không hợp lệ: «${shown}»; cổng là một số từ 0 đến 65535.`, en: `Invalid port (PORT): "${shown}"; a port is a number from 0 to 65535.` },
       { field: 'PORT' },
     );
   }
@@ -54,7 +72,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Conf
     pgSchema,
     port: rawPort,
     host: overrides.host ?? env.HOST ?? '0.0.0.0',
-    loadDemoWhenEmpty: overrides.loadDemoWhenEmpty ?? !['0', 'false', 'no'].includes((env.XEPLOAI_DEMO ?? '').toLowerCase()),
+    loadDemoWhenEmpty: overrides.loadDemoWhenEmpty ?? demoWanted(env, databaseUrl),
+    trustProxy: YES.includes((env.XEPLOAI_TRUST_PROXY ?? '').trim().toLowerCase()),
     demoPassword: env.XEPLOAI_DEMO_PASSWORD || DEFAULT_DEMO_PASSWORD,
   });
 }

@@ -10,7 +10,7 @@ export interface LocalisedMessage {
 }
 
 /** HTTP status per error kind; the catalogue below assigns one kind to each code. */
-const STATUS = { invalid: 400, unauthenticated: 401, forbidden: 403, notFound: 404, conflict: 409, unprocessable: 422 } as const;
+const STATUS = { invalid: 400, unauthenticated: 401, forbidden: 403, notFound: 404, conflict: 409, unprocessable: 422, tooMany: 429 } as const;
 type ErrorKind = keyof typeof STATUS;
 
 /** Every error code the product raises, with the kind that decides its HTTP status. */
@@ -43,6 +43,7 @@ export const ERROR_CODES = {
   Forbidden: 'forbidden',
   UserNotFound: 'notFound',
   DuplicateUsername: 'conflict',
+  TooManySignIns: 'tooMany',
   Conflict: 'conflict',
   CalendarYearMissing: 'unprocessable',
   ReasonRequired: 'invalid',

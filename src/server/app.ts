@@ -10,14 +10,22 @@ import type { User } from '../db/queries/users.js';
 import { apiRoutes } from './routes/api.js';
 import { loadSession, loginPageRoutes, requireApiSession } from './routes/auth.js';
 import { homeRoutes } from './routes/home.js';
+import { errorPage } from './pages/error-page.js';
+import { SignInThrottle } from './sign-in-throttle.js';
 
 export interface AppDeps {
   db: Db;
   config: Config;
 }
 
-/** `user` is set once the request's session is found (src/server/routes/auth.ts). */
-export type AppEnv = { Variables: { deps: AppDeps; user?: User } };
+/**
+ * `user` is set once the request's session is found (src/server/routes/auth.ts); `throttle` counts
+ * failed sign-ins (one per app, in memory).
+ */
+export type AppEnv = { Variables: { deps: AppDeps; user?: User; throttle: SignInThrottle } };
+
+/** API paths answer errors as JSON; every other path is a page a person reads. */
+const isApiPath = (path: string) => path === '/api' || path.startsWith('/api/');
 
 /** Maps any thrown error to the JSON error shape (API) with the catalogue's status. */
 export function errorBody(err: unknown): { status: number; body: { error: { code: string; message: { vi: string; en: string }; field?: string } } } {
@@ -40,8 +48,10 @@ export function errorBody(err: unknown): { status: number; body: { error: { code
 
 export function createApp(deps: AppDeps): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
+  const throttle = new SignInThrottle();
   app.use('*', async (c, next) => {
     c.set('deps', deps);
+    c.set('throttle', throttle);
     await next();
   });
   app.use('*', loadSession());
@@ -51,11 +61,13 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
   app.route('/', homeRoutes());
   app.notFound((c) => {
     const e = new AppError('NotFound', { vi: `Không có trang «${c.req.path}».`, en: `No such path "${c.req.path}".` });
+    if (!isApiPath(c.req.path)) return c.html(errorPage({ status: 404, message: `Không có trang «${c.req.path}». Địa chỉ có thể đã gõ sai hoặc trang đã được chuyển.` }), 404);
     return c.json(errorBody(e).body, 404);
   });
   app.onError((err, c) => {
     const { status, body } = errorBody(err);
     if (status >= 500) console.error(err);
+    if (!isApiPath(c.req.path)) return c.html(errorPage({ status, message: body.error.message.vi }), status as 400);
     return c.json(body, status as 400);
   });
   return app;

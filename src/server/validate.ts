@@ -1,21 +1,94 @@
 /**
  * Request validation with zod, turning failures into AppError('ValidationFailed') that names the
- * field, so routes stay parse → call → present.
+ * field, so routes stay parse → call → present. The English message is zod's; the Vietnamese one
+ * comes from zod's bundled Vietnamese locale (zod/v4/locales/vi), with the commonest cases (a
+ * missing value, a wrong type, a too short or too long text) said the way users say them.
  */
 import type { Context } from 'hono';
 import type { z } from 'zod';
+import viLocale from 'zod/v4/locales/vi.js';
 import { AppError } from '../domain/errors.js';
 
-/** Formats the first zod issue as a field path and a bilingual message. */
-export function zodToAppError(error: z.ZodError, where: 'body' | 'query' | 'params'): AppError {
+type RawIssue = Parameters<z.core.$ZodErrorMap>[0];
+
+const zodVi = viLocale().localeError;
+
+const TYPE_VI: Record<string, string> = {
+  string: 'chữ',
+  number: 'số',
+  int: 'số nguyên',
+  boolean: 'đúng/sai (true/false)',
+  object: 'một đối tượng JSON',
+  array: 'một danh sách',
+  date: 'ngày',
+  bigint: 'số nguyên',
+};
+
+/** The Vietnamese message of one issue: the few everyday cases in words, the rest from zod's locale. */
+function messageVi(issue: RawIssue): string | undefined {
+  if (issue.code === 'invalid_type') {
+    if (issue.input === undefined) return 'bắt buộc phải có, nhưng chưa có giá trị';
+    const expected = TYPE_VI[issue.expected];
+    if (expected) return `phải là ${expected}`;
+  }
+  if ((issue.code === 'too_small' || issue.code === 'too_big') && issue.origin === 'string') {
+    const n = Number(issue.code === 'too_small' ? issue.minimum : issue.maximum);
+    if (issue.code === 'too_small') return n <= 1 ? 'không được để trống' : `phải có ít nhất ${n} ký tự`;
+    return `chỉ được có tối đa ${n} ký tự`;
+  }
+  if ((issue.code === 'too_small' || issue.code === 'too_big') && issue.origin === 'number') {
+    const n = issue.code === 'too_small' ? issue.minimum : issue.maximum;
+    const inclusive = issue.inclusive !== false;
+    return issue.code === 'too_small' ? `phải ${inclusive ? 'từ' : 'lớn hơn'} ${n} trở lên` : `phải ${inclusive ? 'không quá' : 'nhỏ hơn'} ${n}`;
+  }
+  const base = zodVi(issue);
+  return typeof base === 'string' ? base : base?.message;
+}
+
+type Issue = z.core.$ZodIssue;
+
+/** The field an issue names: its path, and for unknown keys the first unknown key. */
+function fieldOf(issue: Issue | undefined, where: string): string {
+  if (!issue) return where;
+  const path = issue.path.map(String);
+  if (issue.code === 'unrecognized_keys' && issue.keys[0] !== undefined) path.push(issue.keys[0]);
+  return path.length > 0 ? path.join('.') : where;
+}
+
+/** The Vietnamese of an issue already made (its input is not kept: a wrong type is said as "phải là …"). */
+function viOfFinal(issue: Issue): string {
+  if (issue.code === 'custom') return issue.message;
+  return messageVi({ ...issue, input: null } as unknown as RawIssue) ?? issue.message;
+}
+
+/**
+ * Formats the first zod issue as a field path and a bilingual message. `viIssues` are the same
+ * issues in Vietnamese (a second parse with the Vietnamese error map); without them the Vietnamese
+ * text falls back to the English detail.
+ */
+export function zodToAppError(error: z.ZodError, where: 'body' | 'query' | 'params', viIssues?: readonly Issue[]): AppError {
   const issue = error.issues[0];
-  const path = issue && issue.path.length > 0 ? issue.path.join('.') : where;
-  const detail = issue?.message ?? 'invalid';
-  return new AppError(
-    'ValidationFailed',
-    { vi: `Trường «${path}» không hợp lệ: ${detail}.`, en: `Field "${path}" is invalid: ${detail}.` },
-    { field: path, details: error.issues.map((i) => ({ path: i.path.join('.'), message: i.message })) },
-  );
+  const field = fieldOf(issue, where);
+  const en = issue?.message ?? 'invalid';
+  const vi = viIssues?.[0]?.message ?? (issue ? viOfFinal(issue) : en);
+  const details = error.issues.map((i) => ({ path: i.path.join('.'), message: i.message }));
+  if (issue?.code === 'unrecognized_keys') {
+    return new AppError(
+      'ValidationFailed',
+      { vi: `Không có trường «${field}»: hãy bỏ trường này hoặc kiểm tra lại tên trường.`, en: `Unknown field "${field}": ${en}.` },
+      { field, details },
+    );
+  }
+  return new AppError('ValidationFailed', { vi: `Trường «${field}» không hợp lệ: ${vi}.`, en: `Field "${field}" is invalid: ${en}.` }, { field, details });
+}
+
+/** Parses `input`; on failure throws ValidationFailed with zod's English and the Vietnamese wording. */
+export function parseWith<S extends z.ZodType>(schema: S, input: unknown, where: 'body' | 'query' | 'params'): z.infer<S> {
+  const parsed = schema.safeParse(input);
+  if (parsed.success) return parsed.data;
+  // Only on failure: parse again with the Vietnamese error map (messages set on a schema still win).
+  const vi = schema.safeParse(input, { error: messageVi });
+  throw zodToAppError(parsed.error, where, vi.success ? undefined : vi.error.issues);
 }
 
 /** Parses and validates the JSON body. */
@@ -29,14 +102,10 @@ export async function parseBody<S extends z.ZodType>(c: Context, schema: S): Pro
       en: 'The request body is not valid JSON.',
     });
   }
-  const parsed = schema.safeParse(raw);
-  if (!parsed.success) throw zodToAppError(parsed.error, 'body');
-  return parsed.data;
+  return parseWith(schema, raw, 'body');
 }
 
 /** Parses and validates the query string. */
 export function parseQuery<S extends z.ZodType>(c: Context, schema: S): z.infer<S> {
-  const parsed = schema.safeParse(c.req.query());
-  if (!parsed.success) throw zodToAppError(parsed.error, 'query');
-  return parsed.data;
+  return parseWith(schema, c.req.query(), 'query');
 }

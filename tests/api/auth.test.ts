@@ -96,7 +96,10 @@ describe(`sign-in API on ${testEngine}`, () => {
 
   it('names a missing field of the login body', async () => {
     const res = await app.request('/api/auth/login', { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"username":"a"}' });
-    expect([res.status, ((await res.json()) as Json).error.field]).toEqual([400, 'password']);
+    const e = ((await res.json()) as Json).error;
+    expect([res.status, e.field]).toEqual([400, 'password']);
+    expect(e.message.vi).toBe('Trường «password» không hợp lệ: bắt buộc phải có, nhưng chưa có giá trị.');
+    expect(e.message.en).toBe('Field "password" is invalid: Invalid input: expected string, received undefined.');
   });
 });
 
@@ -139,9 +142,71 @@ describe(`pages behind the sign-in page on ${testEngine}`, () => {
     expect((await app.request('/units/CB-A?cycle=2022', { headers })).status).toBe(200);
     const other = await app.request('/units/CB-B?cycle=2022', { headers });
     expect(other.status).toBe(403);
-    expect(text(await other.text())).toContain('«CB-B»');
+    expect(text(await other.text())).toContain('«Đơn vị CB-B» nằm ngoài phạm vi làm việc của bạn («Đơn vị CB-A»)');
     const out = await app.request('/logout', { method: 'POST', headers });
     expect([out.status, out.headers.get('location')]).toEqual([303, '/login']);
     expect((await app.request('/', { headers })).status).toBe(302);
+  });
+});
+
+describe(`sign-in throttling on ${testEngine}`, () => {
+  const loginOn = (a: ReturnType<typeof createApp>, username: string, password: string, headers: Record<string, string> = {}) =>
+    a.request('/api/auth/login', { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify({ username, password }) });
+
+  it('refuses a name for the rest of the window after 5 failures, even with the right password, in Vietnamese', async () => {
+    const fresh = createApp({ db: t.db, config: t.config }); // its own throttle
+    for (let i = 0; i < 5; i++) expect((await loginOn(fresh, 'chibo.a', `sai ${i}`)).status).toBe(401);
+    const blocked = await loginOn(fresh, 'CHIBO.A', PASSWORD_NFC);
+    expect(blocked.status).toBe(429);
+    const body = (await blocked.json()) as Json;
+    expect(body.error.code).toBe('TooManySignIns');
+    expect(body.error.message.vi).toBe('Đăng nhập sai quá nhiều lần. Vui lòng thử lại sau 10 phút.');
+    expect(blocked.headers.get('set-cookie')).toBeNull();
+    const page = await fresh.request('/login', { method: 'POST', body: new URLSearchParams({ username: 'chibo.a', password: PASSWORD_NFC, next: '/' }) });
+    expect(page.status).toBe(429);
+    expect(text(await page.text())).toContain('Đăng nhập sai quá nhiều lần');
+    // Another name is not affected (no address is known in process).
+    const other = await createUser(t.db, { username: 'chibo.a2', role: 'clerk', scopeUnitCode: 'CB-A', passwordHash: await hashPassword('mật khẩu khác') });
+    expect((await loginOn(fresh, other.username, 'mật khẩu khác')).status).toBe(200);
+  });
+
+  it('a success before the limit clears the name: four failures, a success, four more are still allowed', async () => {
+    const fresh = createApp({ db: t.db, config: t.config });
+    for (let i = 0; i < 4; i++) expect((await loginOn(fresh, 'chibo.a', 'sai')).status).toBe(401);
+    expect((await loginOn(fresh, 'chibo.a', PASSWORD_NFC)).status).toBe(200);
+    for (let i = 0; i < 4; i++) expect((await loginOn(fresh, 'chibo.a', 'sai')).status).toBe(401);
+    expect((await loginOn(fresh, 'chibo.a', PASSWORD_NFC)).status).toBe(200);
+  });
+
+  it('refuses one address after 5 failures across names (behind a trusted proxy), other addresses still sign in', async () => {
+    const fresh = createApp({ db: t.db, config: { ...t.config, trustProxy: true } });
+    const from = (ip: string) => ({ 'x-forwarded-for': `${ip}, 10.0.0.1` });
+    for (let i = 0; i < 5; i++) expect((await loginOn(fresh, `khong-co-${i}`, 'sai', from('203.0.113.7'))).status).toBe(401);
+    expect((await loginOn(fresh, 'chibo.a', PASSWORD_NFC, from('203.0.113.7'))).status).toBe(429);
+    expect((await loginOn(fresh, 'chibo.a', PASSWORD_NFC, from('203.0.113.8'))).status).toBe(200);
+  });
+});
+
+describe(`GET /logout and bad input on ${testEngine}`, () => {
+  it('GET /logout shows a sign-out button and does not sign out by itself', async () => {
+    const s = await signIn(app, t.db, { role: 'clerk', scope: 'CB-A' });
+    const page = await app.request('/logout', { headers: { cookie: s.cookie } });
+    expect(page.status).toBe(200);
+    const html = await page.text();
+    expect(html).toMatch(/<form method="post" action="\/logout"><button type="submit">Đăng xuất<\/button>/);
+    expect((await me({ cookie: s.cookie })).status).toBe(200);
+  });
+
+  it('says a validation failure in Vietnamese (zod locale) and English, and names an unknown key as the field', async () => {
+    const short = await app.request('/api/auth/login', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 5, password: 'x' }) });
+    const e1 = ((await short.json()) as Json).error;
+    expect([short.status, e1.field]).toEqual([400, 'username']);
+    expect(e1.message.vi).toBe('Trường «username» không hợp lệ: phải là chữ.');
+    expect(e1.message.en).toBe('Field "username" is invalid: Invalid input: expected string, received number.');
+    const extra = await app.request('/api/auth/login', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'a', password: 'b', remember: true, zz: 1 }) });
+    const e2 = ((await extra.json()) as Json).error;
+    expect([extra.status, e2.field]).toEqual([400, 'remember']);
+    expect(e2.message.vi).toBe('Không có trường «remember»: hãy bỏ trường này hoặc kiểm tra lại tên trường.');
+    expect(e2.message.en).toContain('Unrecognized keys');
   });
 });

@@ -70,23 +70,44 @@ export async function countMembersByUnit(db: Db, date: string): Promise<Map<stri
   return new Map(rows.map((r) => [r.unit_id, { members: Number(r.n) }]));
 }
 
-export type MemberGradeCounts = Record<Grade | 'notGraded', number>;
+/**
+ * A unit's member counts as printed on form DV (FORMS.md §2 "DV"): `members` = DV `total`,
+ * HTXS…KHT = `graded.htxs…kht`, `notRequired` = `not_required`, `pending` = `pending`.
+ */
+export type MemberFormCounts = Record<Grade | 'members' | 'notRequired' | 'pending', number>;
 
-/** Decided grades of member evaluations per unit in a cycle; evaluations without a grade count as not graded. */
-export async function countMemberGradesByUnit(db: Db, cycleId: string): Promise<Map<string, Partial<MemberGradeCounts>>> {
+const DV_ROWS: Record<string, keyof MemberFormCounts> = {
+  total: 'members',
+  'graded.htxs': 'HTXS',
+  'graded.htt': 'HTT',
+  'graded.ht': 'HT',
+  'graded.kht': 'KHT',
+  not_required: 'notRequired',
+  pending: 'pending',
+};
+
+/**
+ * Every unit's stored DV counts in a cycle (src/db/queries/form-counts.ts keeps them as subtree
+ * totals in the write's transaction): the page reads the same numbers the forms print, so a
+ * member graded but no longer eligible is counted where the form counts it. Units without a row
+ * have no members in the cycle.
+ */
+export async function readMemberFormCounts(db: Db, cycleId: string): Promise<Map<string, MemberFormCounts>> {
   const rows = await db
-    .selectFrom('evaluations')
-    .select(['unit_id', 'decided_grade', (eb) => eb.fn.countAll<number>().as('n')])
+    .selectFrom('form_counts')
+    .select(['unit_id', 'row', 'value'])
     .where('cycle_id', '=', cycleId)
-    .where('subject_kind', '=', 'member')
-    .groupBy(['unit_id', 'decided_grade'])
+    .where('form', '=', 'DV')
+    .where('col', '=', 'total')
+    .where('row', 'in', Object.keys(DV_ROWS))
     .execute();
-  const out = new Map<string, Partial<MemberGradeCounts>>();
+  const out = new Map<string, MemberFormCounts>();
   for (const r of rows) {
-    const key = (r.decided_grade ?? 'notGraded') as keyof MemberGradeCounts;
-    const counts = out.get(r.unit_id) ?? {};
-    counts[key] = (counts[key] ?? 0) + Number(r.n);
-    out.set(r.unit_id, counts);
+    const key = DV_ROWS[r.row];
+    if (!key) continue;
+    let counts = out.get(r.unit_id);
+    if (!counts) out.set(r.unit_id, (counts = { members: 0, HTXS: 0, HTT: 0, HT: 0, KHT: 0, notRequired: 0, pending: 0 }));
+    counts[key] += Number(r.value);
   }
   return out;
 }

@@ -37,12 +37,22 @@ details[open]>summary::before{content:"▾"}
 details>summary .name{font-weight:600;flex:1 1 16rem}
 details .inner{padding:0 .75rem .75rem;overflow-x:auto}
 .counts{font-variant-numeric:tabular-nums;color:var(--muted);font-size:.9rem}
-.crumbs{font-size:.9rem;margin-bottom:.5rem}
-@media (max-width:40rem){body{font-size:16px}.hide-sm{display:none}main{padding:.5rem}}
+.counts>span{white-space:nowrap}
+.crumbs{font-size:1rem;margin-bottom:.5rem}
+.scroll{overflow-x:auto}
+.downloads{display:flex;flex-wrap:wrap;gap:.5rem;margin:0 0 1rem}
+a.button,button.button{display:inline-block;padding:.6rem 1rem;border:1px solid #1f5fa8;border-radius:.45rem;background:#fff;color:#1f5fa8;font:inherit;font-weight:600;text-decoration:none;cursor:pointer}
+a.button.primary,button.button.primary{background:#b3261e;border-color:#b3261e;color:#fff}
+.topbar{display:flex;flex-wrap:wrap;justify-content:space-between;align-items:center;gap:.5rem 1rem}
+.who{display:flex;flex-wrap:wrap;align-items:center;gap:.25rem .75rem;font-size:.95rem}
+.who form{margin:0}
+.who button{background:#fff;color:#b3261e;border:0;border-radius:.35rem;padding:.35rem .75rem;font:inherit;font-weight:600;cursor:pointer}
+@media (max-width:40rem){body{font-size:17px}.hide-sm{display:none}main{padding:.5rem}header .sub{display:none}
+td,th{padding:.5rem .35rem}}
 `;
 
-/** Wraps a page body in the shell. */
-export function layout(options: { title: string; body: Html }): Html {
+/** Wraps a page body in the shell; `user` is the signed-in user's bar (name, scope, sign-out) in the header. */
+export function layout(options: { title: string; body: Html; user?: Html }): Html {
   return html`<!doctype html>
 <html lang="vi">
 <head>
@@ -52,8 +62,9 @@ export function layout(options: { title: string; body: Html }): Html {
 <style>${raw(CSS)}</style>
 </head>
 <body>
-<header><a href="/"><div class="brand">xeploai</div>
-<div class="sub">Kiểm điểm, đánh giá, xếp loại chất lượng tổ chức đảng, đảng viên và tập thể, cá nhân cán bộ lãnh đạo, quản lý</div></a></header>
+<header><div class="topbar"><a href="/"><div class="brand">xeploai</div>
+<div class="sub">Kiểm điểm, đánh giá, xếp loại chất lượng tổ chức đảng, đảng viên và tập thể, cá nhân cán bộ lãnh đạo, quản lý</div></a>
+${options.user ?? ''}</div></header>
 <main>${options.body}</main>
 </body>
 </html>`;

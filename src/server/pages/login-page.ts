@@ -18,9 +18,6 @@ const CSS = `
 .login input{width:100%;font-size:1.25rem;padding:.75rem .8rem;border:1px solid #9aa3b2;border-radius:.45rem}
 .login button{width:100%;margin-top:1.25rem;font-size:1.2rem;padding:.8rem;border:0;border-radius:.45rem;background:#b3261e;color:#fff;font-weight:700}
 .login .error{background:#fdecea;border:1px solid #b3261e;color:#8c1d18;border-radius:.45rem;padding:.7rem .8rem;font-weight:600}
-.userbar{display:flex;flex-wrap:wrap;gap:.25rem .75rem;align-items:center;justify-content:flex-end;font-size:.9rem;color:#5b6575;margin-bottom:.5rem}
-.userbar form{display:inline;margin:0}
-.userbar button{background:none;border:0;padding:0;color:#1f5fa8;text-decoration:underline;font:inherit;cursor:pointer}
 `;
 
 /** Body of the sign-in page; `next` is the local path to return to after signing in. */
@@ -40,9 +37,25 @@ ${options.error ? html`<p class="error" role="alert">${options.error}</p>` : ''}
 </div>`;
 }
 
-/** The signed-in user, their role and scope, and the sign-out button, above every page. */
-export function userBar(user: User): Html {
-  return html`<style>${raw(CSS)}</style>
-<div class="userbar"><span>${user.displayName} · ${ROLE_LABELS[user.role]} · phạm vi ${user.scopeUnitCode}</span>
+/**
+ * The signed-in user in the header: their name, then their scope unit's name unless the name
+ * already says it ("Bí thư Chi bộ Tổ dân phố số 1" is not followed by "Chi bộ Tổ dân phố số 1"),
+ * and the sign-out button. The role is on the tooltip: users know their own job.
+ */
+export function userBar(user: User, scopeName: string): Html {
+  const name = user.displayName.trim() || user.username;
+  const lower = name.toLocaleLowerCase('vi');
+  const scope = lower.includes(scopeName.toLocaleLowerCase('vi')) ? '' : ` · ${scopeName}`;
+  return html`<div class="who"><span title="${ROLE_LABELS[user.role]}"><b>${name}</b>${scope}</span>
 <form method="post" action="/logout"><button type="submit">Đăng xuất</button></form></div>`;
+}
+
+/** The page of GET /logout: one big button that signs out (a link must not sign out by itself). */
+export function logoutBody(user: User | undefined): Html {
+  if (!user) return html`<div class="login card"><h1>Đăng xuất</h1><p>Bạn chưa đăng nhập.</p><p><a class="button" href="/login">Đăng nhập</a></p></div>`;
+  return html`<style>${raw(CSS)}</style>
+<div class="login card"><h1>Đăng xuất</h1>
+<p>Bạn đang đăng nhập với tên <b>${user.displayName || user.username}</b>.</p>
+<form method="post" action="/logout"><button type="submit">Đăng xuất</button></form>
+<p><a href="/">Quay lại trang tổng quan</a></p></div>`;
 }

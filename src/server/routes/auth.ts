@@ -2,6 +2,7 @@
  * Signing in and out. The API takes `Authorization: Bearer <token>` or the session cookie; pages
  * use the cookie (HttpOnly, SameSite=Lax). Wrong name, wrong password and disabled account get the
  * same answer and take the same time (a dummy hash is verified when there is no such user).
+ * Repeated failures for one name or from one address are throttled (src/server/sign-in-throttle.ts).
  */
 import type { Context, MiddlewareHandler } from 'hono';
 import { Hono } from 'hono';
@@ -9,14 +10,13 @@ import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
 import { z } from 'zod';
 import { AppError } from '../../domain/errors.js';
 import { createSession, deleteSession, findSessionUser, SESSION_HOURS } from '../../db/queries/sessions.js';
-import { findUserForSignIn, type User } from '../../db/queries/users.js';
+import { findUserForSignIn, normaliseUsername, type User } from '../../db/queries/users.js';
 import type { AppEnv } from '../app.js';
 import { currentUser, unauthenticated } from '../authorize.js';
 import { layout } from '../pages/layout.js';
-import { loginBody, WRONG_CREDENTIALS_VI } from '../pages/login-page.js';
+import { loginBody, logoutBody, WRONG_CREDENTIALS_VI } from '../pages/login-page.js';
 import { verifyNobody, verifyPassword } from '../../services/passwords.js';
 import { parseBody } from '../validate.js';
-import type { Db } from '../../db/create-db.js';
 
 /** Name of the session cookie. */
 export const SESSION_COOKIE = 'xeploai_session';
@@ -34,11 +34,34 @@ function wrongCredentials(): AppError {
   return new AppError('Unauthenticated', { vi: WRONG_CREDENTIALS_VI, en: 'Wrong username or password.' });
 }
 
-/** Checks a name and password; opens a session or throws the one wrong-credentials error. */
-async function signIn(db: Db, username: string, password: string): Promise<{ token: string; expiresAt: string; user: User }> {
+/**
+ * The address a request came from: the socket's, or the first X-Forwarded-For hop when the
+ * server sits behind a proxy it trusts (XEPLOAI_TRUST_PROXY=1). Undefined in-process (tests).
+ */
+function clientAddress(c: Context<AppEnv>): string | undefined {
+  if (c.var.deps.config.trustProxy) {
+    const forwarded = c.req.header('x-forwarded-for')?.split(',')[0]?.trim();
+    if (forwarded) return forwarded;
+  }
+  const env = c.env as { incoming?: { socket?: { remoteAddress?: string } } } | undefined;
+  return env?.incoming?.socket?.remoteAddress;
+}
+
+/** Checks a name and password; opens a session or throws the one wrong-credentials error (or TooManySignIns). */
+async function signIn(c: Context<AppEnv>, username: string, password: string): Promise<{ token: string; expiresAt: string; user: User }> {
+  const { db } = c.var.deps;
+  const throttle = c.var.throttle;
+  const nameKey = `name:${normaliseUsername(username)}`;
+  const address = clientAddress(c);
+  const keys = address ? [nameKey, `addr:${address}`] : [nameKey];
+  throttle.assertAllowed(keys);
   const found = await findUserForSignIn(db, username);
   const ok = found ? await verifyPassword(found.passwordHash, password) : await verifyNobody(password);
-  if (!found || !ok || found.disabled) throw wrongCredentials();
+  if (!found || !ok || found.disabled) {
+    throttle.recordFailure(keys);
+    throw wrongCredentials();
+  }
+  throttle.recordSuccess(nameKey);
   const { passwordHash: _, ...user } = found;
   return { ...(await createSession(db, user.id)), user };
 }
@@ -93,7 +116,7 @@ export function authApiRoutes(): Hono<AppEnv> {
   const r = new Hono<AppEnv>();
   r.post('/login', async (c) => {
     const body = await parseBody(c, loginBodySchema);
-    const session = await signIn(c.var.deps.db, body.username, body.password);
+    const session = await signIn(c, body.username, body.password);
     setSessionCookie(c, session.token);
     return c.json({ token: session.token, expiresAt: session.expiresAt, user: session.user });
   });
@@ -105,7 +128,7 @@ export function authApiRoutes(): Hono<AppEnv> {
   return r;
 }
 
-/** The sign-in page and its form posts: GET/POST /login, POST /logout. */
+/** The sign-in page and its form posts: GET/POST /login, GET/POST /logout. */
 export function loginPageRoutes(): Hono<AppEnv> {
   const r = new Hono<AppEnv>();
   r.get('/login', (c) => {
@@ -119,14 +142,16 @@ export function loginPageRoutes(): Hono<AppEnv> {
     const password = typeof form.password === 'string' ? form.password : '';
     const next = safeNext(typeof form.next === 'string' ? form.next : undefined);
     try {
-      const session = await signIn(c.var.deps.db, username, password);
+      const session = await signIn(c, username, password);
       setSessionCookie(c, session.token);
       return c.redirect(next, 303);
     } catch (e) {
       if (!(e instanceof AppError)) throw e;
-      return c.html(layout({ title: 'Đăng nhập', body: loginBody({ next, error: e.messages.vi, username }) }), 401);
+      return c.html(layout({ title: 'Đăng nhập', body: loginBody({ next, error: e.messages.vi, username }) }), e.status as 401);
     }
   });
+  // A link to /logout (typed, bookmarked) shows the sign-out button: a GET must not sign out by itself.
+  r.get('/logout', (c) => c.html(layout({ title: 'Đăng xuất', body: logoutBody(c.get('user')) })));
   r.post('/logout', async (c) => {
     await endSession(c);
     return c.redirect('/login', 303);
