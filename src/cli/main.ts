@@ -19,13 +19,38 @@ const stdio: CliIo = {
   },
 };
 
+/** Groups of `--help`, in order; a command belongs to the first group whose prefix its name starts with. */
+const GROUPS: readonly { title: string; prefixes: readonly string[] }[] = [
+  { title: 'Bắt đầu / Getting started', prefixes: ['serve', 'db', 'demo'] },
+  { title: 'Tài khoản / Users', prefixes: ['user'] },
+  { title: 'Đánh giá, xếp loại / Grading', prefixes: ['eligibility', 'submissions'] },
+  { title: 'Biểu thống kê / Statistical forms', prefixes: ['forms', 'verify'] },
+  { title: 'Báo cáo / Report', prefixes: ['report'] },
+];
+
+/** Order inside a group: by the group's prefix order, then the registry's order. */
+function grouped(): { title: string; commands: CliCommand[] }[] {
+  const out = GROUPS.map((g) => ({ title: g.title, commands: [] as CliCommand[] }));
+  const rest: CliCommand[] = [];
+  const rank = (c: CliCommand, g: number) => GROUPS[g]!.prefixes.indexOf(c.name[0]!);
+  for (const c of commands) {
+    const g = GROUPS.findIndex((x) => x.prefixes.includes(c.name[0]!));
+    if (g < 0) rest.push(c);
+    else out[g]!.commands.push(c);
+  }
+  out.forEach((g, i) => g.commands.sort((a, b) => rank(a, i) - rank(b, i)));
+  return [...out, { title: 'Khác / Other', commands: rest }].filter((g) => g.commands.length > 0);
+}
+
+function commandLines(list: readonly CliCommand[]): string[] {
+  const width = Math.max(...list.map((c) => c.name.join(' ').length));
+  return list.map((c) => `  ${c.name.join(' ').padEnd(width)}  ${c.summary}`);
+}
+
 function usage(): string {
-  const width = Math.max(...commands.map((c) => c.name.join(' ').length));
   return [
     'Cách dùng / Usage: xeploai <lệnh> [tùy chọn]',
-    '',
-    'Lệnh / Commands:',
-    ...commands.map((c) => `  ${c.name.join(' ').padEnd(width)}  ${c.summary}`),
+    ...grouped().flatMap((g) => ['', `${g.title}:`, ...commandLines(g.commands)]),
     '',
     'Thêm --help sau một lệnh để xem chi tiết. / Add --help after a command for details.',
   ].join('\n');
@@ -40,6 +65,35 @@ function resolve(argv: string[]): { command: CliCommand; rest: string[] } | unde
   return undefined;
 }
 
+/** Commands whose name starts with the words given (`xeploai forms` → forms check, export, import). */
+function startingWith(words: readonly string[]): CliCommand[] {
+  if (words.length === 0) return [];
+  return commands.filter((c) => c.name.length > words.length && words.every((w, i) => c.name[i] === w));
+}
+
+/** The first line of a command's help ("Cách dùng: xeploai …"). */
+function shortUsage(command: CliCommand): string {
+  return command.help.split('\n').find((l) => l.trim() !== '') ?? `xeploai ${command.name.join(' ')}`;
+}
+
+/** node:util parseArgs errors in Vietnamese and English, naming the option or argument. */
+function parseArgsMessage(e: TypeError & { code?: string }): string {
+  const what = e.message.match(/'([^']+)'/)?.[1] ?? '';
+  const option = what.split(' ')[0] ?? what;
+  switch (e.code) {
+    case 'ERR_PARSE_ARGS_UNKNOWN_OPTION':
+      return `Tùy chọn không có: «${option}». / Unknown option "${option}".`;
+    case 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE':
+      return e.message.includes('argument missing')
+        ? `Thiếu giá trị sau «${option}». / Option "${option}" needs a value.`
+        : `Tùy chọn «${option}» không nhận giá trị. / Option "${option}" takes no value.`;
+    case 'ERR_PARSE_ARGS_UNEXPECTED_POSITIONAL':
+      return `Thừa tham số: «${what}». / Unexpected argument "${what}".`;
+    default:
+      return `Tham số không hợp lệ. / ${e.message}`;
+  }
+}
+
 /** Runs the CLI with arguments (without `node` and the script); resolves to the exit code. */
 export async function runCli(argv: string[], io: CliIo = stdio, env: NodeJS.ProcessEnv = process.env): Promise<number> {
   if (argv.length === 0 || argv[0] === '--help' || argv[0] === '-h' || argv[0] === 'help') {
@@ -47,6 +101,14 @@ export async function runCli(argv: string[], io: CliIo = stdio, env: NodeJS.Proc
     return argv.length === 0 ? 1 : 0;
   }
   const found = resolve(argv);
+  const words = argv.filter((a) => !a.startsWith('-'));
+  const partial = startingWith(words);
+  // `xeploai forms`, `xeploai report template`: the words begin longer commands than any they complete.
+  if (partial.length > 0 && (!found || found.command.name.length < words.length)) {
+    const asked = argv.includes('--help') || argv.includes('-h');
+    io.out(`Các lệnh «xeploai ${words.join(' ')}» / Commands:\n${commandLines(partial).join('\n')}\n\nThêm --help sau một lệnh để xem chi tiết. / Add --help after a command for details.`);
+    return asked ? 0 : 1;
+  }
   if (!found) {
     io.err(`Lệnh không tồn tại: «${argv.join(' ')}». / Unknown command.\n\n${usage()}`);
     return 1;
@@ -64,7 +126,8 @@ export async function runCli(argv: string[], io: CliIo = stdio, env: NodeJS.Proc
       return 1;
     }
     if (e instanceof TypeError && (e as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
-      io.err(`Lỗi tham số: ${e.message}\n\n${found.command.help}`);
+      const name = found.command.name.join(' ');
+      io.err(`Lỗi: ${parseArgsMessage(e)}\n${shortUsage(found.command)}\nXem thêm / More: xeploai ${name} --help`);
       return 1;
     }
     io.err(`Lỗi không mong đợi / Unexpected error: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`);

@@ -44,6 +44,7 @@ export const ERROR_CODES = {
   UserNotFound: 'notFound',
   DuplicateUsername: 'conflict',
   TooManySignIns: 'tooMany',
+  PortUnavailable: 'conflict',
   Conflict: 'conflict',
   CalendarYearMissing: 'unprocessable',
   ReasonRequired: 'invalid',

@@ -1,7 +1,8 @@
-/** `xeploai user create | list | disable`, and the demo accounts made by `demo load`. */
+/** `xeploai user create | list | disable | enable | reset-password`, and the demo accounts made by `demo load`. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/config.js';
 import { createDb, type Db } from '../../src/db/create-db.js';
+import { createSession, findSessionUser } from '../../src/db/queries/sessions.js';
 import { findUserForSignIn } from '../../src/db/queries/users.js';
 import { verifyPassword } from '../../src/services/passwords.js';
 import { cliEnv } from '../helpers/cli.js';
@@ -25,12 +26,13 @@ describe('xeploai user', () => {
   it('demo load creates one demo account per role with the default password', async () => {
     const list = await cli.run(['user', 'list']);
     expect(list.code).toBe(0);
-    const rows = list.out.trim().split('\n').map((l) => l.split('\t').slice(0, 3));
-    expect(rows).toEqual([
-      ['admin', 'admin', 'TU-LAICHAU'],
-      ['bantochuc', 'compiler', 'HU-TAMDUONG'],
-      ['chibo', 'clerk', 'TD-DU-TTTAMDUONG-CB01'],
-      ['xem', 'viewer', 'HU-TAMDUONG'],
+    const [header, ...rows] = list.out.trim().split('\n').map((l) => l.split('\t'));
+    expect(header).toEqual(['Tên đăng nhập', 'Vai trò', 'Đơn vị phạm vi', 'Tên hiển thị', 'Trạng thái', 'Mã vai trò']);
+    expect(rows.map((r) => [r[0], r[1], r[2], r[5]])).toEqual([
+      ['admin', 'Quản trị hệ thống', 'TU-LAICHAU', 'admin'],
+      ['bantochuc', 'Ban Tổ chức (cấp tổng hợp)', 'HU-TAMDUONG', 'compiler'],
+      ['chibo', 'Cán bộ nhập liệu của đơn vị', 'TD-DU-TTTAMDUONG-CB01', 'clerk'],
+      ['xem', 'Chỉ xem', 'HU-TAMDUONG', 'viewer'],
     ]);
     expect(await signsIn('chibo', 'xeploai-demo')).toBe(true);
   });
@@ -73,8 +75,37 @@ describe('xeploai user', () => {
     const r = await cli.run(['user', 'disable', 'xem']);
     expect([r.code, r.out]).toEqual([0, expect.stringContaining('Đã khóa tài khoản «xem»')]);
     expect(await signsIn('xem', 'xeploai-demo')).toBe(false);
-    expect((await cli.run(['user', 'list'])).out).toMatch(/^xem\t.*\tđã khóa$/m);
+    expect((await cli.run(['user', 'list'])).out).toMatch(/^xem\t.*\tđã khóa\tviewer$/m);
     const unknown = await cli.run(['user', 'disable', 'khong-co']);
+    expect([unknown.code, unknown.err]).toEqual([1, expect.stringContaining('«khong-co»')]);
+  });
+
+  it('enables a disabled user again; an unknown name exits 1', async () => {
+    expect((await cli.run(['user', 'disable', 'bantochuc'])).code).toBe(0);
+    expect(await signsIn('bantochuc', 'xeploai-demo')).toBe(false);
+    const r = await cli.run(['user', 'enable', 'BanToChuc']);
+    expect([r.code, r.out]).toEqual([0, expect.stringContaining('Đã mở khóa tài khoản «bantochuc»')]);
+    expect(await signsIn('bantochuc', 'xeploai-demo')).toBe(true);
+    const unknown = await cli.run(['user', 'enable', 'khong-co']);
+    expect([unknown.code, unknown.err]).toEqual([1, expect.stringContaining('«khong-co»')]);
+  });
+
+  it('resets a password from stdin or generated, ending open sessions; the old password stops working', async () => {
+    const session = await createSession(db, (await findUserForSignIn(db, 'chibo'))!.id);
+    const r = await cli.run(['user', 'reset-password', 'chibo', '--password-stdin'], 'Mật khẩu mới dài\n');
+    expect([r.code, r.out]).toEqual([0, expect.stringContaining('Đã đặt lại mật khẩu của «chibo»')]);
+    expect(r.out).not.toContain('chỉ hiện một lần');
+    expect(await signsIn('chibo', 'xeploai-demo')).toBe(false);
+    expect(await signsIn('chibo', 'Mật khẩu mới dài')).toBe(true);
+    expect(await findSessionUser(db, session.token)).toBeUndefined();
+    const generated = await cli.run(['user', 'reset-password', 'chibo']);
+    const password = generated.out.match(/chỉ hiện một lần, hãy ghi lại\): (\S+)/)?.[1];
+    expect(password).toMatch(/^[A-Za-z0-9_-]{16}$/);
+    expect(await signsIn('chibo', password!)).toBe(true);
+    const short = await cli.run(['user', 'reset-password', 'chibo', '--password-stdin'], 'ngan\n');
+    expect([short.code, short.err]).toEqual([1, expect.stringContaining('ít nhất 8 ký tự')]);
+    expect(await signsIn('chibo', password!)).toBe(true);
+    const unknown = await cli.run(['user', 'reset-password', 'khong-co']);
     expect([unknown.code, unknown.err]).toEqual([1, expect.stringContaining('«khong-co»')]);
   });
 

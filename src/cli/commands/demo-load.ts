@@ -2,6 +2,7 @@ import { parseArgs } from 'node:util';
 import { createDb, migrateToLatest } from '../../db/create-db.js';
 import { loadDemoDistrict } from '../../demo/load.js';
 import { createDemoUsers } from '../../demo/users.js';
+import { formatViInteger } from '../../domain/format/vi-number.js';
 import type { CliCommand } from '../command.js';
 
 export const demoLoad: CliCommand = {
@@ -23,8 +24,8 @@ Usage: xeploai demo load — migrates, then loads the demo district (refuses if 
       await migrateToLatest(db, { pgSchema: config.pgSchema });
       const summary = await loadDemoDistrict(db, { onProgress: (m) => ctx.io.out(m) });
       ctx.io.out(
-        `Đã nạp huyện mẫu ${summary.unitCode}: ${summary.units} đơn vị, ${summary.persons} người, ` +
-          `${summary.collectives} tập thể, ${summary.evaluations} phiếu đánh giá.`,
+        `Đã nạp huyện mẫu ${summary.unitCode}: ${formatViInteger(summary.units)} đơn vị, ${formatViInteger(summary.persons)} người, ` +
+          `${formatViInteger(summary.collectives)} tập thể, ${formatViInteger(summary.evaluations)} phiếu đánh giá.`,
       );
       const created = await createDemoUsers(db, config.demoPassword);
       if (created.length > 0) ctx.io.out(`Đã tạo tài khoản thử: ${created.join(', ')} — mật khẩu ${config.demoPassword}.`);

@@ -14,5 +14,7 @@ import { verifyCommand } from './verify.js';
 import { userCreate } from './user-create.js';
 import { userDisable } from './user-disable.js';
 import { userList } from './user-list.js';
+import { userEnable } from './user-enable.js';
+import { userResetPassword } from './user-reset-password.js';
 
-export const commands: readonly CliCommand[] = [dbMigrate, demoLoad, formsCheck, reportCommand, reportTemplateDownload, reportTemplateUpload, formsExport, formsImport, verifyCommand, submissionsCommand, eligibilityCompute, serve, userCreate, userList, userDisable];
+export const commands: readonly CliCommand[] = [dbMigrate, demoLoad, formsCheck, reportCommand, reportTemplateDownload, reportTemplateUpload, formsExport, formsImport, verifyCommand, submissionsCommand, eligibilityCompute, serve, userCreate, userList, userDisable, userEnable, userResetPassword];

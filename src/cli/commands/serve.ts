@@ -1,31 +1,87 @@
 import { parseArgs } from 'node:util';
+import type { AddressInfo } from 'node:net';
 import { serve as listen } from '@hono/node-server';
-import { createDb, migrateToLatest } from '../../db/create-db.js';
+import type { Config } from '../../config.js';
+import { createDb, type Db, migrateToLatest } from '../../db/create-db.js';
 import { countUnits } from '../../db/queries/overview.js';
 import { loadDemoDistrict } from '../../demo/load.js';
 import { createApp } from '../../server/app.js';
 import { DEMO_USERS, createDemoUsers, demoSignInWorks } from '../../demo/users.js';
 import { listUsers } from '../../db/queries/users.js';
 import { ROLE_LABELS } from '../../domain/access.js';
-import type { CliCommand } from '../command.js';
+import { AppError } from '../../domain/errors.js';
+import { formatViInteger } from '../../domain/format/vi-number.js';
+import type { CliCommand, CliContext } from '../command.js';
+
+/** `--port` as typed: digits only, else an error that echoes it. */
+function portOption(raw: string | undefined): { port: number } | Record<string, never> {
+  if (raw === undefined) return {};
+  if (!/^\d{1,5}$/.test(raw.trim()) || Number(raw) > 65535) {
+    throw new AppError(
+      'ValidationFailed',
+      { vi: `Cổng (--port) không hợp lệ: «${raw}»; cổng là một số từ 0 đến 65535, ví dụ 3000.`, en: `Invalid port (--port): "${raw}"; a port is a number from 0 to 65535, e.g. 3000.` },
+      { field: 'port' },
+    );
+  }
+  return { port: Number(raw) };
+}
+
+/** A port that cannot be listened on, said as what to do about it (no stack trace). */
+function listenError(e: unknown, port: number): unknown {
+  const code = (e as { code?: string } | null)?.code;
+  if (code === 'EADDRINUSE') {
+    const next = port === 0 ? 3001 : port + 1;
+    return new AppError('PortUnavailable', {
+      vi: `Cổng ${port} đang được dùng; dừng chương trình kia hoặc chạy PORT=${next} npm start`,
+      en: `Port ${port} is in use; stop the other program or run PORT=${next} npm start`,
+    });
+  }
+  if (code === 'EACCES') {
+    return new AppError('PortUnavailable', {
+      vi: `Không được phép dùng cổng ${port} (cổng dưới 1024 cần quyền quản trị); chạy PORT=3000 npm start`,
+      en: `Not allowed to use port ${port} (ports below 1024 need administrator rights); run PORT=3000 npm start`,
+    });
+  }
+  return e;
+}
+
+async function loadDemoIfEmpty(db: Db, config: Config, ctx: CliContext): Promise<void> {
+  if (!config.loadDemoWhenEmpty || (await countUnits(db)) > 0) return;
+  ctx.io.out('Cơ sở dữ liệu trống: đang nạp huyện mẫu Tam Đường 2022…');
+  const summary = await loadDemoDistrict(db, { onProgress: (m) => ctx.io.out(`  ${m}`) });
+  ctx.io.out(`Đã nạp ${formatViInteger(summary.units)} đơn vị, ${formatViInteger(summary.persons)} đảng viên.`);
+  const created = await createDemoUsers(db, config.demoPassword);
+  ctx.io.out(`Đã tạo tài khoản thử: ${created.join(', ')}.`);
+}
+
+async function signInHint(db: Db, config: Config, ctx: CliContext): Promise<void> {
+  if (await demoSignInWorks(db, config.demoPassword)) {
+    ctx.io.out(`Đăng nhập thử: ${DEMO_USERS[0]!.username} / ${config.demoPassword}`);
+    const others = DEMO_USERS.slice(1).map((u) => `${u.username} — ${ROLE_LABELS[u.role]}, ${u.scope}`);
+    ctx.io.out(`  Tài khoản thử khác, cùng mật khẩu: ${others.join('; ')}.`);
+  } else if ((await listUsers(db)).length === 0) {
+    ctx.io.out('Chưa có tài khoản nào: tạo bằng «xeploai user create --help».');
+  }
+}
 
 export const serve: CliCommand = {
   name: ['serve'],
   summary: 'Chạy máy chủ web / Start the web server',
   help: `Cách dùng: xeploai serve [--port N] [--host H] [--no-demo]
 
-Cập nhật cấu trúc cơ sở dữ liệu, nạp huyện mẫu khi cơ sở dữ liệu còn trống, rồi phục vụ tại
-http://localhost:3000 (đổi bằng --port hoặc biến PORT).
+Cập nhật cấu trúc cơ sở dữ liệu, nạp huyện mẫu khi cơ sở dữ liệu còn trống (chỉ với SQLite, trừ khi
+đặt XEPLOAI_DEMO=1), rồi phục vụ tại http://localhost:3000 (đổi bằng --port hoặc biến PORT).
 
   --port N     cổng (mặc định PORT hoặc 3000)
   --host H     địa chỉ lắng nghe (mặc định 0.0.0.0)
-  --no-demo    không nạp huyện mẫu khi cơ sở dữ liệu trống
+  --no-demo    không nạp huyện mẫu, không tạo tài khoản thử (như XEPLOAI_DEMO=0)
 
 Khi nạp huyện mẫu, các tài khoản thử admin, bantochuc, chibo, xem được tạo với mật khẩu
-XEPLOAI_DEMO_PASSWORD (mặc định xeploai-demo); dòng «Đăng nhập thử» được in khi máy chủ chạy.
+XEPLOAI_DEMO_PASSWORD (mặc định xeploai-demo). Cài đặt thật (PostgreSQL, DATABASE_URL) không nạp
+huyện mẫu trừ khi XEPLOAI_DEMO=1; «npm run start:prod» luôn chạy với --no-demo.
 
 Usage: xeploai serve [--port N] [--host H] [--no-demo] — migrates, loads the demo district into an
-empty database, and serves the product.`,
+empty SQLite database (on PostgreSQL only with XEPLOAI_DEMO=1), and serves the product.`,
   async run(args, ctx) {
     const { values } = parseArgs({
       args,
@@ -33,45 +89,32 @@ empty database, and serves the product.`,
       strict: true,
     });
     const config = ctx.config({
-      ...(values.port !== undefined ? { port: Number(values.port) } : {}),
+      ...portOption(values.port),
       ...(values.host !== undefined ? { host: values.host } : {}),
       ...(values['no-demo'] ? { loadDemoWhenEmpty: false } : {}),
     });
     const db = createDb(config);
-    await migrateToLatest(db, { pgSchema: config.pgSchema });
-    if (config.loadDemoWhenEmpty && (await countUnits(db)) === 0) {
-      ctx.io.out('Cơ sở dữ liệu trống: đang nạp huyện mẫu Tam Đường 2022…');
-      const summary = await loadDemoDistrict(db, { onProgress: (m) => ctx.io.out(`  ${m}`) });
-      ctx.io.out(`Đã nạp ${summary.units} đơn vị, ${summary.persons} đảng viên.`);
-      const created = await createDemoUsers(db, config.demoPassword);
-      ctx.io.out(`Đã tạo tài khoản thử: ${created.join(', ')}.`);
+    try {
+      await migrateToLatest(db, { pgSchema: config.pgSchema });
+      await loadDemoIfEmpty(db, config, ctx);
+      const server = listen({ fetch: createApp({ db, config }).fetch, port: config.port, hostname: config.host });
+      await new Promise<void>((resolve, reject) => {
+        server.once('listening', resolve);
+        server.once('error', (e) => reject(listenError(e, config.port)));
+      });
+      const port = (server.address() as AddressInfo | null)?.port ?? config.port;
+      const where = config.engine === 'postgres' ? 'PostgreSQL' : `SQLite ${config.sqlitePath}`;
+      // The sign-in hint comes before the address line, which stays the last line ("ready").
+      await signInHint(db, config, ctx);
+      ctx.io.out(`xeploai đang chạy tại http://localhost:${port}  (cơ sở dữ liệu: ${where}; Ctrl+C để dừng)`);
+      await new Promise<void>((resolve) => {
+        const stop = () => server.close(() => resolve());
+        process.once('SIGINT', stop);
+        process.once('SIGTERM', stop);
+      });
+      return 0;
+    } finally {
+      await db.destroy();
     }
-    const app = createApp({ db, config });
-    const server = listen({ fetch: app.fetch, port: config.port, hostname: config.host });
-    await new Promise<void>((resolve, reject) => {
-      server.once('listening', resolve);
-      server.once('error', reject);
-    });
-    const address = server.address();
-    const port = typeof address === 'object' && address ? address.port : config.port;
-    const where = config.engine === 'postgres' ? 'PostgreSQL' : `SQLite ${config.sqlitePath}`;
-    // The sign-in hint comes before the address line, which stays the last line ("ready").
-    if (await demoSignInWorks(db, config.demoPassword)) {
-      ctx.io.out(`Đăng nhập thử: ${DEMO_USERS[0]!.username} / ${config.demoPassword}`);
-      const others = DEMO_USERS.slice(1).map((u) => `${u.username} (${ROLE_LABELS[u.role]}, ${u.scope})`);
-      ctx.io.out(`  Tài khoản thử khác, cùng mật khẩu: ${others.join(', ')}.`);
-    } else if ((await listUsers(db)).length === 0) {
-      ctx.io.out('Chưa có tài khoản nào: tạo bằng «xeploai user create --help».');
-    }
-    ctx.io.out(`xeploai đang chạy tại http://localhost:${port}  (cơ sở dữ liệu: ${where}; Ctrl+C để dừng)`);
-    await new Promise<void>((resolve) => {
-      const stop = () => {
-        server.close(() => resolve());
-      };
-      process.once('SIGINT', stop);
-      process.once('SIGTERM', stop);
-    });
-    await db.destroy();
-    return 0;
   },
 };

@@ -15,7 +15,7 @@ function missing(option: string): AppError {
 }
 
 /** The password from stdin (one trailing newline dropped), or a generated one to print once. */
-async function passwordFrom(io: CliIo, fromStdin: boolean): Promise<{ password: string; generated: boolean }> {
+export async function passwordFrom(io: CliIo, fromStdin: boolean): Promise<{ password: string; generated: boolean }> {
   if (!fromStdin) return { password: randomBytes(12).toString('base64url'), generated: true };
   const password = (io.readStdin ? await io.readStdin() : '').replace(/\r?\n$/, '');
   if ([...password].length < MIN_PASSWORD) {

@@ -20,6 +20,7 @@ import type {
 import type { Db } from '../create-db.js';
 import type { Database } from '../schema.js';
 import { rebuildFormCounts } from './form-counts-sync.js';
+import { formatViInteger } from '../../domain/format/vi-number.js';
 
 /** Rows per INSERT: ≤ 500, and fewer for wide tables so one statement stays under SQLite's parameter limit. */
 const MAX_ROWS = 500;
@@ -75,7 +76,7 @@ export async function insertDataset(db: Db, data: DatasetSource, options: Insert
     const counts = {} as InsertedCounts;
     const put = async <T extends keyof Database>(table: T, rows: Iterable<Insertable<Database[T]>>) => {
       counts[table] = await insertChunked(trx, table, rows);
-      options.onProgress?.(`Đã ghi ${counts[table]} ${LABELS[table]} (${table}).`);
+      options.onProgress?.(`Đã ghi ${formatViInteger(counts[table])} ${LABELS[table]}.`);
     };
     // Units first, versions after: a version's parent may be any unit of the set.
     const units: DatasetUnit[] = [];
@@ -93,13 +94,13 @@ export async function insertDataset(db: Db, data: DatasetSource, options: Insert
     const [evaluations, history] = await insertEvaluations(trx, mapRows(data.evaluations, (e) => (touched.add(e.cycleId), e)));
     counts.evaluations = evaluations;
     counts.evaluation_history = history;
-    options.onProgress?.(`Đã ghi ${evaluations} ${LABELS.evaluations} và ${history} ${LABELS.evaluation_history}.`);
+    options.onProgress?.(`Đã ghi ${formatViInteger(evaluations)} ${LABELS.evaluations} và ${formatViInteger(history)} ${LABELS.evaluation_history}.`);
     await put('review_topics', mapRows(data.reviewTopics, reviewTopicRow));
     // The live form counts of every cycle the set evaluates in, recomputed as `verify` does.
     for (const c of cycles) touched.add(c.id);
     const rebuilt = await rebuildFormCounts(trx, { cycleIds: [...touched] });
     counts.form_counts = rebuilt.reduce((n, r) => n + r.rows, 0);
-    options.onProgress?.(`Đã tính ${counts.form_counts} ${LABELS.form_counts} (form_counts).`);
+    options.onProgress?.(`Đã tính ${formatViInteger(counts.form_counts)} ${LABELS.form_counts}.`);
     return counts;
   });
 }

@@ -154,3 +154,22 @@ export async function disableUser(db: Db, username: string): Promise<User> {
   await db.deleteFrom('sessions').where('user_id', '=', row.id).execute();
   return getUserById(db, row.id);
 }
+
+/** Enables a disabled user again; UserNotFound for an unknown name. */
+export async function enableUser(db: Db, username: string): Promise<User> {
+  const name = normaliseUsername(username);
+  const row = await db.selectFrom('users').select('id').where('username', '=', name).executeTakeFirst();
+  if (!row) throw notFound('UserNotFound', { vi: 'tài khoản', en: 'User' }, name);
+  await db.updateTable('users').set({ disabled: 0 }).where('id', '=', row.id).execute();
+  return getUserById(db, row.id);
+}
+
+/** Replaces a user's password hash and ends their open sessions (a reset must lock out whoever had the old one). */
+export async function setUserPassword(db: Db, username: string, passwordHash: string): Promise<User> {
+  const name = normaliseUsername(username);
+  const row = await db.selectFrom('users').select('id').where('username', '=', name).executeTakeFirst();
+  if (!row) throw notFound('UserNotFound', { vi: 'tài khoản', en: 'User' }, name);
+  await db.updateTable('users').set({ password_hash: passwordHash }).where('id', '=', row.id).execute();
+  await db.deleteFrom('sessions').where('user_id', '=', row.id).execute();
+  return getUserById(db, row.id);
+}
