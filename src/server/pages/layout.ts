@@ -40,6 +40,7 @@ details .inner{padding:0 .75rem .75rem;overflow-x:auto}
 .counts>span{white-space:nowrap}
 .crumbs{font-size:1rem;margin-bottom:.5rem}
 .scroll{overflow-x:auto}
+.show-sm{display:none}
 .downloads{display:flex;flex-wrap:wrap;gap:.5rem;margin:0 0 1rem}
 a.button,button.button{display:inline-block;padding:.6rem 1rem;border:1px solid #1f5fa8;border-radius:.45rem;background:#fff;color:#1f5fa8;font:inherit;font-weight:600;text-decoration:none;cursor:pointer}
 a.button.primary,button.button.primary{background:#b3261e;border-color:#b3261e;color:#fff}
@@ -47,7 +48,7 @@ a.button.primary,button.button.primary{background:#b3261e;border-color:#b3261e;c
 .who{display:flex;flex-wrap:wrap;align-items:center;gap:.25rem .75rem;font-size:.95rem}
 .who form{margin:0}
 .who button{background:#fff;color:#b3261e;border:0;border-radius:.35rem;padding:.35rem .75rem;font:inherit;font-weight:600;cursor:pointer}
-@media (max-width:40rem){body{font-size:17px}.hide-sm{display:none}main{padding:.5rem}header .sub{display:none}
+@media (max-width:40rem){body{font-size:17px}.hide-sm{display:none}.show-sm{display:block}main{padding:.5rem}header .sub{display:none}
 td,th{padding:.5rem .35rem}}
 `;
 

@@ -47,12 +47,13 @@ function childTable(overview: Overview, nodes: readonly TreeNode[]): Html {
   const showType = new Set(nodes.map(unitLabel)).size > 1;
   return html`<div class="scroll"><table>
 <thead><tr><th>Đơn vị</th>${showType ? html`<th class="hide-sm">Loại</th>` : ''}<th class="n">Đảng viên</th>
-${GRADES.map((g) => html`<th class="n" title="${GRADE_LABELS[g]}">${g}</th>`)}<th>Xếp loại đơn vị</th></tr></thead>
+${GRADES.map((g) => html`<th class="n hide-sm" title="${GRADE_LABELS[g]}">${g}</th>`)}<th>Xếp loại đơn vị</th></tr></thead>
 <tbody>${nodes.map((n) => {
     const t = totalsOf(overview, n.id);
-    return html`<tr><td>${unitLink(overview, n)}</td>
+    // On a phone the four grade columns fold into one line under the name.
+    return html`<tr><td>${unitLink(overview, n)}<div class="show-sm">${countsLine(t, false)}</div></td>
 ${showType ? html`<td class="hide-sm muted">${unitLabel(n)}</td>` : ''}<td class="n">${fmt(t.members)}</td>
-${GRADES.map((g) => html`<td class="n g-${g}">${fmt(t[g])}</td>`)}
+${GRADES.map((g) => html`<td class="n hide-sm g-${g}">${fmt(t[g])}</td>`)}
 <td>${ownGradeCell(overview.ownGrades.get(n.id))}</td></tr>`;
   })}</tbody></table></div>`;
 }
@@ -118,7 +119,7 @@ export function unitBody(options: { overview: Overview; node: TreeNode; path: Tr
   return html`${crumbs(overview, path)}
 ${cycleNav(overview, path.length === 0 ? '/' : `/units/${encodeURIComponent(node.code)}`)}
 <h1>${heading(overview, node)}</h1>
-<p class="muted">${unitLabel(node)} · mã ${node.code} · xếp loại đơn vị: ${ownGradeCell(overview.ownGrades.get(node.id))}</p>
+<p class="muted">${unitLabel(node)}<span class="hide-sm"> · mã ${node.code}</span> · xếp loại đơn vị: ${ownGradeCell(overview.ownGrades.get(node.id))}</p>
 <div class="card">${statCards(totalsOf(overview, node.id))}</div>
 ${downloadLinks(node, overview.cycle, viewer.role)}
 ${node.children.length > 0 ? html`<h2>Đơn vị trực thuộc (${fmt(node.children.length)})</h2>${childTable(overview, node.children)}` : ''}
@@ -131,7 +132,7 @@ const NOT_REQUIRED = new Set(['exempt', 'new_member', 'suspended']);
 
 function memberGrade(m: MemberRow): Html {
   if (m.eligibility && NOT_REQUIRED.has(m.eligibility)) return html`<span class="muted">${eligibilityText(m.eligibility)}</span>`;
-  if (m.grade) return gradeBadge(m.grade);
+  if (m.grade) return html`${gradeBadge(m.grade)} <span class="hide-sm">${GRADE_LABELS[m.grade]}</span>`;
   return html`<span class="muted">${m.eligibility ? eligibilityText(m.eligibility) : 'chưa có phiếu đánh giá'}</span>`;
 }
 

@@ -64,11 +64,13 @@ ${extra.filter(([n]) => n > 0).map(([n, label]) => html`<div class="stat"><b>${f
 </div>`;
 }
 
-/** "75 đảng viên · HTXS 13 · HTT 55 · …", each part kept on one line. */
-export function countsLine(c: UnitCounts): Html {
-  return html`<span class="counts"><span>${fmt(c.members)} đảng viên</span>${GRADES.map(
-    (g) => html` · <span class="g-${g}" title="${GRADE_LABELS[g]}">${g} ${fmt(c[g])}</span>`,
-  )}</span>`;
+/** "75 đảng viên · HTXS 13 · HTT 55 · …" (without the members when `members` is false), each part kept on one line. */
+export function countsLine(c: UnitCounts, members = true): Html {
+  const parts = [
+    ...(members ? [html`<span>${fmt(c.members)} đảng viên</span>`] : []),
+    ...GRADES.map((g) => html`<span class="g-${g}" title="${GRADE_LABELS[g]}">${g} ${fmt(c[g])}</span>`),
+  ];
+  return html`<span class="counts">${parts.map((p, i) => html`${i > 0 ? ' · ' : ''}${p}`)}</span>`;
 }
 
 /** Units whose forms and report are compiled: every committee and grassroots cell, not a cell under a committee. */
