@@ -86,7 +86,14 @@ export interface VerifyResult {
 /** Recomputes every cycle's counts (or one year's) from the evaluations and lists every difference. */
 export async function verify(db: Db, options: { year?: number } = {}): Promise<VerifyResult> {
   const result: VerifyResult = { cycles: [], differences: 0 };
-  for (const cycle of await listCycleKeys(db, options.year === undefined ? {} : { year: options.year })) {
+  const cycles = await listCycleKeys(db, options.year === undefined ? {} : { year: options.year });
+  if (options.year !== undefined && cycles.length === 0) {
+    throw new AppError('CycleNotFound', {
+      vi: `Không tìm thấy kỳ đánh giá năm ${options.year}.`,
+      en: `There is no review cycle for ${options.year}.`,
+    });
+  }
+  for (const cycle of cycles) {
     const tree = await loadTreeOn(db, cycle.referenceDate);
     const diffs = diffCounts(await readCycleCounts(db, cycle.id), await recomputeCycleCounts(db, cycle));
     const differences = diffs.map((d) => ({ unitCode: tree.get(d.unitId)?.code ?? d.unitId, form: d.form, row: d.row, col: d.col, stored: d.stored, expected: d.expected }));

@@ -32,8 +32,14 @@ describe(`xeploai verify and forms export/import (${testEngine})`, () => {
   it('verify: no difference after the demo load, exit 0', async () => {
     const r = await cli.run(['verify']);
     expect(r.code).toBe(0);
-    expect(r.out).toContain('2022/nam');
+    expect(r.out).toContain('kỳ: năm 2022');
     expect(r.out).toMatch(/No difference/);
+  });
+
+  it('verify: a cycle that does not exist is an error, not a match', async () => {
+    const r = await cli.run(['verify', '--cycle', '2031']);
+    expect(r.code).toBe(1);
+    expect(r.err).toContain('Không tìm thấy kỳ đánh giá năm 2031');
   });
 
   it('verify: a stored count changed behind its back is named, exit 1; --fix repairs it', async () => {

@@ -7,6 +7,7 @@ import { parseArgs } from 'node:util';
 import { createDb, migrateToLatest } from '../../db/create-db.js';
 import { AppError } from '../../domain/errors.js';
 import { formatViInteger } from '../../domain/format/vi-number.js';
+import { cycleName } from '../../domain/model/cycles.js';
 import { rebuild, verify, type VerifyResult } from '../../services/forms.js';
 import type { CliCommand, CliIo } from '../command.js';
 
@@ -21,13 +22,13 @@ export function parseCycleYear(value: string | undefined, required: boolean): nu
 }
 
 function printResult(io: CliIo, result: VerifyResult): void {
-  const lines = result.cycles.flatMap((c) => c.differences.map((d) => [`${c.year}/${c.period}`, d.unitCode, d.form, d.row, d.col, formatViInteger(d.stored), formatViInteger(d.expected)]));
+  const lines = result.cycles.flatMap((c) => c.differences.map((d) => [cycleName(c), d.unitCode, d.form, d.row, d.col, formatViInteger(d.stored), formatViInteger(d.expected)]));
   if (lines.length > 0) {
     const head = ['Kỳ/cycle', 'Đơn vị/unit', 'Biểu/form', 'Dòng/row', 'Cột/col', 'Đang lưu/stored', 'Tính lại/expected'];
     const width = head.map((h, i) => Math.max(h.length, ...lines.map((l) => (l[i] ?? '').length)));
     for (const l of [head, ...lines]) io.out(l.map((x, i) => x.padEnd(width[i] ?? 0)).join('  ').trimEnd());
   }
-  const cycles = result.cycles.map((c) => `${c.year}/${c.period}`).join(', ') || '—';
+  const cycles = result.cycles.map((c) => cycleName(c)).join(', ');
   io.out(
     result.differences === 0
       ? `Khớp: số liệu biểu đang lưu đúng với phiếu đánh giá (kỳ: ${cycles}). / No difference (cycles: ${cycles}).`
@@ -62,7 +63,7 @@ line per differing cell. --fix rebuilds the counts, then verifies again. Exit 1 
       printResult(ctx.io, result);
       if (values.fix && result.differences > 0) {
         const done = await rebuild(db, options);
-        ctx.io.out(`Đã tính lại / Rebuilt: ${done.map((d) => `${d.year}/${d.period} ${formatViInteger(d.rows)} ô`).join(', ')}.`);
+        ctx.io.out(`Đã tính lại / Rebuilt: ${done.map((d) => `${cycleName(d)}: ${formatViInteger(d.rows)} ô`).join(', ')}.`);
         result = await verify(db, options);
         printResult(ctx.io, result);
       }

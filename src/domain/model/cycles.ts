@@ -72,8 +72,13 @@ const PERIOD_LABELS: Record<string, string> = {
   q3: 'quý III',
   q4: 'quý IV',
   nhiem_ky: 'nhiệm kỳ',
-  dot_xuat: 'đột xuất',
+  dot_xuat: 'đợt đột xuất',
 };
+
+/** The cycle as users name it: "năm 2022" for a yearly review, "quý I năm 2025" otherwise. */
+export function cycleName(c: { year: number; period: string }): string {
+  return c.period === DEFAULT_PERIOD ? `năm ${c.year}` : `${PERIOD_LABELS[c.period] ?? c.period} năm ${c.year}`;
+}
 
 /** True when `s` is a real calendar date written YYYY-MM-DD. */
 export function isIsoDate(s: string): boolean {

@@ -17,20 +17,7 @@ const nf = new Intl.NumberFormat('vi-VN');
 /** Vietnamese grouping: 2.731. */
 export const fmt = (n: number): string => nf.format(n);
 
-const PERIOD_WORDS: Record<string, string> = {
-  q1: 'quý I',
-  q2: 'quý II',
-  q3: 'quý III',
-  q4: 'quý IV',
-  nhiem_ky: 'nhiệm kỳ',
-  dot_xuat: 'đợt đột xuất',
-};
-
-/** The cycle as users name it: "năm 2022" for a yearly review, "quý I năm 2025" otherwise. */
-export function cycleName(c: Pick<CycleSummary, 'year' | 'period'>): string {
-  const word = PERIOD_WORDS[c.period];
-  return word ? `${word} năm ${c.year}` : `năm ${c.year}`;
-}
+export { cycleName } from '../../domain/model/cycles.js';
 
 /** The query string that keeps the cycle across links (the period only when it is not the year). */
 export function cycleQuery(c: Pick<CycleSummary, 'year' | 'period'> | null): string {
