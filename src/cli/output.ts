@@ -1,7 +1,7 @@
 /**
  * Reading and writing the files a command is given, with the reason of a failure said in words
  * (Vietnamese and English) instead of a stack trace: the folder does not exist, no permission, the
- * path is a folder. Other failures are left as they are.
+ * path is a folder; any other failure keeps the system's own words.
  */
 import { readFile, writeFile } from 'node:fs/promises';
 import { AppError } from '../domain/errors.js';
@@ -27,16 +27,12 @@ function reason(code: string | undefined, reading: boolean): [string, string] | 
   }
 }
 
-function fileError(e: unknown, path: string, reading: boolean): unknown {
-  const why = reason((e as { code?: string } | null)?.code, reading);
-  if (!why) return e;
-  return new AppError(
-    'ValidationFailed',
-    reading
-      ? { vi: `Không đọc được tệp «${path}»: ${why[0]}.`, en: `Cannot read "${path}": ${why[1]}.` }
-      : { vi: `Không ghi được tệp «${path}»: ${why[0]}.`, en: `Cannot write "${path}": ${why[1]}.` },
-    { field: 'file' },
-  );
+function fileError(e: unknown, path: string, reading: boolean): AppError {
+  const raw = e instanceof Error ? e.message : String(e);
+  const [vi, en] = reason((e as { code?: string } | null)?.code, reading) ?? [raw, raw];
+  return reading
+    ? new AppError('FileUnreadable', { vi: `Không đọc được tệp «${path}»: ${vi}.`, en: `Cannot read "${path}": ${en}.` }, { field: 'file' })
+    : new AppError('FileUnwritable', { vi: `Không ghi được tệp «${path}»: ${vi}.`, en: `Cannot write "${path}": ${en}.` }, { field: 'file' });
 }
 
 /** Writes a command's output file; a missing folder, no permission or a folder path is an AppError naming the path. */

@@ -50,6 +50,7 @@ export const ERROR_CODES = {
   ReasonRequired: 'invalid',
   FormValuesInvalid: 'invalid',
   FileUnreadable: 'invalid',
+  FileUnwritable: 'invalid',
   NotCompetentAuthority: 'forbidden',
   StageInvalid: 'conflict',
   GradeNotAllowed: 'unprocessable',

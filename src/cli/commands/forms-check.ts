@@ -3,11 +3,11 @@
  * or the product's own workbook read back, and prints its findings. Exit code 1 when any finding is an error, 0 otherwise; a malformed file
  * is an AppError naming the place, printed by main.ts, exit 1.
  */
-import { readFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
 import { AppError } from '../../domain/errors.js';
 import type { Finding } from '../../domain/forms/index.js';
 import { checkFormsDocument, readFormsDocument } from '../../services/forms.js';
+import { readInputFile } from '../output.js';
 import type { CliCommand } from '../command.js';
 
 const show = (v: Finding['expected']) => (v === null ? '—' : String(v));
@@ -21,17 +21,7 @@ export function formatFindingLine(f: Finding): string {
 
 /** The document in a file: JSON text, or read back from the product's workbook (.xlsx). */
 async function readDocument(file: string): Promise<unknown> {
-  let bytes: Buffer;
-  try {
-    bytes = await readFile(file);
-  } catch (e) {
-    const why = e instanceof Error ? e.message : String(e);
-    throw new AppError('FileUnreadable', {
-      vi: `Không đọc được tệp «${file}» (${why}).`,
-      en: `Cannot read file "${file}" (${why}).`,
-    });
-  }
-  return readFormsDocument(bytes, file);
+  return readFormsDocument(await readInputFile(file), file);
 }
 
 export const formsCheck: CliCommand = {

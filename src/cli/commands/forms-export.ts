@@ -3,12 +3,12 @@
  * forms (its subtree as it stood in that cycle) as a form-values document (FORMS.md §3, claims
  * empty) or as the workbook in the official layout.
  */
-import { writeFile } from 'node:fs/promises';
 import { extname } from 'node:path';
 import { parseArgs } from 'node:util';
 import { createDb, type Db, migrateToLatest } from '../../db/create-db.js';
 import { AppError } from '../../domain/errors.js';
 import { formsWorkbook, type FormsKey, getFormValues } from '../../services/forms.js';
+import { writeOutputFile } from '../output.js';
 import type { CliCommand } from '../command.js';
 import { parseCycleYear } from './verify.js';
 
@@ -62,7 +62,7 @@ Writes the unit's live forms (its subtree as it stood in the cycle) as a form-va
     const db = createDb(config);
     try {
       await migrateToLatest(db, { pgSchema: config.pgSchema });
-      await writeFile(out, await render(db, { unitCode, year, period: values.period }, format));
+      await writeOutputFile(out, await render(db, { unitCode, year, period: values.period }, format));
       ctx.io.out(`Đã ghi các biểu của ${unitCode} năm ${year} vào «${out}». / Wrote ${unitCode} ${year} forms to "${out}".`);
       return 0;
     } finally {

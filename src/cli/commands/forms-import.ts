@@ -3,27 +3,18 @@
  * counts only, from a form-values document (.json) or the product's own workbook (.xlsx), all or
  * nothing; they replace the unit's previous import and roll up to its ancestors.
  */
-import { readFile } from 'node:fs/promises';
 import { extname } from 'node:path';
 import { parseArgs } from 'node:util';
 import { createDb, migrateToLatest } from '../../db/create-db.js';
 import { AppError } from '../../domain/errors.js';
 import { importFormValues } from '../../services/forms.js';
+import { readInputFile } from '../output.js';
 import type { CliCommand } from '../command.js';
 import { parseCycleYear } from './verify.js';
 
-async function readBytes(file: string): Promise<Buffer> {
-  try {
-    return await readFile(file);
-  } catch (e) {
-    const why = e instanceof Error ? e.message : String(e);
-    throw new AppError('FileUnreadable', { vi: `Không đọc được tệp «${file}» (${why}).`, en: `Cannot read file "${file}" (${why}).` });
-  }
-}
-
 /** The document in a file: JSON text, or read back from the product's workbook. */
 async function readDocument(file: string): Promise<unknown> {
-  const bytes = await readBytes(file);
+  const bytes = await readInputFile(file);
   if (extname(file).toLowerCase() === '.xlsx') {
     const { readFormsWorkbook } = await import('../../reports/xlsx/forms-workbook.js');
     return readFormsWorkbook(bytes);

@@ -3,12 +3,12 @@
  * template (.docx with docxtemplater tags) an administrator edits in Word. An upload is rendered
  * once first: a broken template is refused naming the faulty tag, and the active one stays.
  */
-import { readFile, writeFile } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { parseArgs } from 'node:util';
 import { createDb, migrateToLatest, type Db } from '../../db/create-db.js';
 import { AppError } from '../../domain/errors.js';
 import { getActiveTemplateBytes, uploadTemplate } from '../../services/reports.js';
+import { readInputFile, writeOutputFile } from '../output.js';
 import type { CliCommand, CliContext } from '../command.js';
 
 function oneFile(args: string[], usage: string): string {
@@ -40,7 +40,7 @@ Usage: xeploai report template download FILE.docx — writes the active template
   async run(args, ctx) {
     const file = oneFile(args, 'xeploai report template download TỆP.docx');
     const template = await withDb(ctx, (db) => getActiveTemplateBytes(db));
-    await writeFile(file, template.content);
+    await writeOutputFile(file, template.content);
     ctx.io.out(`Đã ghi mẫu «${template.name}» vào «${file}». / Wrote the template to "${file}".`);
     return 0;
   },
@@ -55,13 +55,7 @@ thẻ sai (ví dụ «{#paragraphs}» chưa được đóng), và mẫu đang d�
 Usage: xeploai report template upload FILE.docx — validates, then activates the template.`,
   async run(args, ctx) {
     const file = oneFile(args, 'xeploai report template upload TỆP.docx');
-    let content: Buffer;
-    try {
-      content = await readFile(file);
-    } catch (e) {
-      const why = e instanceof Error ? e.message : String(e);
-      throw new AppError('FileUnreadable', { vi: `Không đọc được tệp «${file}» (${why}).`, en: `Cannot read file "${file}" (${why}).` });
-    }
+      const content = await readInputFile(file);
     const saved = await withDb(ctx, (db) => uploadTemplate(db, { name: basename(file), content, actor: 'cli' }));
     ctx.io.out(`Đã nạp mẫu «${saved.name}»; các báo cáo sau dùng mẫu này. / Template "${saved.name}" is now active.`);
     return 0;

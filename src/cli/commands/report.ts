@@ -4,12 +4,12 @@
  * with --values the report's form-values document with the claims its text printed, for
  * `xeploai forms check`. --number and --date are saved to the report before it is written.
  */
-import { writeFile } from 'node:fs/promises';
 import { extname } from 'node:path';
 import { parseArgs } from 'node:util';
 import { createDb, migrateToLatest } from '../../db/create-db.js';
 import { AppError } from '../../domain/errors.js';
 import { renderAnnexWorkbook, renderReport, updateReport } from '../../services/reports.js';
+import { writeOutputFile } from '../output.js';
 import type { CliCommand } from '../command.js';
 
 /** A required option, or ValidationFailed naming it. */
@@ -85,14 +85,14 @@ writes the report's form-values document with the claims its text printed.`,
         await updateReport(db, key, { ...(values.number !== undefined ? { number: values.number } : {}), ...(date ? { date } : {}) }, 'cli');
       }
       const { bytes, model } = await renderReport(db, key, { format, actor: 'cli' });
-      await writeFile(out, bytes);
+      await writeOutputFile(out, bytes);
       ctx.io.out(`Đã ghi báo cáo ${model.header.numberLine} vào «${out}». / Wrote the report to "${out}".`);
       if (values.values) {
-        await writeFile(values.values, `${JSON.stringify(model.values, null, 2)}\n`);
+        await writeOutputFile(values.values, `${JSON.stringify(model.values, null, 2)}\n`);
         ctx.io.out(`Đã ghi số liệu và ${model.claims.length} con số của văn bản vào «${values.values}». / Wrote the form values with ${model.claims.length} claims.`);
       }
       if (values.annex) {
-        await writeFile(values.annex, await renderAnnexWorkbook(db, key, 'cli'));
+        await writeOutputFile(values.annex, await renderAnnexWorkbook(db, key, 'cli'));
         ctx.io.out(`Đã ghi các biểu kèm theo (Excel) vào «${values.annex}». / Wrote the annex workbook to "${values.annex}".`);
       }
       return 0;
