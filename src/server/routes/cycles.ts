@@ -6,7 +6,7 @@ import { getUnitIdByCode, resolveSubject } from '../../db/queries/evaluation-sub
 import { addReviewTopic, listReviewTopics } from '../../db/queries/review-topics.js';
 import type { AppEnv } from '../app.js';
 import { authorize, authorizeRole, currentUser, scopeUnitIds } from '../authorize.js';
-import { parseBody, parseQuery, zodToAppError } from '../validate.js';
+import { parseBody, parseQuery, parseWith } from '../validate.js';
 
 const yearParam = z.object({ year: z.coerce.number().int().min(1900).max(2999) });
 const periodQuery = z.object({ period: z.string().min(1).optional() });
@@ -34,9 +34,7 @@ const topicBody = z.strictObject({
 
 /** The `:year` path parameter. */
 export function parseYear(c: Context): number {
-  const parsed = yearParam.safeParse({ year: c.req.param('year') });
-  if (!parsed.success) throw zodToAppError(parsed.error, 'params');
-  return parsed.data.year;
+  return parseWith(yearParam, { year: c.req.param('year') }, 'params').year;
 }
 
 /** Who acts: the signed-in user's name, recorded in history (never a header the client chooses). */

@@ -12,7 +12,7 @@ import { checkFormsDocument, checkLiveForms, formsWorkbook, getFormValues, impor
 import { traceCell } from '../../services/forms-trace.js';
 import type { AppEnv } from '../app.js';
 import { authorize, authorizeRole } from '../authorize.js';
-import { parseQuery, zodToAppError } from '../validate.js';
+import { parseQuery, parseWith } from '../validate.js';
 import { AppError } from '../../domain/errors.js';
 
 const keyParams = z.object({ unitCode: z.string().min(1), year: z.coerce.number().int().min(1900).max(2999) });
@@ -21,9 +21,7 @@ const periodQuery = z.object({ period: z.string().min(1).optional() });
 const traceQuery = z.object({ period: z.string().min(1).optional(), row: z.string().min(1), col: z.string().min(1).default('total') });
 
 function parseParams<S extends z.ZodType>(c: Context<AppEnv>, schema: S): z.infer<S> {
-  const parsed = schema.safeParse(c.req.param());
-  if (!parsed.success) throw zodToAppError(parsed.error, 'params');
-  return parsed.data;
+  return parseWith(schema, c.req.param(), 'params');
 }
 
 /** The unit, year and period a request names, once the user may `action` on that unit. */

@@ -12,7 +12,7 @@ import { applySubmissionAction, configureCalendarDay, getSubmissionHistory, list
 import { getCollectiveForReview } from '../../db/queries/review-records.js';
 import type { AppEnv } from '../app.js';
 import { authorize, authorizeRole, currentUser } from '../authorize.js';
-import { parseBody, parseQuery, zodToAppError } from '../validate.js';
+import { parseBody, parseQuery, parseWith } from '../validate.js';
 import { AppError } from '../../domain/errors.js';
 import { actorOf, parseYear } from './cycles.js';
 
@@ -41,9 +41,7 @@ const recordBody = z.strictObject({
 const calendarBody = z.strictObject({ date: z.string(), kind: z.string(), name: z.string() });
 
 function parseAction(c: Context): SubmissionAction {
-  const parsed = actionParam.safeParse({ action: c.req.param('action') });
-  if (!parsed.success) throw zodToAppError(parsed.error, 'params');
-  return parsed.data.action;
+  return parseWith(actionParam, { action: c.req.param('action') }, 'params').action;
 }
 
 function backdating(): AppError {
