@@ -4,10 +4,9 @@
  */
 import { parseArgs } from 'node:util';
 import { ELIGIBILITY, ELIGIBILITY_LABELS } from '../../domain/codes.js';
-import { createDb, migrateToLatest } from '../../db/create-db.js';
 import { computeAndStoreEligibility } from '../../services/eligibility.js';
+import { withDb, parseCycleYear } from '../db.js';
 import type { CliCommand } from '../command.js';
-import { requireCycleYear } from './submissions.js';
 
 export const eligibilityCompute: CliCommand = {
   name: ['eligibility', 'compute'],
@@ -26,17 +25,12 @@ Mã thoát 1 khi có lỗi.
 Usage: xeploai eligibility compute --cycle YEAR [--unit CODE] — computes and stores eligibility.`,
   async run(args, ctx) {
     const { values } = parseArgs({ args, options: { cycle: { type: 'string' }, unit: { type: 'string' }, period: { type: 'string' } }, strict: true });
-    const cycleYear = requireCycleYear(values.cycle);
-    const config = ctx.config();
-    const db = createDb(config);
-    try {
-      await migrateToLatest(db, { pgSchema: config.pgSchema });
+    const cycleYear = parseCycleYear(values.cycle, true);
+    return withDb(ctx, async (db) => {
       const s = await computeAndStoreEligibility(db, { cycleYear, period: values.period, unit: values.unit, actor: 'cli' });
       ctx.io.out(`Kỳ ${s.cycleYear}: ${s.subjects} đối tượng; tạo mới ${s.created}, thay đổi ${s.changed}, giữ nguyên ${s.unchanged}, đã điều chỉnh thủ công ${s.overridden}.`);
       for (const status of ELIGIBILITY) if (s.byStatus[status] > 0) ctx.io.out(`  ${ELIGIBILITY_LABELS[status]}: ${s.byStatus[status]}`);
       return 0;
-    } finally {
-      await db.destroy();
-    }
+    });
   },
 };

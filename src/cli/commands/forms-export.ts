@@ -5,12 +5,12 @@
  */
 import { extname } from 'node:path';
 import { parseArgs } from 'node:util';
-import { createDb, type Db, migrateToLatest } from '../../db/create-db.js';
 import { AppError } from '../../domain/errors.js';
+import type { Db } from '../../db/create-db.js';
 import { formsWorkbook, type FormsKey, getFormValues } from '../../services/forms.js';
 import { writeOutputFile } from '../output.js';
+import { withDb, parseCycleYear } from '../db.js';
 import type { CliCommand } from '../command.js';
-import { parseCycleYear } from './verify.js';
 
 const FORMATS = ['json', 'xlsx'] as const;
 type Format = (typeof FORMATS)[number];
@@ -58,15 +58,10 @@ Writes the unit's live forms (its subtree as it stood in the cycle) as a form-va
     const year = parseCycleYear(required(values.cycle, 'cycle'), true) as number;
     const out = required(values.out, 'out');
     const format = formatOf(values.format, out);
-    const config = ctx.config();
-    const db = createDb(config);
-    try {
-      await migrateToLatest(db, { pgSchema: config.pgSchema });
+    return withDb(ctx, async (db) => {
       await writeOutputFile(out, await render(db, { unitCode, year, period: values.period }, format));
       ctx.io.out(`Đã ghi các biểu của ${unitCode} năm ${year} vào «${out}». / Wrote ${unitCode} ${year} forms to "${out}".`);
       return 0;
-    } finally {
-      await db.destroy();
-    }
+    });
   },
 };

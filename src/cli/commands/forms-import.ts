@@ -5,12 +5,11 @@
  */
 import { extname } from 'node:path';
 import { parseArgs } from 'node:util';
-import { createDb, migrateToLatest } from '../../db/create-db.js';
 import { AppError } from '../../domain/errors.js';
 import { importFormValues } from '../../services/forms.js';
 import { readInputFile } from '../output.js';
+import { withDb, parseCycleYear } from '../db.js';
 import type { CliCommand } from '../command.js';
-import { parseCycleYear } from './verify.js';
 
 /** The document in a file: JSON text, or read back from the product's workbook. */
 async function readDocument(file: string): Promise<unknown> {
@@ -55,17 +54,13 @@ own workbook, all or nothing; replaces the unit's previous import and rolls up t
         en: 'Exactly one file, --unit and --cycle are needed: xeploai forms import FILE --unit CODE --cycle YEAR.',
       });
     }
-    const year = parseCycleYear(values.cycle, true) as number;
+    const year = parseCycleYear(values.cycle, true);
+    const unitCode = values.unit;
     const doc = await readDocument(file);
-    const config = ctx.config();
-    const db = createDb(config);
-    try {
-      await migrateToLatest(db, { pgSchema: config.pgSchema });
-      const r = await importFormValues(db, { unitCode: values.unit, year, period: values.period, doc, actor: 'cli' });
+    return withDb(ctx, async (db) => {
+      const r = await importFormValues(db, { unitCode, year, period: values.period, doc, actor: 'cli' });
       ctx.io.out(`Đã nạp ${r.cells} ô số liệu cho ${r.unitCode} năm ${r.year}${r.replaced > 0 ? ` (thay ${r.replaced} ô của lần nạp trước)` : ''}. / Imported ${r.cells} cell(s).`);
       return 0;
-    } finally {
-      await db.destroy();
-    }
+    });
   },
 };

@@ -5,11 +5,11 @@
  */
 import { basename } from 'node:path';
 import { parseArgs } from 'node:util';
-import { createDb, migrateToLatest, type Db } from '../../db/create-db.js';
 import { AppError } from '../../domain/errors.js';
 import { getActiveTemplateBytes, uploadTemplate } from '../../services/reports.js';
 import { readInputFile, writeOutputFile } from '../output.js';
-import type { CliCommand, CliContext } from '../command.js';
+import { withDb } from '../db.js';
+import type { CliCommand } from '../command.js';
 
 function oneFile(args: string[], usage: string): string {
   const { positionals } = parseArgs({ args, options: {}, allowPositionals: true, strict: true });
@@ -20,16 +20,6 @@ function oneFile(args: string[], usage: string): string {
   return file;
 }
 
-async function withDb<T>(ctx: CliContext, fn: (db: Db) => Promise<T>): Promise<T> {
-  const config = ctx.config();
-  const db = createDb(config);
-  try {
-    await migrateToLatest(db, { pgSchema: config.pgSchema });
-    return await fn(db);
-  } finally {
-    await db.destroy();
-  }
-}
 
 export const reportTemplateDownload: CliCommand = {
   name: ['report', 'template', 'download'],

@@ -6,10 +6,10 @@
  */
 import { extname } from 'node:path';
 import { parseArgs } from 'node:util';
-import { createDb, migrateToLatest } from '../../db/create-db.js';
 import { AppError } from '../../domain/errors.js';
 import { renderAnnexWorkbook, renderReport, updateReport } from '../../services/reports.js';
 import { writeOutputFile } from '../output.js';
+import { withDb } from '../db.js';
 import type { CliCommand } from '../command.js';
 
 /** A required option, or ValidationFailed naming it. */
@@ -76,10 +76,7 @@ writes the report's form-values document with the claims its text printed.`,
     const out = requiredOption(values.out, 'out');
     const format = formatOf(values.format, out);
     const date = dateOf(values.date);
-    const config = ctx.config();
-    const db = createDb(config);
-    try {
-      await migrateToLatest(db, { pgSchema: config.pgSchema });
+    return withDb(ctx, async (db) => {
       const key = { unitCode, year, period: values.period };
       if (values.number !== undefined || date !== undefined) {
         await updateReport(db, key, { ...(values.number !== undefined ? { number: values.number } : {}), ...(date ? { date } : {}) }, 'cli');
@@ -96,8 +93,6 @@ writes the report's form-values document with the claims its text printed.`,
         ctx.io.out(`Đã ghi các biểu kèm theo (Excel) vào «${values.annex}». / Wrote the annex workbook to "${values.annex}".`);
       }
       return 0;
-    } finally {
-      await db.destroy();
-    }
+    });
   },
 };

@@ -5,19 +5,10 @@
  */
 import { parseArgs } from 'node:util';
 import { formatViDate } from '../../domain/calendar/iso-date.js';
-import { AppError } from '../../domain/errors.js';
 import { SUBMISSION_STATUS_LABELS } from '../../domain/workflow/submissions.js';
-import { createDb, migrateToLatest } from '../../db/create-db.js';
 import { listSubmissionStatus, type SubmissionRow } from '../../services/submissions.js';
+import { withDb, parseCycleYear } from '../db.js';
 import type { CliCommand } from '../command.js';
-
-/** Parses a required `--cycle YEAR`; ValidationFailed naming the option otherwise. */
-export function requireCycleYear(value: string | undefined): number {
-  if (value === undefined || !/^\d{4}$/.test(value)) {
-    throw new AppError('ValidationFailed', { vi: `Cần tùy chọn «--cycle NĂM» (ví dụ --cycle 2022), không phải «${value ?? ''}».`, en: `Option "--cycle YEAR" is required (e.g. --cycle 2022), not "${value ?? ''}".` }, { field: 'cycle' });
-  }
-  return Number(value);
-}
 
 /** "đúng hạn", "trễ 2 ngày làm việc (4 ngày)", "chưa nộp", or "—" without a deadline. */
 export function timingText(row: SubmissionRow): string {
@@ -53,19 +44,14 @@ Usage: xeploai submissions --cycle YEAR [--unit CODE] — status and timing (on 
 days, missing) of each unit's report to its parent.`,
   async run(args, ctx) {
     const { values } = parseArgs({ args, options: { cycle: { type: 'string' }, unit: { type: 'string' }, period: { type: 'string' } }, strict: true });
-    const cycleYear = requireCycleYear(values.cycle);
-    const config = ctx.config();
-    const db = createDb(config);
-    try {
-      await migrateToLatest(db, { pgSchema: config.pgSchema });
+    const cycleYear = parseCycleYear(values.cycle, true);
+    return withDb(ctx, async (db) => {
       const result = await listSubmissionStatus(db, { cycleYear, period: values.period, unitCode: values.unit });
       const rows = [...(result.unit ? [result.unit] : []), ...result.children];
       for (const line of table(rows)) ctx.io.out(line);
       const count = (s: string) => rows.filter((r) => r.timing?.status === s).length;
       ctx.io.out(`Đúng hạn: ${count('on_time')}, trễ: ${count('late')}, chưa nộp: ${count('missing')} (${rows.length} đơn vị).`);
       return 0;
-    } finally {
-      await db.destroy();
-    }
+    });
   },
 };

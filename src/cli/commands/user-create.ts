@@ -1,10 +1,10 @@
 import { randomBytes } from 'node:crypto';
 import { parseArgs } from 'node:util';
-import { createDb, migrateToLatest } from '../../db/create-db.js';
 import { createUser } from '../../db/queries/users.js';
 import { ROLE_LABELS, ROLES } from '../../domain/access.js';
 import { AppError } from '../../domain/errors.js';
 import { hashPassword } from '../../services/passwords.js';
+import { withDb } from '../db.js';
 import type { CliCommand, CliIo } from '../command.js';
 
 /** Shortest password accepted from stdin. */
@@ -56,17 +56,12 @@ creates a user; the password comes from stdin, or is generated and printed once.
     if (!values.role) throw missing('role');
     if (!values.scope) throw missing('scope');
     const { password, generated } = await passwordFrom(ctx.io, values['password-stdin'] === true);
-    const config = ctx.config();
-    const db = createDb(config);
-    try {
-      await migrateToLatest(db, { pgSchema: config.pgSchema });
-      const input = { username: values.username, displayName: values.name, role: values.role, scopeUnitCode: values.scope };
+    const input = { username: values.username, displayName: values.name, role: values.role, scopeUnitCode: values.scope };
+    return withDb(ctx, async (db) => {
       const user = await createUser(db, { ...input, passwordHash: await hashPassword(password) });
       ctx.io.out(`Đã tạo tài khoản «${user.username}» (${ROLE_LABELS[user.role]}, phạm vi ${user.scopeUnitCode}).`);
       if (generated) ctx.io.out(`Mật khẩu (chỉ hiện một lần, hãy ghi lại): ${password}`);
       return 0;
-    } finally {
-      await db.destroy();
-    }
+    });
   },
 };

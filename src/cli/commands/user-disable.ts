@@ -1,7 +1,7 @@
 import { parseArgs } from 'node:util';
-import { createDb, migrateToLatest } from '../../db/create-db.js';
 import { disableUser } from '../../db/queries/users.js';
 import { AppError } from '../../domain/errors.js';
+import { withDb } from '../db.js';
 import type { CliCommand } from '../command.js';
 
 /** The one user name a command takes as its argument. */
@@ -24,15 +24,10 @@ Khóa tài khoản: không đăng nhập được nữa, các phiên đang mở 
 Usage: xeploai user disable USERNAME — the user can no longer sign in; open sessions end at once.`,
   async run(args, ctx) {
     const username = oneUsername(args);
-    const config = ctx.config();
-    const db = createDb(config);
-    try {
-      await migrateToLatest(db, { pgSchema: config.pgSchema });
+    return withDb(ctx, async (db) => {
       const user = await disableUser(db, username);
       ctx.io.out(`Đã khóa tài khoản «${user.username}».`);
       return 0;
-    } finally {
-      await db.destroy();
-    }
+    });
   },
 };

@@ -1,5 +1,5 @@
-import { createDb, migrateToLatest } from '../../db/create-db.js';
 import { enableUser } from '../../db/queries/users.js';
+import { withDb } from '../db.js';
 import type { CliCommand } from '../command.js';
 import { oneUsername } from './user-disable.js';
 
@@ -14,15 +14,10 @@ Mở lại tài khoản đã khóa: đăng nhập được với mật khẩu c�
 Usage: xeploai user enable USERNAME — a disabled user can sign in again (with the same password).`,
   async run(args, ctx) {
     const username = oneUsername(args);
-    const config = ctx.config();
-    const db = createDb(config);
-    try {
-      await migrateToLatest(db, { pgSchema: config.pgSchema });
+    return withDb(ctx, async (db) => {
       const user = await enableUser(db, username);
       ctx.io.out(`Đã mở khóa tài khoản «${user.username}».`);
       return 0;
-    } finally {
-      await db.destroy();
-    }
+    });
   },
 };

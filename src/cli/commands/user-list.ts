@@ -1,7 +1,7 @@
 import { parseArgs } from 'node:util';
-import { createDb, migrateToLatest } from '../../db/create-db.js';
 import { listUsers } from '../../db/queries/users.js';
 import { ROLE_LABELS } from '../../domain/access.js';
+import { withDb } from '../db.js';
 import type { CliCommand } from '../command.js';
 
 /** The header row, Vietnamese: the columns below are tab-separated so they paste into a spreadsheet. */
@@ -20,10 +20,7 @@ Usage: xeploai user list — a header row, then one tab-separated line per user:
 Vietnamese), scope unit, display name, status, role code.`,
   async run(args, ctx) {
     parseArgs({ args, options: {}, strict: true });
-    const config = ctx.config();
-    const db = createDb(config);
-    try {
-      await migrateToLatest(db, { pgSchema: config.pgSchema });
+    return withDb(ctx, async (db) => {
       const users = await listUsers(db);
       if (users.length === 0) {
         ctx.io.out('Chưa có tài khoản nào. Tạo bằng: xeploai user create --help');
@@ -34,8 +31,6 @@ Vietnamese), scope unit, display name, status, role code.`,
         ctx.io.out([u.username, ROLE_LABELS[u.role], u.scopeUnitCode, u.displayName, u.disabled ? 'đã khóa' : 'đang dùng', u.role].join('\t'));
       }
       return 0;
-    } finally {
-      await db.destroy();
-    }
+    });
   },
 };

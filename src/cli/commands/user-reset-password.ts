@@ -1,8 +1,8 @@
 import { parseArgs } from 'node:util';
-import { createDb, migrateToLatest } from '../../db/create-db.js';
 import { setUserPassword } from '../../db/queries/users.js';
 import { AppError } from '../../domain/errors.js';
 import { hashPassword } from '../../services/passwords.js';
+import { withDb } from '../db.js';
 import type { CliCommand } from '../command.js';
 import { passwordFrom } from './user-create.js';
 
@@ -26,16 +26,11 @@ generated and printed once) and ends the user's open sessions.`,
       throw new AppError('ValidationFailed', { vi: 'Cần đúng một tên đăng nhập.', en: 'Exactly one username is required.' }, { field: 'username' });
     }
     const { password, generated } = await passwordFrom(ctx.io, values['password-stdin'] === true);
-    const config = ctx.config();
-    const db = createDb(config);
-    try {
-      await migrateToLatest(db, { pgSchema: config.pgSchema });
+    return withDb(ctx, async (db) => {
       const user = await setUserPassword(db, username, await hashPassword(password));
       ctx.io.out(`Đã đặt lại mật khẩu của «${user.username}»; các phiên đăng nhập cũ đã đóng.${user.disabled ? ' Tài khoản vẫn đang bị khóa.' : ''}`);
       if (generated) ctx.io.out(`Mật khẩu mới (chỉ hiện một lần, hãy ghi lại): ${password}`);
       return 0;
-    } finally {
-      await db.destroy();
-    }
+    });
   },
 };

@@ -4,22 +4,11 @@
  * any differs. `--fix` then rebuilds the counts from the evaluations and verifies again.
  */
 import { parseArgs } from 'node:util';
-import { createDb, migrateToLatest } from '../../db/create-db.js';
-import { AppError } from '../../domain/errors.js';
 import { formatViInteger } from '../../domain/format/vi-number.js';
 import { cycleName } from '../../domain/model/cycles.js';
 import { rebuild, verify, type VerifyResult } from '../../services/forms.js';
+import { withDb, parseCycleYear } from '../db.js';
 import type { CliCommand, CliIo } from '../command.js';
-
-/** Parses `--cycle YEAR`; ValidationFailed naming the option otherwise. */
-export function parseCycleYear(value: string | undefined, required: boolean): number | undefined {
-  if (value === undefined && !required) return undefined;
-  const year = Number(value);
-  if (value === undefined || !/^\d{4}$/.test(value) || !Number.isInteger(year)) {
-    throw new AppError('ValidationFailed', { vi: `Tùy chọn «--cycle» phải là một năm (ví dụ 2022), không phải «${value ?? ''}».`, en: `Option "--cycle" must be a year (e.g. 2022), not "${value ?? ''}".` }, { field: 'cycle' });
-  }
-  return year;
-}
 
 function printResult(io: CliIo, result: VerifyResult): void {
   const lines = result.cycles.flatMap((c) => c.differences.map((d) => [cycleName(c), d.unitCode, d.form, d.row, d.col, formatViInteger(d.stored), formatViInteger(d.expected)]));
@@ -54,10 +43,7 @@ line per differing cell. --fix rebuilds the counts, then verifies again. Exit 1 
   async run(args, ctx) {
     const { values } = parseArgs({ args, options: { cycle: { type: 'string' }, fix: { type: 'boolean', default: false } }, strict: true });
     const year = parseCycleYear(values.cycle, false);
-    const config = ctx.config();
-    const db = createDb(config);
-    try {
-      await migrateToLatest(db, { pgSchema: config.pgSchema });
+    return withDb(ctx, async (db) => {
       const options = year === undefined ? {} : { year };
       let result = await verify(db, options);
       printResult(ctx.io, result);
@@ -68,8 +54,6 @@ line per differing cell. --fix rebuilds the counts, then verifies again. Exit 1 
         printResult(ctx.io, result);
       }
       return result.differences > 0 ? 1 : 0;
-    } finally {
-      await db.destroy();
-    }
+    });
   },
 };
