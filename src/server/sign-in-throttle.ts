@@ -1,14 +1,19 @@
 /**
- * Sign-in throttling: after LIMIT failed attempts for one user name, or from one address, within
- * WINDOW, further attempts for that key are refused until the window (counted from the first
+ * Sign-in throttling: after LIMIT failed attempts for one user name (ADDRESS_LIMIT from one address)
+ * within WINDOW, further attempts for that key are refused until the window (counted from the first
  * failure) ends. Kept in memory, per process: a restart forgets it, and several processes behind a
  * load balancer each count their own (enough against guessing from one place; a shared store would
  * be needed for more).
  */
 import { AppError } from '../domain/errors.js';
 
-/** Failed attempts allowed per key within the window. */
+/** Failed attempts allowed per user name within the window. */
 export const SIGN_IN_LIMIT = 5;
+/**
+ * Failed attempts allowed per address: higher, because a whole office or commune often shares one
+ * public address, and a few colleagues' typos must not lock everyone out.
+ */
+export const SIGN_IN_ADDRESS_LIMIT = 30;
 /** The window, from a key's first failure. */
 export const SIGN_IN_WINDOW_MS = 10 * 60_000;
 
@@ -27,7 +32,13 @@ export class SignInThrottle {
     private readonly limit = SIGN_IN_LIMIT,
     private readonly windowMs = SIGN_IN_WINDOW_MS,
     private readonly now: () => number = Date.now,
+    private readonly addressLimit = SIGN_IN_ADDRESS_LIMIT,
   ) {}
+
+  /** Keys `addr:…` count against the address limit, every other key against the name limit. */
+  private limitFor(key: string): number {
+    return key.startsWith('addr:') ? this.addressLimit : this.limit;
+  }
 
   /** Throws TooManySignIns (429) when any of the keys is blocked; says how many minutes remain. */
   assertAllowed(keys: readonly string[]): void {
@@ -35,7 +46,7 @@ export class SignInThrottle {
     let leftMs = 0;
     for (const key of keys) {
       const f = this.live(key, t);
-      if (f && f.count >= this.limit) leftMs = Math.max(leftMs, f.start + this.windowMs - t);
+      if (f && f.count >= this.limitFor(key)) leftMs = Math.max(leftMs, f.start + this.windowMs - t);
     }
     if (leftMs <= 0) return;
     const minutes = Math.max(1, Math.ceil(leftMs / 60_000));

@@ -31,7 +31,7 @@ describe('SignInThrottle', () => {
   });
 
   it('counts each key apart and blocks when any key of the attempt is blocked', () => {
-    const t = new SignInThrottle(2, 60_000, () => 0);
+    const t = new SignInThrottle(2, 60_000, () => 0, 2);
     t.recordFailure(['name:a', 'addr:1']);
     t.recordFailure(['name:b', 'addr:1']);
     expect(refusal(() => t.assertAllowed(['name:c', 'addr:2']))).toBeUndefined();
@@ -40,11 +40,19 @@ describe('SignInThrottle', () => {
   });
 
   it('a success clears the name, not the address', () => {
-    const t = new SignInThrottle(2, 60_000, () => 0);
+    const t = new SignInThrottle(2, 60_000, () => 0, 2);
     t.recordFailure(['name:a', 'addr:1']);
     t.recordFailure(['name:a', 'addr:1']);
     t.recordSuccess('name:a');
     expect(refusal(() => t.assertAllowed(['name:a']))).toBeUndefined();
     expect(refusal(() => t.assertAllowed(['addr:1']))).toBeDefined();
+  });
+
+  it('lets a shared office address fail more often than one name before it blocks the address', () => {
+    const t = new SignInThrottle(5, 60_000, () => 0, 30);
+    for (let i = 0; i < 29; i++) t.recordFailure([`name:user${i}`, 'addr:office']);
+    expect(refusal(() => t.assertAllowed(['name:colleague', 'addr:office']))).toBeUndefined();
+    t.recordFailure(['name:user29', 'addr:office']);
+    expect(refusal(() => t.assertAllowed(['name:colleague', 'addr:office']))).toContain('thử lại sau 1 phút');
   });
 });
