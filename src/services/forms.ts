@@ -17,6 +17,7 @@ import type { Cells } from '../domain/forms/types.js';
 import { addEntered, cellKey, countRows, diffCounts, type EnteredValue, type UnitCounts } from '../domain/rollup/index.js';
 import type { Cycle } from '../domain/model/cycles.js';
 import { inTransaction } from '../db/queries/common.js';
+import { findReport } from '../db/queries/reports.js';
 
 /** Which unit and cycle a form is of. */
 export interface FormsKey {
@@ -61,6 +62,17 @@ export async function getFormValues(db: Db, key: FormsKey & { form?: FormCode })
   const { cycle, unit } = await resolveKey(db, key);
   const counts = await readUnitCounts(db, { cycleId: cycle.id, unitId: unit.unitId, ...(key.form ? { form: key.form } : {}) });
   return formsDocFromCounts(counts, { cycle, unit: { code: unit.code, name: unit.name } }, key.form ? [key.form] : FORM_CODES);
+}
+
+/**
+ * The forms as exported: the live values, plus the number and date of the unit's report for the
+ * cycle when one has been written, so the annexes carry the report's number and date.
+ */
+export async function getFormValuesForExport(db: Db, key: FormsKey): Promise<FormValuesDoc> {
+  const { cycle, unit } = await resolveKey(db, key);
+  const doc = await getFormValues(db, key);
+  const report = await findReport(db, { unitId: unit.unitId, cycleId: cycle.id });
+  return report?.number && report.date ? { ...doc, report: { number: report.number, date: report.date } } : doc;
 }
 
 /** The checker's findings (FORMS.md §4) on a unit's live forms. */
@@ -191,7 +203,7 @@ export interface FormsWorkbookFile {
  */
 export async function formsWorkbook(db: Db, key: FormsKey): Promise<FormsWorkbookFile> {
   const { cycle, unit } = await resolveKey(db, key);
-  const doc = await getFormValues(db, key);
+  const doc = await getFormValuesForExport(db, key);
   const parentCode = unit.path[unit.path.length - 2];
   const parentBody = parentCode ? (await getUnitAt(db, parentCode, cycle.referenceDate)).name : undefined;
   const { renderFormsWorkbook } = await import('../reports/xlsx/forms-workbook.js');

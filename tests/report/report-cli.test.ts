@@ -29,6 +29,17 @@ afterAll(async () => {
 });
 
 describe('xeploai report', () => {
+  it('forms export carries the number and date of the report once it is written (json and the workbook)', async () => {
+    expect((await cli.run(['report', '--unit', 'HU-TAMDUONG', '--cycle', '2022', '--out', file('first.docx')])).code).toBe(0);
+    expect((await cli.run(['forms', 'export', '--unit', 'HU-TAMDUONG', '--cycle', '2022', '--out', file('bieu.json')])).code).toBe(0);
+    const json = JSON.parse(readFileSync(file('bieu.json'), 'utf8')) as FormValuesDoc;
+    expect(json.report).toEqual({ number: '331-BC/HU', date: '2023-01-10' });
+    expect(json.claims).toEqual([]);
+    expect((await cli.run(['forms', 'export', '--unit', 'HU-TAMDUONG', '--cycle', '2022', '--out', file('bieu.xlsx')])).code).toBe(0);
+    const book = await readFormsWorkbook(readFileSync(file('bieu.xlsx')));
+    expect(book.report).toEqual({ number: '331-BC/HU', date: '2023-01-10' });
+  });
+
   it('writes the report and its form-values document; forms check finds no error', async () => {
     const res = await cli.run(['report', '--unit', 'HU-TAMDUONG', '--cycle', '2022', '--out', file('bc.docx'), '--values', file('bc.json')]);
     expect(res.code, res.err).toBe(0);

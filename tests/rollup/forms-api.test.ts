@@ -51,8 +51,8 @@ const communeDoc = () =>
 
 const stored = async () =>
   JSON.stringify([
-    await t.db.selectFrom('form_counts').select(['unit_id', 'form', 'row', 'col', 'value']).orderBy(['unit_id', 'form', 'row', 'col']).execute(),
-    await t.db.selectFrom('entered_form_values').select(['unit_id', 'form', 'row', 'col', 'value']).orderBy(['unit_id', 'form', 'row', 'col']).execute(),
+    await t.db.selectFrom('form_counts').select(['unit_id', 'form', 'row', 'col', 'value']).orderBy('unit_id').orderBy('form').orderBy('row').orderBy('col').execute(),
+    await t.db.selectFrom('entered_form_values').select(['unit_id', 'form', 'row', 'col', 'value']).orderBy('unit_id').orderBy('form').orderBy('row').orderBy('col').execute(),
   ]);
 const rootTotal = async () => (await getFormValues(t.db, { unitCode: 'HU-THU', year: 2022 })).forms.DV?.rows.total?.total;
 

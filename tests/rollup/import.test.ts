@@ -43,8 +43,8 @@ function doc(over: Record<string, unknown> = {}, dv: Record<string, Record<strin
 
 const rootDv = async (row = 'total') => (await getFormValues(t.db, { unitCode: 'HU-THU', year: 2022 })).forms.DV?.rows[row];
 const snapshot = async () => JSON.stringify([
-  await t.db.selectFrom('form_counts').selectAll().orderBy(['unit_id', 'form', 'row', 'col']).execute(),
-  await t.db.selectFrom('entered_form_values').select(['unit_id', 'form', 'row', 'col', 'value']).orderBy(['unit_id', 'form', 'row', 'col']).execute(),
+  await t.db.selectFrom('form_counts').selectAll().orderBy('unit_id').orderBy('form').orderBy('row').orderBy('col').execute(),
+  await t.db.selectFrom('entered_form_values').select(['unit_id', 'form', 'row', 'col', 'value']).orderBy('unit_id').orderBy('form').orderBy('row').orderBy('col').execute(),
 ]);
 
 beforeAll(async () => {

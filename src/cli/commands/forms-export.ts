@@ -7,7 +7,7 @@ import { extname } from 'node:path';
 import { parseArgs } from 'node:util';
 import { AppError } from '../../domain/errors.js';
 import type { Db } from '../../db/create-db.js';
-import { formsWorkbook, type FormsKey, getFormValues } from '../../services/forms.js';
+import { formsWorkbook, type FormsKey, getFormValuesForExport } from '../../services/forms.js';
 import { writeOutputFile } from '../output.js';
 import { withDb, parseCycleYear } from '../db.js';
 import type { CliCommand } from '../command.js';
@@ -31,7 +31,7 @@ function formatOf(format: string | undefined, out: string): Format {
 
 /** The file's content: the document as JSON, or the workbook headed by the unit's committee. */
 async function render(db: Db, key: FormsKey, format: Format): Promise<string | Buffer> {
-  if (format === 'json') return `${JSON.stringify(await getFormValues(db, key), null, 2)}\n`;
+  if (format === 'json') return `${JSON.stringify(await getFormValuesForExport(db, key), null, 2)}\n`;
   return (await formsWorkbook(db, key)).bytes;
 }
 
