@@ -3,11 +3,13 @@
  * codes the report is expected to cite, and the counting nouns of each subject (GUIDE.md §5, §8).
  */
 import type { RuleSetCode } from '../codes.js';
+import { getRuleSet } from '../rules/rule-set.js';
+import type { CapBase } from '../rules/types.js';
 import { levelsFor, type Subject } from './definitions.js';
 import type { FormCode } from './types.js';
 
 /** The bases a cap can be read on (GUIDE.md §3 "Practice differs from the cap's wording"). */
-export type CapBase = 'HTT' | 'HTT+HTXS' | 'graded';
+export type { CapBase };
 
 /**
  * Where the cap is applied. `rows`: the grades are rows `${row}.htxs`… and `row` is the graded
@@ -34,20 +36,20 @@ export interface CapRule {
   source: string;
 }
 
-const CAP_SOURCES: Record<RuleSetCode, string> = {
-  'QD132-HD21': 'HD 21-HD/BTCTW (2019), mục II.B điểm 2.3 và 3',
-  'QD124-HD25': 'QĐ 124-QĐ/TW, HD 25-HD/BTCTW (2023)',
-  'QD366-HD43': 'QĐ 366-QĐ/TW, HD 43-HD/BTCTW (2025): 20%, tối đa 25% nếu có thành tích nổi bật',
-};
-
-/** The cap of a rule set: HTXS ≤ 20% of HTT, literally (regulations.md §0.3, §7.12). */
+/**
+ * The cap of a rule set as the checker applies it: the percentage, base and source of the rule
+ * set's member cap (src/domain/rules, one place for the parameter), literally HTXS ≤ 20% of HTT
+ * (regulations.md §0.3, §7.12), with the other readings reported alongside.
+ */
 export function capRuleFor(ruleSet: RuleSetCode): CapRule {
   const levels = levelsFor(ruleSet);
+  const cap = getRuleSet(ruleSet).caps.member;
+  const bases: readonly CapBase[] = ['HTT', 'HTT+HTXS'];
   return {
-    percent: 20,
-    base: 'HTT',
-    alsoReport: ['HTT+HTXS'],
-    source: CAP_SOURCES[ruleSet],
+    percent: cap.percent,
+    base: cap.base,
+    alsoReport: bases.filter((b) => b !== cap.base),
+    source: cap.source,
     scopes: [
       // Members: per grassroots organisation; the type columns aggregate them (HD 21 II.B.2.3).
       { form: 'DV', row: 'graded', layout: 'rows', cols: 'each' },
