@@ -11,9 +11,11 @@ import type { Cycle } from '../domain/model/cycles.js';
 import { AppError } from '../domain/errors.js';
 import type { Evaluation } from '../domain/model/evaluations.js';
 import { computeEligibility, type EligibilityResult, overrideEligibility as overrideDomain } from '../domain/rules/eligibility.js';
-import { cycleRuleSet } from './grading-context.js';
+import { cycleRuleSet, type GradingContext, loadGradingContext } from './grading-context.js';
+import { assertMayChangeDecided, gradingLockedError, isDecided } from '../domain/workflow/frozen.js';
+import { inTransaction } from '../db/queries/common.js';
 import type { DatedEvent } from '../domain/rules/types.js';
-import { type ChainUnit, decidingBody } from '../domain/workflow/authority.js';
+import { assertMayRegrade, type ChainUnit, decidingBody } from '../domain/workflow/authority.js';
 import type { Db } from '../db/create-db.js';
 import { getCycle } from '../db/queries/cycles.js';
 import {
@@ -27,7 +29,7 @@ import {
   type ScopeUnit,
 } from '../db/queries/eligibility.js';
 import { getUnitIdByCode } from '../db/queries/evaluation-subjects.js';
-import { createEvaluation, getEvaluation, listEvaluations, updateEvaluation } from '../db/queries/evaluations.js';
+import { createEvaluation, listEvaluations, updateEvaluation } from '../db/queries/evaluations.js';
 import { nowIso } from '../db/ids.js';
 import { unitChainAt } from '../db/queries/workflow.js';
 
@@ -142,15 +144,47 @@ export async function computeAndStoreEligibility(db: Db, input: { cycleYear: num
   return summary;
 }
 
-/** A compiler's override of one evaluation's eligibility, with a required reason (history action 'override'). */
-export async function overrideEligibility(db: Db, input: { evaluationId: string; status: string; reason: string; actor: string; expectedVersion?: number | undefined }): Promise<Evaluation> {
+/**
+ * A compiler's override of one evaluation's eligibility, with a required reason (history action
+ * 'override'). Before the decision any compiler in scope may; once the grade is decided or published,
+ * or an accepted or locked report froze it, the change takes the grade out of the totals and is a
+ * re-grade in effect: the acting body `byUnit` must be the competent authority or a committee above
+ * it (QĐ 366, Điều 13), and the history names it.
+ */
+export async function overrideEligibility(
+  db: Db,
+  input: { evaluationId: string; status: string; reason: string; actor: string; byUnit?: string | undefined; expectedVersion?: number | undefined },
+): Promise<Evaluation> {
   if (!(ELIGIBILITY as readonly string[]).includes(input.status)) {
     throw new AppError('ValidationFailed', { vi: `Diện đánh giá «${input.status}» không hợp lệ (${ELIGIBILITY.join(', ')}).`, en: `Unknown eligibility "${input.status}".` }, { field: 'status' });
   }
   const status = input.status as Eligibility;
-  const current = await getEvaluation(db, input.evaluationId);
-  const graded = status === 'eligible' || status === 'pending';
-  const computed: EligibilityResult = { status: current.eligibility, reviewed: current.reviewed ?? graded, graded, reason: current.eligibilityReason ?? '', source: 'stored' };
-  const { result, audit } = overrideDomain({ computed, to: { status, reviewed: current.reviewed ?? graded, graded }, reason: input.reason, by: input.actor, at: nowIso() });
-  return updateEvaluation(db, input.evaluationId, { eligibility: result.status, eligibilityReason: result.reason }, { actor: input.actor, reason: audit.reason, action: 'override', expectedVersion: input.expectedVersion });
+  return inTransaction(db, async (trx) => {
+    const ctx = await loadGradingContext(trx, input.evaluationId);
+    const by = await frozenActingBody(trx, ctx, input.byUnit);
+    const current = ctx.evaluation;
+    const graded = status === 'eligible' || status === 'pending';
+    const computed: EligibilityResult = { status: current.eligibility, reviewed: current.reviewed ?? graded, graded, reason: current.eligibilityReason ?? '', source: 'stored' };
+    const { result, audit } = overrideDomain({ computed, to: { status, reviewed: current.reviewed ?? graded, graded }, reason: input.reason, by: input.actor, at: nowIso() });
+    const reason = by ? `${audit.reason} (${by.code} điều chỉnh sau quyết định)` : audit.reason;
+    return updateEvaluation(trx, input.evaluationId, { eligibility: result.status, eligibilityReason: result.reason }, { actor: input.actor, reason, action: 'override', expectedVersion: input.expectedVersion });
+  });
+}
+
+/** The acting body of an override of a frozen grade (decided, published, or under an accepted or locked report), checked; undefined when not frozen. */
+async function frozenActingBody(db: Db, ctx: GradingContext, byUnit: string | undefined): Promise<{ id: string; code: string } | undefined> {
+  if (!isDecided(ctx.stage) && !ctx.lock) return undefined;
+  const by = byUnit === undefined ? undefined : { id: await getUnitIdByCode(db, byUnit, 'byUnit'), code: byUnit };
+  if (ctx.lock) {
+    // Frozen by an accepted or locked report: only the re-grading authority may still change it.
+    if (!by) throw gradingLockedError(ctx.lock, 'điều chỉnh diện đánh giá');
+    try {
+      assertMayRegrade({ body: ctx.body, chain: ctx.chain, by });
+    } catch {
+      throw gradingLockedError(ctx.lock, 'điều chỉnh diện đánh giá');
+    }
+    return by;
+  }
+  assertMayChangeDecided({ stage: ctx.stage, body: ctx.body, chain: ctx.chain, by });
+  return by;
 }

@@ -22,6 +22,9 @@ import type { GradeCounts, Period, RuleSet } from '../domain/rules/types.js';
 import { type ChainUnit, decidingBody, type DecidingBody } from '../domain/workflow/authority.js';
 import { checkDecisionOrder, type OrderGroup } from '../domain/workflow/order-rules.js';
 import { derivedStage, type Stage } from '../domain/workflow/stages.js';
+import { findGradingLock, type GradingLock, gradingLockedError } from '../domain/workflow/frozen.js';
+import type { SubmissionStatus } from '../domain/workflow/submissions.js';
+import { listSubmissions } from '../db/queries/submissions.js';
 import type { Db } from '../db/create-db.js';
 import { getCycleById } from '../db/queries/cycles.js';
 import { getEvaluation } from '../db/queries/evaluations.js';
@@ -51,6 +54,8 @@ export interface GradingContext {
   facts: SubjectFacts;
   /** Units whose cap uses the exceptional percentage (the cycle's parameters). */
   outstandingUnits: readonly string[];
+  /** The accepted or locked report (the subject's unit's or an ancestor's) that freezes this grading, if any. */
+  lock: GradingLock | undefined;
 }
 
 /** The cycle's rule set with the cycle's stored parameters applied (PUT /api/cycles/:year/parameters). */
@@ -80,7 +85,21 @@ export async function loadGradingContext(db: Db, evaluationId: string): Promise<
   const tracked = await getStage(db, evaluationId);
   const { ruleSet, outstandingUnits } = await cycleRuleSet(db, cycle);
   const facts = await getEvaluationFacts(db, evaluationId);
-  return { evaluation, cycle, ruleSet, subject, chain, body, stage: tracked ?? derivedStage(evaluation), tracked: tracked !== undefined, facts, outstandingUnits };
+  const lock = await gradingLockOf(db, cycle.id, chain);
+  return { evaluation, cycle, ruleSet, subject, chain, body, stage: tracked ?? derivedStage(evaluation), tracked: tracked !== undefined, facts, outstandingUnits, lock };
+}
+
+async function gradingLockOf(db: Db, cycleId: string, chain: readonly ChainUnit[]): Promise<GradingLock | undefined> {
+  const stored = await listSubmissions(db, { cycleId, unitIds: chain.map((u) => u.id) });
+  return findGradingLock(chain, new Map([...stored].map(([id, s]) => [id, s.status as SubmissionStatus])));
+}
+
+/**
+ * SubmissionLocked when an accepted or locked report froze this subject's grading (GUIDE.md §4.9);
+ * `what` names the step refused ("tự đánh giá"). A re-grade with a reason does not ask here.
+ */
+export function assertGradingOpen(ctx: GradingContext, what: string): void {
+  if (ctx.lock) throw gradingLockedError(ctx.lock, what);
 }
 
 /** The cycle's period: 1 January of its year to its reference date. */

@@ -35,7 +35,7 @@ describe(`eligibility on the demo district (${testEngine})`, () => {
     const res = await api.post(`/api/evaluations/${e!.id}/eligibility`, { status: 'pending', reason: 'Đi học dài hạn, vắng mặt tại hội nghị' });
     expect([res.status, res.body.eligibility, res.body.eligibilityReason]).toEqual([200, 'pending', 'Điều chỉnh: Đi học dài hạn, vắng mặt tại hội nghị']);
     const history = (await api.get(`/api/evaluations/${e!.id}`)).body.history.filter((h: Json) => h.action === 'override');
-    expect(history).toContainEqual(expect.objectContaining({ field: 'eligibility', oldValue: 'eligible', newValue: 'pending', reason: 'Đi học dài hạn, vắng mặt tại hội nghị' }));
+    expect(history).toContainEqual(expect.objectContaining({ field: 'eligibility', oldValue: 'eligible', newValue: 'pending', reason: 'Đi học dài hạn, vắng mặt tại hội nghị (TU-LAICHAU điều chỉnh sau quyết định)' }));
     const s = await computeAndStoreEligibility(t.db, { cycleYear: 2022, unit: 'HU-TAMDUONG', actor: 'test' });
     expect(s).toMatchObject({ overridden: 1, changed: 0 });
     expect((await api.get(`/api/evaluations/${e!.id}`)).body.eligibility).toBe('pending');

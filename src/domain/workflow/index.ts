@@ -5,3 +5,4 @@ export * from './order-rules.js';
 export * from './submissions.js';
 export * from './review-records.js';
 export * from './calendar-overrides.js';
+export * from './frozen.js';

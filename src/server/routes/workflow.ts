@@ -38,7 +38,8 @@ const appraiseBody = z.strictObject({ grade: z.string().optional(), comment: z.s
 const publishBody = z.strictObject({ byUnit: z.string().min(1) });
 const checkQuery = z.object({ grade: z.string() });
 const computeBody = z.strictObject({ period: z.string().min(1).optional(), unit: z.string().min(1).optional() });
-const overrideBody = z.strictObject({ status: z.string(), reason: z.string(), version: z.number().int().min(1).optional() });
+/** byUnit: the acting body once the grade is decided or frozen (default the user's scope unit), checked like a re-grade. */
+const overrideBody = z.strictObject({ status: z.string(), reason: z.string(), version: z.number().int().min(1).optional(), byUnit: z.string().min(1).optional() });
 
 /** The evaluation's unit and its cycle's reference date, to authorise against the tree of that day. */
 async function target(db: Db, id: string): Promise<{ unitId: string; date: string }> {
@@ -102,8 +103,9 @@ export function workflowRoutes(): Hono<AppEnv> {
   });
   r.post('/evaluations/:id/eligibility', async (c) => {
     const body = await parseBody(c, overrideBody);
-    await allow(c, 'decide');
-    return c.json(await overrideEligibility(c.var.deps.db, { evaluationId: c.req.param('id'), status: body.status, reason: body.reason, ...version(body), actor: actorOf(c) }));
+    await allow(c, 'decide', body.byUnit);
+    const byUnit = body.byUnit ?? currentUser(c).scopeUnitCode;
+    return c.json(await overrideEligibility(c.var.deps.db, { evaluationId: c.req.param('id'), status: body.status, reason: body.reason, byUnit, ...version(body), actor: actorOf(c) }));
   });
   r.post('/cycles/:year/eligibility/compute', async (c) => {
     const year = parseYear(c);

@@ -1,0 +1,56 @@
+/**
+ * A decided grade is frozen (GUIDE.md §4.8–4.9; QĐ 366 Điều 13), on the demo district's 2022 cycle
+ * (decided and published by the district): an eligibility override after the decision needs the
+ * re-grading authority and a reason; eligibility compute leaves decided grades alone and lists them.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loadDemoDistrict } from '../../src/demo/load.js';
+import { createApp } from '../../src/server/app.js';
+import { authed, signIn } from '../helpers/auth.js';
+import { createTestDb, type TestDb, testEngine } from '../helpers/test-db.js';
+import { client, expectRefused, type Json } from './helpers.js';
+
+describe(`frozen grades on the demo district (${testEngine})`, () => {
+  let t: TestDb;
+  const as: Record<string, ReturnType<typeof client>> = {};
+
+  beforeAll(async () => {
+    t = await createTestDb();
+    const app = createApp({ db: t.db, config: t.config });
+    await loadDemoDistrict(t.db);
+    const sign = async (role: 'admin' | 'compiler' | 'clerk', scope: string) => client(authed(app, await signIn(app, t.db, { role, scope })));
+    as.admin = await sign('admin', 'TU-LAICHAU');
+    as.quansu = await sign('compiler', 'TD-DU-QUANSU');
+    as.district = await sign('compiler', 'HU-TAMDUONG');
+    as.clerk = await sign('clerk', 'TD-DU-QUANSU-CB01');
+  }, 60_000);
+  afterAll(async () => t.close());
+
+  async function evaluation(unit: string, subjectKind: string): Promise<Json> {
+    const list = (await as.admin!.get(`/api/cycles/2022/evaluations?unit=${unit}&subjectKind=${subjectKind}&eligibility=eligible`)).body.evaluations as Json[];
+    const e = list.find((x) => x.decidedGrade !== null);
+    if (!e) throw new Error(`no decided ${subjectKind} evaluation in ${unit}`);
+    return e;
+  }
+
+  it('refuses a committee’s compiler overriding its own decided evaluation; the district may, with a reason, logged', async () => {
+    const own = await evaluation('TD-DU-QUANSU', 'unit');
+    expect((await as.admin!.get(`/api/evaluations/${own.id}/workflow`)).body.competentAuthority.unitCode).toBe('HU-TAMDUONG');
+    const err = await expectRefused(t.db, () => as.quansu!.post(`/api/evaluations/${own.id}/eligibility`, { status: 'exempt', reason: 'Tự điều chỉnh' }), {
+      status: 403,
+      code: 'NotCompetentAuthority',
+      field: 'byUnit',
+    });
+    expect(err.message.vi).toContain('«TD-DU-QUANSU»');
+    expect(err.message.vi).toContain('/regrade');
+    // Naming a body above does not help a compiler whose scope does not reach it.
+    await expectRefused(t.db, () => as.quansu!.post(`/api/evaluations/${own.id}/eligibility`, { status: 'exempt', reason: 'x', byUnit: 'HU-TAMDUONG' }), { status: 403, code: 'Forbidden' });
+    await expectRefused(t.db, () => as.district!.post(`/api/evaluations/${own.id}/eligibility`, { status: 'exempt', reason: ' ' }), { status: 400, code: 'ReasonRequired' });
+    const ok = await as.district!.post(`/api/evaluations/${own.id}/eligibility`, { status: 'exempt', reason: 'Giải thể theo quyết định của Huyện ủy' });
+    expect([ok.status, ok.body.eligibility]).toEqual([200, 'exempt']);
+    const history = (await as.admin!.get(`/api/evaluations/${own.id}`)).body.history as Json[];
+    expect(history).toContainEqual(
+      expect.objectContaining({ action: 'override', field: 'eligibility', oldValue: 'eligible', newValue: 'exempt', reason: 'Giải thể theo quyết định của Huyện ủy (HU-TAMDUONG điều chỉnh sau quyết định)' }),
+    );
+  });
+});
