@@ -146,44 +146,66 @@ function closing(): Table {
   });
 }
 
-/** One annex shape with `n` value columns: title, "(Kèm theo …)", table with a row loop. */
-function annexShape(n: number): (Paragraph | Table)[] {
-  const labelMm = n === 2 ? 150 : n === 7 ? 95 : 80;
+/**
+ * The table of one annex shape with `n` value columns, with or without the empty "Ghi chú" column
+ * the seed's KD and CN annexes end with; the label column's heading is the workbook's ({labelHeading}).
+ */
+function annexTable(n: number, notes: boolean): Table {
+  const notesMm = notes ? (n === 2 ? 40 : 22) : 0;
+  const labelMm = (n === 2 ? 150 : n === 7 ? 95 : 80) - (notes && n === 2 ? 40 : 0);
   const sttMm = 12;
-  const valueMm = (ANNEX_WIDTH_MM - labelMm - sttMm) / n;
+  const valueMm = (ANNEX_WIDTH_MM - labelMm - sttMm - notesMm) / n;
   const small = (t: string, o: Omit<IRunOptions, 'text'> = {}) => centred([run(t, { size: pt(11), ...o })]);
+  const extra = (text: string, o: Omit<IRunOptions, 'text'> = {}) => (notes ? [cell([small(text, o)], notesMm)] : []);
   const numberRow = new TableRow({
     tableHeader: true,
-    children: [cell([small('1', { italics: true })], sttMm), cell([small('2', { italics: true })], labelMm), ...Array.from({ length: n }, (_, i) => cell([small(`{n${i}}`, { italics: true })], valueMm))],
+    children: [
+      cell([small('1', { italics: true })], sttMm),
+      cell([small('2', { italics: true })], labelMm),
+      ...Array.from({ length: n }, (_, i) => cell([small(`{n${i}}`, { italics: true })], valueMm)),
+      ...extra('{notesNumber}', { italics: true }),
+    ],
   });
   const headerRow = new TableRow({
     tableHeader: true,
     children: [
       cell([small('STT', { bold: true })], sttMm),
-      cell([small('Tiêu chí', { bold: true })], labelMm),
+      cell([small('{labelHeading}', { bold: true })], labelMm),
       ...Array.from({ length: n }, (_, i) => cell([small(`{c${i}}`, { bold: true })], valueMm)),
+      ...extra('Ghi chú', { bold: true }),
     ],
   });
   const bodyRow = new TableRow({
     children: [
       cell([small('{#rows}{stt}')], sttMm),
       cell([para([run('{#bold}{label}{/bold}', { size: pt(11), bold: true }), run('{#italic}{label}{/italic}', { size: pt(11), italics: true }), run('{#plain}{label}{/plain}', { size: pt(11) })])], labelMm),
-      ...Array.from({ length: n }, (_, i) => cell([small(`{v${i}}${i === n - 1 ? '{/rows}' : ''}`)], valueMm)),
+      ...Array.from({ length: n }, (_, i) => cell([small(`{v${i}}${i === n - 1 && !notes ? '{/rows}' : ''}`)], valueMm)),
+      ...extra('{/rows}'),
     ],
   });
+  return new Table({
+    layout: TableLayoutType.FIXED,
+    borders: GRID,
+    width: { size: mm(ANNEX_WIDTH_MM), type: WidthType.DXA },
+    columnWidths: [mm(sttMm), mm(labelMm), ...Array.from({ length: n }, () => mm(valueMm)), ...(notes ? [mm(notesMm)] : [])],
+    rows: [headerRow, numberRow, bodyRow],
+  });
+}
+
+/** One annex shape with `n` value columns: title, "(Kèm theo …)", the table with or without "Ghi chú". */
+function annexShape(n: number): (Paragraph | Table)[] {
   return [
     tag(`{#annexes${n}}`),
     centred([run('THỐNG KÊ', { bold: true })], { pageBreakBefore: true }),
     centred([run('{title}', { bold: true })]),
     centred([run('{attached}', { italics: true })]),
     para([run('{#code}Biểu số {code}{/code}', { italics: true, size: pt(12) })], { alignment: AlignmentType.RIGHT, spacing: { after: pt(3) * 20 } }),
-    new Table({
-      layout: TableLayoutType.FIXED,
-      borders: GRID,
-      width: { size: mm(ANNEX_WIDTH_MM), type: WidthType.DXA },
-      columnWidths: [mm(sttMm), mm(labelMm), ...Array.from({ length: n }, () => mm(valueMm))],
-      rows: [headerRow, numberRow, bodyRow],
-    }),
+    tag('{#notes}'),
+    annexTable(n, true),
+    tag('{/notes}'),
+    tag('{^notes}'),
+    annexTable(n, false),
+    tag('{/notes}'),
     tag(`{/annexes${n}}`),
   ];
 }

@@ -12,6 +12,9 @@ import { formatViInteger } from '../domain/format/index.js';
 import { layoutForms, type FormLayout, type LayoutRow } from './forms-layout.js';
 import type { AnnexTable } from './report-types.js';
 
+/** Forms whose annex ends with an empty "Ghi chú" column, as the seed's KD and CN annexes do. */
+export const ANNEX_NOTES: ReadonlySet<FormCode> = new Set<FormCode>(['KD', 'CN']);
+
 /** Value columns per annex shape: KD 2, TT and CN 7, TC and DV 9 (total + 8 types). */
 export const ANNEX_WIDTH: Record<FormCode, number> = { KD: 2, TT: 7, CN: 7, TC: 9, DV: 9 };
 
@@ -116,6 +119,9 @@ export function buildAnnexes(args: { doc: FormValuesDoc; ruleSet: RuleSetCode; a
       form,
       code: DEFAULT_ANNEX_CODES[form] ?? null,
       title: layout.titleLines[1] ?? def.title.toLocaleUpperCase('vi'),
+      // The workbook's heading of the label column (forms-layout.ts ROW_HEADINGS), read from its layout.
+      labelHeading: layout.header.find((c) => c.row === 0 && c.col === 1)?.text ?? 'Tiêu chí',
+      notes: ANNEX_NOTES.has(form),
       attached: args.attached,
       headers: cols.map((c) => c.label),
       numbers: columnNumbers(cols, def.columns),

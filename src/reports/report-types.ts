@@ -117,6 +117,10 @@ export interface AnnexTable {
   form: FormCode;
   code: string | null;
   title: string;
+  /** Heading of the label column, as the workbook prints it: "Nội dung" (KD), "Chức danh" (CN), else "Tiêu chí". */
+  labelHeading: string;
+  /** Whether the table ends with an empty "Ghi chú" column (seed: KD and CN annexes). */
+  notes: boolean;
   /** "(Kèm theo Báo cáo số 331-BC/HU, ngày 10 tháng 01 năm 2023 của Ban Thường vụ Huyện ủy)". */
   attached: string;
   headers: string[];

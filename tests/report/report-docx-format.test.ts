@@ -90,3 +90,34 @@ describe('annexes as the workbook', () => {
     expect(labels('tinh')).toContain('II CẤP HUYỆN');
   });
 });
+
+/** The annex tables of the document, in order: the texts of each one's header row and numbered-columns row. */
+function annexTables(xml: string): { header: string[]; numbers: string[] }[] {
+  const cells = (row: string) => row.split('</w:tc>').slice(0, -1).map((c) => [...c.matchAll(/<w:t(?:\s[^>]*)?>([^<]*)<\/w:t>/g)].map((m) => m[1]).join(''));
+  return xml
+    .split('<w:tbl>')
+    .slice(1)
+    .map((t) => t.split('</w:tr>'))
+    .filter((rows) => cells(rows[0] ?? '')[0] === 'STT')
+    .map((rows) => ({ header: cells(rows[0] ?? ''), numbers: cells(rows[1] ?? '') }));
+}
+
+describe('annex headings as the seed and the workbook', () => {
+  it('heads the label column "Nội dung" (KD), "Tiêu chí" (TC, DV, TT), "Chức danh" (CN); KD and CN end with an empty "Ghi chú"', () => {
+    const tables = annexTables(part('word/document.xml'));
+    // Template order: the 2-column shape (KD), the 9-column (TC, DV), the 7-column (TT, CN).
+    expect(tables.map((t) => t.header[1])).toEqual(['Nội dung', 'Tiêu chí', 'Tiêu chí', 'Tiêu chí', 'Chức danh']);
+    expect(tables.map((t) => t.header[t.header.length - 1] === 'Ghi chú')).toEqual([true, false, false, false, true]);
+    const [kd, , , tt, cn] = tables;
+    expect(kd?.header).toEqual(['STT', 'Nội dung', 'Tập thể', 'Cá nhân', 'Ghi chú']);
+    expect(kd?.numbers).toEqual(['1', '2', '3', '4', '5']);
+    expect(cn?.numbers[cn.numbers.length - 1]).toBe('10');
+    expect(tt?.header.length).toBe((cn?.header.length ?? 0) - 1);
+    // The Ghi chú cells of the body rows are empty.
+    const xml = part('word/document.xml');
+    const cnTable = xml.split('<w:tbl>').filter((t) => t.includes('Chức danh')).pop() ?? '';
+    const bodyRows = cnTable.split('</w:tr>').slice(2, -1);
+    expect(bodyRows.length).toBeGreaterThan(3);
+    for (const r of bodyRows) expect(r.split('</w:tc>').slice(-2, -1)[0]).not.toMatch(/<w:t(?:\s[^>]*)?>[^<]+</);
+  });
+});

@@ -9,8 +9,10 @@
  * paragraph ends with footnote 1..4; keep on the last paragraphs, so they stay on the page of the
  * signature block (HD 36: the signature never stands alone on a page).
  * `{#annexes2}` (form KD), `{#annexes9}` (TC, DV), `{#annexes7}` (TT, CN), and `{#annexes}` (all):
- * form, code, title, attached, c0…cN (column headers), n0…nN (the numbered-columns row, "3=4+…+11"),
- * `{#rows}` stt, label, bold, italic, plain (neither), v0…vN.
+ * form, code, title, attached, labelHeading (the label column's heading: "Nội dung", "Tiêu chí",
+ * "Chức danh"), notes (the table ends with an empty "Ghi chú" column: KD, CN) and notesNumber (its
+ * number in the numbered-columns row), c0…cN (column headers), n0…nN (the numbered-columns row,
+ * "3=4+…+11"), `{#rows}` stt, label, bold, italic, plain (neither), v0…vN.
  */
 import { ANNEX_WIDTH } from '../report-annex.js';
 import type { AnnexTable, ReportModel } from '../report-types.js';
@@ -27,7 +29,8 @@ function annexData(a: AnnexTable): Record<string, unknown> {
     plain: !r.bold && !r.italic,
     ...Object.fromEntries(r.values.map((v, i) => [`v${i}`, v])),
   }));
-  return { form: a.form, code: a.code ?? '', title: a.title, attached: a.attached, ...headers, ...numbers, rows };
+  const notes = { labelHeading: a.labelHeading, notes: a.notes, notesNumber: String(3 + a.numbers.length) };
+  return { form: a.form, code: a.code ?? '', title: a.title, attached: a.attached, ...notes, ...headers, ...numbers, rows };
 }
 
 /** How many closing paragraphs stay on the signature's page. */
