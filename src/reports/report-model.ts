@@ -12,7 +12,7 @@ import { appraisalParagraphs, collectiveParagraphs, leaderParagraphs } from './r
 import { reviewParagraphs } from './report-section-review.js';
 import type { ReportInput, ReportModel, ReportParagraph } from './report-types.js';
 import { ClaimWriter } from './report-writer.js';
-import { levelWords, proseParagraphs, viLongDate } from './report-words.js';
+import { levelWords, proseParagraphs, splitAtNumbers, viLongDate } from './report-words.js';
 
 /** The report's subject line (trích yếu) for a year. */
 export function reportSubject(year: number): string {
@@ -28,6 +28,8 @@ function sectionOne(input: ReportInput, cw: ClaimWriter, footnote: (t: string) =
   const deployment = proseParagraphs(prose.deployment);
   const last = deployment[deployment.length - 1];
   if (last && settings.deploymentFootnote.trim()) last.footnote = footnote(settings.deploymentFootnote.trim());
+  // The seed prints §2.1.1's numbers between the preparation paragraphs (marker `[số liệu]`).
+  const preparation = splitAtNumbers(prose.preparation);
   return [
     h('h1', 'I. TÌNH HÌNH TRIỂN KHAI VÀ KẾT QUẢ THỰC HIỆN'),
     h('h2', '1. Tình hình triển khai'),
@@ -35,8 +37,9 @@ function sectionOne(input: ReportInput, cw: ClaimWriter, footnote: (t: string) =
     h('h2', '2. Kết quả thực hiện'),
     h('h3', '2.1. Kết quả kiểm điểm tự phê bình và phê bình'),
     h('h4', '2.1.1. Công tác chuẩn bị'),
-    ...proseParagraphs(prose.preparation),
+    ...preparation.before,
     ...reviewParagraphs(cw, records, w),
+    ...preparation.after,
     h('h4', '2.1.2. Tổ chức kiểm điểm'),
     ...proseParagraphs(prose.organisation),
     h('h3', '2.2. Kết quả xếp loại chất lượng'),

@@ -51,3 +51,26 @@ export function proseParagraphs(text: string, kind: ParagraphKind = 'body'): Rep
 export function capitalise(s: string): string {
   return s.charAt(0).toLocaleUpperCase('vi') + s.slice(1);
 }
+
+/** The line staff write in the preparation prose where §2.1.1's numbers go (GUIDE.md §5; seed 331-BC/HU). */
+export const NUMBERS_MARKER = '[số liệu]';
+
+/** Paragraphs before the numbers when the prose has no marker: the seed's first two (report and comments). */
+const DEFAULT_BEFORE_NUMBERS = 2;
+
+/**
+ * The preparation prose split around §2.1.1's numbers: at the marker line `[số liệu]` when present
+ * (first one; later ones dropped), else after the second paragraph, where the seed puts them —
+ * after "lấy ý kiến góp ý vào báo cáo kiểm điểm", before "khắc phục những hạn chế".
+ */
+export function splitAtNumbers(text: string): { before: ReportParagraph[]; after: ReportParagraph[] } {
+  const isMarker = (line: string) => line.trim().toLocaleLowerCase('vi') === NUMBERS_MARKER;
+  const lines = text.split(/\r?\n/);
+  const at = lines.findIndex(isMarker);
+  if (at < 0) {
+    const all = proseParagraphs(text);
+    return { before: all.slice(0, DEFAULT_BEFORE_NUMBERS), after: all.slice(DEFAULT_BEFORE_NUMBERS) };
+  }
+  const rest = lines.slice(at + 1).filter((l) => !isMarker(l));
+  return { before: proseParagraphs(lines.slice(0, at).join('\n')), after: proseParagraphs(rest.join('\n')) };
+}

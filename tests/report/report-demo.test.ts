@@ -203,3 +203,27 @@ describe('the report’s form-values document', () => {
     expect(paragraphs.indexOf('KẾT QUẢ ĐÁNH GIÁ, XẾP LOẠI CHẤT LƯỢNG TỔ CHỨC CƠ SỞ ĐẢNG NĂM 2022')).toBeGreaterThan(paragraphs.indexOf('Cao Trang Trọng'));
   });
 });
+
+describe('§2.1.1 in the seed\'s order', () => {
+  it('prints the topics and counts after "lấy ý kiến góp ý" and before "khắc phục" and "liên hệ"', () => {
+    const at = (s: string) => {
+      const i = paragraphs.findIndex((p) => p.startsWith(s));
+      expect(i, s).toBeGreaterThanOrEqual(0);
+      return i;
+    };
+    const sequence = [
+      at('- Việc chuẩn bị báo cáo kiểm điểm:'),
+      at('- Việc tổ chức lấy ý kiến góp ý vào báo cáo kiểm điểm'),
+      at('- Việc gợi ý kiểm điểm:'),
+      at('- Số lượng tập thể kiểm điểm, đánh giá, xếp loại chất lượng: 409'),
+      at('- Số lượng cá nhân kiểm điểm, đánh giá, xếp loại chất lượng: 2.768'),
+      at('- Số lượng đảng viên miễn kiểm điểm, đánh giá, xếp loại chất lượng 122'),
+      at('- Số lượng đảng viên không đánh giá, xếp loại chất lượng 66'),
+      at('- Việc khắc phục những hạn chế'),
+      at('- Việc liên hệ các biểu hiện về suy thoái'),
+      at('2.1.2. Tổ chức kiểm điểm'),
+    ];
+    expect([...sequence].sort((a, b) => a - b)).toEqual(sequence);
+    expect(text).not.toContain('[số liệu]');
+  });
+});

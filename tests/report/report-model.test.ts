@@ -110,3 +110,30 @@ describe('settings', () => {
     expect(merged).toMatchObject({ decimals: 2, rounding: 'half-up', recipients: base.recipients, issuingBody: 'Huyện ủy Y' });
   });
 });
+
+describe('§2.1.1: the preparation prose around the numbers', () => {
+  const order = (preparation: string) => {
+    const t = texts({ ...input(), prose: { ...prose, preparation } });
+    const at = (s: string) => t.findIndex((p) => p.startsWith(s));
+    return { at, t, numbers: at('- Việc gợi ý kiểm điểm:'), exempt: at('- Số lượng đảng viên không đánh giá') };
+  };
+
+  it('puts the numbers at the marker line, which is not printed', () => {
+    const o = order('A.\n[số liệu]\nB.\nC.');
+    expect(o.at('A.')).toBeLessThan(o.numbers);
+    expect(o.exempt).toBeLessThan(o.at('B.'));
+    expect(o.at('B.')).toBeLessThan(o.at('C.'));
+    expect(o.at('C.')).toBeLessThan(o.at('2.1.2. Tổ chức kiểm điểm'));
+    expect(o.t.some((p) => p.includes('[số liệu]'))).toBe(false);
+  });
+
+  it('without a marker, puts the numbers after the second paragraph (the seed: after "lấy ý kiến góp ý")', () => {
+    const o = order('A.\nB.\nC.\nD.');
+    expect(o.at('B.')).toBeLessThan(o.numbers);
+    expect(o.exempt).toBeLessThan(o.at('C.'));
+    const one = order('A.');
+    expect(one.at('A.')).toBeLessThan(one.numbers);
+    const marked = order('[Số liệu]\nA.');
+    expect(marked.exempt).toBeLessThan(marked.at('A.'));
+  });
+});
