@@ -41,7 +41,27 @@ export interface EligibilitySummary {
   unchanged: number;
   overridden: number;
   byStatus: Record<Eligibility, number>;
+  /**
+   * Decided or published evaluations whose computed status differs from the stored one: left alone
+   * (a decided grade changes only by a re-grade, QĐ 366 Điều 13) and listed here, "cần điều chỉnh
+   * bằng quyết định lại / override" (POST /api/evaluations/:id/eligibility by the competent authority).
+   */
+  needsRedecision: { count: number; label: string; items: FrozenChange[] };
 }
+
+/** A decided subject whose eligibility would change. */
+export interface FrozenChange {
+  evaluationId: string;
+  subjectKind: SubjectKind;
+  subjectRef: string;
+  decidedGrade: string | null;
+  stored: Eligibility;
+  computed: Eligibility;
+  reason: string;
+}
+
+/** The summary's label of decided subjects left alone. */
+export const NEEDS_REDECISION_LABEL = 'cần điều chỉnh bằng quyết định lại / override';
 
 interface Candidate {
   kind: SubjectKind;
@@ -121,7 +141,16 @@ export async function computeAndStoreEligibility(db: Db, input: { cycleYear: num
   for (const rootId of roots) candidates.push(...(await candidatesUnder(db, { rootId, cycle })));
   const existing = new Map((await listEvaluations(db, { cycleId: cycle.id })).map((e) => [`${e.subjectKind}:${e.subjectId}`, e]));
   const overridden = await listOverriddenEvaluationIds(db, cycle.id);
-  const summary: EligibilitySummary = { cycleYear: cycle.year, subjects: candidates.length, created: 0, changed: 0, unchanged: 0, overridden: 0, byStatus: Object.fromEntries(ELIGIBILITY.map((s) => [s, 0])) as Record<Eligibility, number> };
+  const summary: EligibilitySummary = {
+    cycleYear: cycle.year,
+    subjects: candidates.length,
+    created: 0,
+    changed: 0,
+    unchanged: 0,
+    overridden: 0,
+    byStatus: Object.fromEntries(ELIGIBILITY.map((s) => [s, 0])) as Record<Eligibility, number>,
+    needsRedecision: { count: 0, label: NEEDS_REDECISION_LABEL, items: [] },
+  };
   const reason = `Tính diện đánh giá tại ngày ${cycle.referenceDate}`;
   for (const c of candidates) {
     const e = existing.get(`${c.kind}:${c.id}`);
@@ -131,6 +160,13 @@ export async function computeAndStoreEligibility(db: Db, input: { cycleYear: num
       continue;
     }
     const result = c.compute({ absent: e?.eligibility === 'pending', higher: e?.eligibility === 'higher_level' });
+    // A decided grade (a decided grade is stored only by decide or re-grade; untracked ones count as published) is not recomputed.
+    if (e && e.decidedGrade !== null && needsWrite(e, result)) {
+      summary.byStatus[e.eligibility] += 1;
+      summary.needsRedecision.items.push({ evaluationId: e.id, subjectKind: c.kind, subjectRef: c.ref, decidedGrade: e.decidedGrade, stored: e.eligibility, computed: result.status, reason: result.reason });
+      summary.needsRedecision.count += 1;
+      continue;
+    }
     summary.byStatus[result.status] += 1;
     const fields = { eligibility: result.status, eligibilityReason: result.reason, ...(result.reviewed ? {} : { reviewed: false }) };
     if (!e) {

@@ -1,5 +1,8 @@
 /** The `submissions` and `eligibility compute` commands in process, on a fresh database with the demo district. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loadConfig } from '../../src/config.js';
+import { createDb } from '../../src/db/create-db.js';
+import { addPersonEvent } from '../../src/db/queries/persons.js';
 import { cliEnv, type CliEnv } from '../helpers/cli.js';
 import { testEngine } from '../helpers/test-db.js';
 
@@ -17,6 +20,21 @@ describe(`workflow CLI (${testEngine})`, () => {
     expect(r.out).toContain('tạo mới 0, thay đổi 0');
     expect(r.out).toContain('Miễn công tác và sinh hoạt đảng: 122');
     expect(r.out).toContain('Kết nạp chưa đủ 6 tháng: 65');
+  });
+
+  it('lists decided subjects it leaves alone, to adjust by a re-decision', async () => {
+    const db = createDb(loadConfig(cli.env));
+    try {
+      const row = await db.selectFrom('evaluations as e').innerJoin('persons as p', 'p.id', 'e.subject_id').select('p.card_number').where('e.subject_kind', '=', 'member').where('e.unit_id', 'in', (eb) => eb.selectFrom('org_units').select('id').where('code', '=', 'TD-DU-QUANSU-CB02')).where('e.eligibility', '=', 'eligible').where('e.decided_grade', 'is not', null).orderBy('p.card_number').executeTakeFirstOrThrow();
+      await addPersonEvent(db, { cardNumber: row.card_number, kind: 'exempt', startsOn: '2022-06-01' });
+      const r = await cli.run(['eligibility', 'compute', '--cycle', '2022', '--unit', 'TD-DU-QUANSU-CB02']);
+      expect(r.code).toBe(0);
+      expect(r.out).toContain('cần điều chỉnh bằng quyết định lại / override: 1');
+      expect(r.out).toContain(`member:${row.card_number}`);
+      expect(r.out).toContain('Thuộc diện đánh giá, xếp loại → Miễn công tác và sinh hoạt đảng');
+    } finally {
+      await db.destroy();
+    }
   });
 
   it('prints each unit with its status and timing', async () => {

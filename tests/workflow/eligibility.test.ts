@@ -41,14 +41,14 @@ describe(`eligibility on the demo district (${testEngine})`, () => {
     expect((await api.get(`/api/evaluations/${e!.id}`)).body.eligibility).toBe('pending');
   });
 
-  it('computes a changed fact: a member suspended in the year becomes suspended, with its reason', async () => {
+  it('computes a changed fact: a decided member suspended in the year is listed for a re-decision, with its reason, and left alone', async () => {
     const [e] = (await api.get('/api/cycles/2022/evaluations?unit=TD-DU-BINHLU-CB02&subjectKind=member&eligibility=eligible')).body.evaluations as Json[];
     const person = await t.db.selectFrom('persons').select('id').where('card_number', '=', e!.subjectRef).executeTakeFirstOrThrow();
     await t.db.insertInto('person_events').values({ id: 'ev-test', person_id: person.id, kind: 'suspended', level: null, starts_on: '2022-12-01', ends_on: null, months: null, note: null }).execute();
     const res = await api.post('/api/cycles/2022/eligibility/compute', { unit: 'TD-DU-BINHLU' });
-    expect(res.body).toMatchObject({ changed: 1, created: 0 });
-    const after = (await api.get(`/api/evaluations/${e!.id}`)).body;
-    expect(after.eligibility).toBe('suspended');
-    expect(after.eligibilityReason).toContain('Bị đình chỉ sinh hoạt đảng từ ngày 01/12/2022');
+    expect(res.body).toMatchObject({ changed: 0, created: 0, needsRedecision: { count: 1 } });
+    expect(res.body.needsRedecision.items[0]).toMatchObject({ evaluationId: e!.id, stored: 'eligible', computed: 'suspended' });
+    expect(res.body.needsRedecision.items[0].reason).toContain('Bị đình chỉ sinh hoạt đảng từ ngày 01/12/2022');
+    expect((await api.get(`/api/evaluations/${e!.id}`)).body.eligibility).toBe('eligible');
   });
 });

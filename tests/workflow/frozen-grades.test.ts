@@ -4,6 +4,7 @@
  * re-grading authority and a reason; eligibility compute leaves decided grades alone and lists them.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { addPersonEvent } from '../../src/db/queries/persons.js';
 import { loadDemoDistrict } from '../../src/demo/load.js';
 import { createApp } from '../../src/server/app.js';
 import { authed, signIn } from '../helpers/auth.js';
@@ -52,5 +53,18 @@ describe(`frozen grades on the demo district (${testEngine})`, () => {
     expect(history).toContainEqual(
       expect.objectContaining({ action: 'override', field: 'eligibility', oldValue: 'eligible', newValue: 'exempt', reason: 'Giải thể theo quyết định của Huyện ủy (HU-TAMDUONG điều chỉnh sau quyết định)' }),
     );
+  });
+
+  it('a clerk’s eligibility compute leaves a published member alone and lists it as needing a re-decision', async () => {
+    const member = await evaluation('TD-DU-QUANSU-CB01', 'member');
+    await addPersonEvent(t.db, { cardNumber: member.subjectRef, kind: 'exempt', startsOn: '2022-06-01' });
+    const res = await as.clerk!.post('/api/cycles/2022/eligibility/compute', {});
+    expect(res.status).toBe(200);
+    expect(res.body).toMatchObject({ changed: 0, needsRedecision: { count: 1, label: 'cần điều chỉnh bằng quyết định lại / override' } });
+    expect(res.body.needsRedecision.items).toEqual([
+      expect.objectContaining({ evaluationId: member.id, subjectKind: 'member', subjectRef: member.subjectRef, stored: 'eligible', computed: 'exempt', decidedGrade: member.decidedGrade }),
+    ]);
+    const after = (await as.admin!.get(`/api/evaluations/${member.id}`)).body;
+    expect([after.eligibility, after.decidedGrade, after.version]).toEqual(['eligible', member.decidedGrade, member.version]);
   });
 });

@@ -16,7 +16,8 @@ export const eligibilityCompute: CliCommand = {
 Tính diện kiểm điểm, đánh giá, xếp loại của mọi đối tượng (tổ chức đảng, đảng viên, tập thể, cán bộ)
 tại ngày tham chiếu của kỳ, theo bộ quy định của kỳ: miễn công tác và sinh hoạt đảng, đình chỉ sinh
 hoạt, mới kết nạp hoặc mới thành lập chưa đủ 6 tháng, do cấp trên xếp loại. Lưu kèm lý do; tạo phiếu
-cho đối tượng chưa có; không thay đổi diện đã được điều chỉnh thủ công.
+cho đối tượng chưa có; không thay đổi diện đã được điều chỉnh thủ công. Đối tượng đã được quyết định
+xếp loại không bị thay đổi: được liệt kê là «cần điều chỉnh bằng quyết định lại / override».
   --cycle NĂM   kỳ đánh giá (bắt buộc)
   --unit MÃ     chỉ đơn vị này và cấp dưới (đối tượng do cấp trên đơn vị này xếp loại: «do cấp trên»)
   --period KỲ   kỳ trong năm (mặc định nam)
@@ -30,6 +31,10 @@ Usage: xeploai eligibility compute --cycle YEAR [--unit CODE] — computes and s
       const s = await computeAndStoreEligibility(db, { cycleYear, period: values.period, unit: values.unit, actor: 'cli' });
       ctx.io.out(`Kỳ ${s.cycleYear}: ${s.subjects} đối tượng; tạo mới ${s.created}, thay đổi ${s.changed}, giữ nguyên ${s.unchanged}, đã điều chỉnh thủ công ${s.overridden}.`);
       for (const status of ELIGIBILITY) if (s.byStatus[status] > 0) ctx.io.out(`  ${ELIGIBILITY_LABELS[status]}: ${s.byStatus[status]}`);
+      if (s.needsRedecision.count > 0) {
+        ctx.io.out(`Đã quyết định xếp loại, không tự thay đổi — ${s.needsRedecision.label}: ${s.needsRedecision.count}`);
+        for (const f of s.needsRedecision.items) ctx.io.out(`  ${f.subjectKind}:${f.subjectRef} (${f.decidedGrade ?? '—'}): ${ELIGIBILITY_LABELS[f.stored]} → ${ELIGIBILITY_LABELS[f.computed]} — ${f.reason}`);
+      }
       return 0;
     });
   },
