@@ -107,11 +107,11 @@ function bodyBlocks(): Paragraph[] {
     ...heading('h4'),
     tag('{#body}'),
     tag('{^keep}'),
-    para([run('{text}'), ...footnoteRefs], { alignment: AlignmentType.JUSTIFIED, indent: { firstLine: mm(10) }, spacing: bodySpacing }),
+    para([run('{head}'), ...footnoteRefs, run('{tail}')], { alignment: AlignmentType.JUSTIFIED, indent: { firstLine: mm(10) }, spacing: bodySpacing }),
     tag('{/keep}'),
     // The closing paragraphs go with the signature block (HD 36: a signature never stands alone on a page).
     tag('{#keep}'),
-    para([run('{text}'), ...footnoteRefs], { alignment: AlignmentType.JUSTIFIED, indent: { firstLine: mm(10) }, spacing: bodySpacing, keepNext: true, keepLines: true }),
+    para([run('{head}'), ...footnoteRefs, run('{tail}')], { alignment: AlignmentType.JUSTIFIED, indent: { firstLine: mm(10) }, spacing: bodySpacing, keepNext: true, keepLines: true }),
     tag('{/keep}'),
     tag('{/body}'),
     tag('{#note}'),

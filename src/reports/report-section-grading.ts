@@ -80,7 +80,9 @@ function orgSection(cw: ClaimWriter, o: OrgSection, records: ReportRecords, foot
     const names = newUnitNames(records, o.kinds);
     if (names.length > 0) fn = footnote(`${names.join(', ')}.`);
   }
-  const head: ReportParagraph = { kind: 'body', text: `${text}. Kết quả đánh giá, xếp loại như sau:`, ...(fn ? { footnote: fn } : {}) };
+  // The seed anchors the footnote naming the new units on the not-graded clause, not the paragraph's end.
+  const mark = fn ? { footnote: fn, footnoteAt: text.length } : {};
+  const head: ReportParagraph = { kind: 'body', text: `${text}. Kết quả đánh giá, xếp loại như sau:`, ...mark };
   return [head, ...gradeList(cw, { form: 'TC', prefix: `${o.s}.`, noun: o.noun, baseName: o.baseName, group: o.group, colon: true })];
 }
 

@@ -105,11 +105,15 @@ export interface ReportInput {
 /** Paragraph styles the template knows. */
 export type ParagraphKind = 'h1' | 'h2' | 'h3' | 'h4' | 'body' | 'note';
 
-/** One paragraph of the body; `footnote` is the 1-based footnote slot its end refers to. */
+/**
+ * One paragraph of the body; `footnote` is the 1-based footnote slot it refers to, its mark placed
+ * after the first `footnoteAt` characters of the text (default: at its end).
+ */
 export interface ReportParagraph {
   kind: ParagraphKind;
   text: string;
   footnote?: number;
+  footnoteAt?: number;
 }
 
 /** One annex table (a form), rows already worded. */

@@ -121,3 +121,26 @@ describe('annex headings as the seed and the workbook', () => {
     for (const r of bodyRows) expect(r.split('</w:tc>').slice(-2, -1)[0]).not.toMatch(/<w:t(?:\s[^>]*)?>[^<]+</);
   });
 });
+
+describe('footnote inside a paragraph', () => {
+  /** The paragraph's texts and footnote marks in order: "[fn N]" for a mark. */
+  const pieces = (p: string) => [...p.matchAll(/<w:t(?:\s[^>]*)?>([^<]*)<\/w:t>|<w:footnoteReference w:id="(\d+)"\/>/g)].map((m) => (m[2] ? `[fn ${m[2]}]` : m[1] ?? '')).filter((x) => x.length > 0);
+
+  it('anchors footnote 2 right after "(do mới thành lập chưa đủ 6 tháng)", as the seed does', () => {
+    const p = part('word/document.xml').split('</w:p>').find((x) => x.includes('chưa đủ 6 tháng)')) ?? '';
+    const seq = pieces(p);
+    const mark = seq.indexOf('[fn 2]');
+    expect(mark).toBeGreaterThan(0);
+    expect(seq[mark - 1]).toMatch(/\(do mới thành lập chưa đủ 6 tháng\)$/);
+    expect(seq[mark + 1]).toBe('. Kết quả đánh giá, xếp loại như sau:');
+    expect(seq.filter((x) => x.startsWith('[fn'))).toEqual(['[fn 2]']);
+    expect(part('word/footnotes.xml')).toMatch(/<w:footnote w:id="2">[\s\S]*?Nung Nàng[\s\S]*?<\/w:footnote>/);
+  });
+
+  it('keeps footnote 1 at the end of the deployment paragraph', () => {
+    const p = part('word/document.xml').split('</w:p>').find((x) => x.includes('w:id="1"/>')) ?? '';
+    const seq = pieces(p);
+    expect(seq[seq.length - 1]).toBe('[fn 1]');
+    expect(seq[0]).toMatch(/^Thực hiện Quy định số 22-QĐ\/TU/);
+  });
+});

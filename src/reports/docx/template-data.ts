@@ -6,7 +6,9 @@
  * Root: parentBody, issuingBody, partyTitle, numberLine, placeDate, title, subject, signerAuthority,
  * signerTitle, signerName, number, date, year, recipients (list of strings, `{.}`), footnote1..4.
  * `{#paragraphs}`: text, and one flag for its kind: h1, h2, h3, h4, body, note; fn1..fn4 when the
- * paragraph ends with footnote 1..4; keep on the last paragraphs, so they stay on the page of the
+ * paragraph refers to footnote 1..4; head and tail, the text before and after the footnote's mark
+ * (`{head}` mark `{tail}`; without a footnote head is the text and tail empty; a template printing
+ * `{text}` and the mark puts the mark at the paragraph's end); keep on the last paragraphs, so they stay on the page of the
  * signature block (HD 36: the signature never stands alone on a page).
  * `{#annexes2}` (form KD), `{#annexes9}` (TC, DV), `{#annexes7}` (TT, CN), and `{#annexes}` (all):
  * form, code, title, attached, labelHeading (the label column's heading: "Nội dung", "Tiêu chí",
@@ -15,7 +17,7 @@
  * "3=4+…+11"), `{#rows}` stt, label, bold, italic, plain (neither), v0…vN.
  */
 import { ANNEX_WIDTH } from '../report-annex.js';
-import type { AnnexTable, ReportModel } from '../report-types.js';
+import type { AnnexTable, ReportModel, ReportParagraph } from '../report-types.js';
 
 /** Template data of one annex: headers and cells as c0…/v0… keys. */
 function annexData(a: AnnexTable): Record<string, unknown> {
@@ -31,6 +33,12 @@ function annexData(a: AnnexTable): Record<string, unknown> {
   }));
   const notes = { labelHeading: a.labelHeading, notes: a.notes, notesNumber: String(3 + a.numbers.length) };
   return { form: a.form, code: a.code ?? '', title: a.title, attached: a.attached, ...notes, ...headers, ...numbers, rows };
+}
+
+/** The text before and after a paragraph's footnote mark (at its end unless placed inside). */
+function splitAtMark(p: ReportParagraph): { head: string; tail: string } {
+  const at = p.footnote && p.footnoteAt !== undefined ? Math.max(0, Math.min(p.footnoteAt, p.text.length)) : p.text.length;
+  return { head: p.text.slice(0, at), tail: p.text.slice(at) };
 }
 
 /** How many closing paragraphs stay on the signature's page. */
@@ -50,6 +58,7 @@ export function templateData(model: ReportModel): Record<string, unknown> {
     year: model.values.cycle.year,
     paragraphs: model.paragraphs.map((p, i) => ({
       text: p.text,
+      ...splitAtMark(p),
       [p.kind]: true,
       keep: i >= model.paragraphs.length - KEEP_WITH_SIGNATURE,
       ...(p.footnote ? { [`fn${Math.min(p.footnote, 4)}`]: true } : {}),
