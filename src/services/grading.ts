@@ -17,7 +17,7 @@ import { getUnitIdByCode } from '../db/queries/evaluation-subjects.js';
 import { type EvaluationFieldsInput, regrade, updateEvaluation } from '../db/queries/evaluations.js';
 import { insertJustification, insertOpinion, listJustifications, listOpinions, listStageEvents, recordStage } from '../db/queries/workflow.js';
 import { nowIso } from '../db/ids.js';
-import { assertNoGradeErrors, checkGrade, checkOrder, type GradingCheck, type GradingContext, loadGradingContext } from './grading-context.js';
+import { assertGradingOpen, assertNoGradeErrors, checkGrade, checkOrder, type GradingCheck, type GradingContext, loadGradingContext } from './grading-context.js';
 import { inTransaction } from '../db/queries/common.js';
 import type { SubjectFactsInput } from '../domain/workflow/facts.js';
 import { recordFacts } from './evaluation-facts.js';
@@ -85,7 +85,9 @@ async function gradedStep(
 ): Promise<StepResult> {
   const grade = requireGrade(input.grade, 'grade');
   return inTransaction(db, async (trx) => {
-    const ctx = await recordFacts(trx, await loadGradingContext(trx, input.evaluationId), input, input.actor);
+    const loaded = await loadGradingContext(trx, input.evaluationId);
+    assertGradingOpen(loaded, input.action === 'decide' ? 'quyết định xếp loại' : 'đề xuất xếp loại');
+    const ctx = await recordFacts(trx, loaded, input, input.actor);
     const by = await input.by(trx, ctx);
     const to = nextStage(ctx.stage, input.action);
     const orderWarnings = input.action === 'decide' ? await checkOrder(trx, ctx) : [];
@@ -107,7 +109,9 @@ async function gradedStep(
 export async function selfAssess(db: Db, input: StepFacts & { evaluationId: string; grade: string; actor: string; comment?: string | undefined }): Promise<StepResult> {
   const grade = requireGrade(input.grade, 'grade');
   return inTransaction(db, async (trx) => {
-    const ctx = await recordFacts(trx, await loadGradingContext(trx, input.evaluationId), input, input.actor);
+    const loaded = await loadGradingContext(trx, input.evaluationId);
+    assertGradingOpen(loaded, 'tự đánh giá');
+    const ctx = await recordFacts(trx, loaded, input, input.actor);
     const to = nextStage(ctx.stage, 'self_assess');
     const evaluation = await updateEvaluation(trx, ctx.evaluation.id, gradeFields('selfGrade', grade, undefined), { actor: input.actor });
     await recordStage(trx, { evaluationId: ctx.evaluation.id, action: 'self_assess', from: ctx.stage, to, unitId: null, grade, comment: input.comment?.trim() || null, at: nowIso(), actor: input.actor });
@@ -125,6 +129,7 @@ export async function addOpinion(
   if (comment === '') throw new AppError('ValidationFailed', { vi: 'Ý kiến nhận xét không được để trống.', en: 'The comment must not be empty.' }, { field: 'comment' });
   return inTransaction(db, async (trx) => {
     const ctx = await loadGradingContext(trx, input.evaluationId);
+    assertGradingOpen(ctx, 'ghi ý kiến về');
     const unit = input.bodyUnit ? await unitRef(trx, input.bodyUnit, 'bodyUnit') : null;
     const name = input.bodyName?.trim() || unit?.code;
     if (!name) throw new AppError('ValidationFailed', { vi: 'Cần ghi đơn vị hoặc tên chủ thể cho ý kiến.', en: 'Name the body giving the opinion.' }, { field: 'bodyName' });
@@ -165,6 +170,7 @@ export async function appraise(db: Db, input: { evaluationId: string; grade?: st
   const grade = input.grade === undefined ? null : requireGrade(input.grade, 'grade');
   return inTransaction(db, async (trx) => {
     const ctx = await loadGradingContext(trx, input.evaluationId);
+    assertGradingOpen(ctx, 'thẩm định');
     const by = input.byUnit ? await unitRef(trx, input.byUnit, 'byUnit') : null;
     const to = nextStage(ctx.stage, 'appraise');
     const check = grade ? await checkGrade(trx, ctx, grade) : undefined;
@@ -177,6 +183,7 @@ export async function appraise(db: Db, input: { evaluationId: string; grade?: st
 export async function publish(db: Db, input: { evaluationId: string; byUnit: string; actor: string }): Promise<StepResult> {
   return inTransaction(db, async (trx) => {
     const ctx = await loadGradingContext(trx, input.evaluationId);
+    assertGradingOpen(ctx, 'công bố kết quả của');
     const by = await unitRef(trx, input.byUnit, 'byUnit');
     assertCompetent(ctx.body, by);
     const to = nextStage(ctx.stage, 'publish');

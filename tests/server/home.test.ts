@@ -126,7 +126,7 @@ describe(`first page on ${testEngine}`, () => {
       .where('e.decided_grade', '=', 'HTT')
       .orderBy('p.full_name')
       .executeTakeFirstOrThrow();
-    await overrideEligibility(t.db, { evaluationId: graded.id, status: 'exempt', reason: 'Miễn sinh hoạt từ tháng 3', actor: 'test' });
+    await overrideEligibility(t.db, { evaluationId: graded.id, status: 'exempt', reason: 'Miễn sinh hoạt từ tháng 3', byUnit: 'HU-TAMDUONG', actor: 'test' });
     const html = (await page('/', cookie)).html;
     const text = textOf(html);
     const dv = (await getFormValues(t.db, { unitCode: DEMO_CELL_CODE, year: 2022, form: 'DV' })).forms.DV!.rows;

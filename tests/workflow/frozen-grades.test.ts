@@ -4,6 +4,7 @@
  * re-grading authority and a reason; eligibility compute leaves decided grades alone and lists them.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createCycle } from '../../src/db/queries/cycles.js';
 import { addPersonEvent } from '../../src/db/queries/persons.js';
 import { loadDemoDistrict } from '../../src/demo/load.js';
 import { createApp } from '../../src/server/app.js';
@@ -66,5 +67,28 @@ describe(`frozen grades on the demo district (${testEngine})`, () => {
     ]);
     const after = (await as.admin!.get(`/api/evaluations/${member.id}`)).body;
     expect([after.eligibility, after.decidedGrade, after.version]).toEqual(['eligible', member.decidedGrade, member.version]);
+  });
+
+  it('an accepted report freezes grading under it (self-assess, decide: SubmissionLocked); a re-grade with a reason still goes', async () => {
+    await createCycle(t.db, { year: 2023, referenceDate: '2023-12-31', deadlines: [{ level: 'cell', dueOn: '2023-12-08' }] });
+    expect((await as.admin!.post('/api/cycles/2023/eligibility/compute', { unit: 'TD-DU-QUANSU-CB03' })).status).toBe(200);
+    const members = ((await as.admin!.get('/api/cycles/2023/evaluations?unit=TD-DU-QUANSU-CB03&subjectKind=member&eligibility=eligible')).body.evaluations as Json[]).slice(0, 3);
+    const [done, proposed, fresh] = members as [Json, Json, Json];
+    for (const e of [done, proposed]) {
+      expect((await as.admin!.post(`/api/evaluations/${e.id}/self-assess`, { grade: 'HT' })).status).toBe(200);
+      expect((await as.admin!.post(`/api/evaluations/${e.id}/propose`, { grade: 'HT' })).status).toBe(200);
+    }
+    expect((await as.admin!.post(`/api/evaluations/${done.id}/decide`, { grade: 'HT', decidingUnit: 'TD-DU-QUANSU' })).status).toBe(200);
+    expect((await as.admin!.post(`/api/evaluations/${done.id}/publish`, { byUnit: 'TD-DU-QUANSU' })).status).toBe(200);
+    expect((await as.admin!.post('/api/cycles/2023/submissions/TD-DU-QUANSU-CB03/submit', {})).status).toBe(200);
+    expect((await as.admin!.post('/api/cycles/2023/submissions/TD-DU-QUANSU-CB03/accept', {})).status).toBe(200);
+    const self = await expectRefused(t.db, () => as.admin!.post(`/api/evaluations/${fresh.id}/self-assess`, { grade: 'HT' }), { status: 409, code: 'SubmissionLocked', field: 'unitCode' });
+    expect(self.message.vi).toContain('«TD-DU-QUANSU-CB03»');
+    expect(self.message.vi).toContain('«Đã tiếp nhận»');
+    await expectRefused(t.db, () => as.admin!.post(`/api/evaluations/${proposed.id}/decide`, { grade: 'HT', decidingUnit: 'TD-DU-QUANSU' }), { status: 409, code: 'SubmissionLocked' });
+    await expectRefused(t.db, () => as.admin!.post(`/api/evaluations/${fresh.id}/eligibility`, { status: 'exempt', reason: 'x', byUnit: 'TD-DU-QUANSU-CB03' }), { status: 409, code: 'SubmissionLocked' });
+    await expectRefused(t.db, () => as.admin!.post(`/api/evaluations/${done.id}/publish`, { byUnit: 'TD-DU-QUANSU' }), { status: 409, code: 'SubmissionLocked' });
+    const regrade = await as.quansu!.post(`/api/evaluations/${done.id}/regrade`, { grade: 'HTT', reason: 'Rà soát sau khi tiếp nhận báo cáo' });
+    expect([regrade.status, regrade.body.decidedGrade]).toEqual([200, 'HTT']);
   });
 });
