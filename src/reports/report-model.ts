@@ -87,7 +87,8 @@ function valuesDoc(input: ReportInput, claims: ReportModel['claims']): FormValue
     format: 'form-values/1',
     unit: { code: records.unit.code, name: records.unit.name },
     cycle: forms.cycle,
-    report: { number: settings.number, date: settings.date },
+    // The checker judges the text's percentages by the rule the report rounded them with.
+    report: { number: settings.number, date: settings.date, rounding: settings.rounding },
     forms: stamped,
     claims,
   };

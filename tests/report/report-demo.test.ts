@@ -181,7 +181,7 @@ describe('sections I.2.2.3–2.2.5: collectives, leaders, re-grading', () => {
 
 describe('the report’s form-values document', () => {
   it('carries the report number and date on every annex and a claim for every printed form number; the checker finds no error', () => {
-    expect(model.values.report).toEqual({ number: '331-BC/HU', date: '2023-01-10' });
+    expect(model.values.report).toEqual({ number: '331-BC/HU', date: '2023-01-10', rounding: 'half-up' });
     for (const f of Object.values(model.values.forms)) expect(f?.meta).toMatchObject({ reportNumberPrinted: '331-BC/HU', reportDatePrinted: '2023-01-10' });
     expect(model.claims.length).toBeGreaterThan(60);
     expect(model.claims).toContainEqual(expect.objectContaining({ form: 'TC', row: 'tccsd.graded.htxs', value: 9, base: 'tccsd.graded', percent: '17,65' }));

@@ -4,7 +4,7 @@
  * zeros, nouns, bases named, sections present only when stated, and the settings defaults.
  */
 import { describe, expect, it } from 'vitest';
-import type { FormValuesDoc } from '../../src/domain/forms/index.js';
+import { checkFormValues, type FormValuesDoc } from '../../src/domain/forms/index.js';
 import { buildReportModel } from '../../src/reports/report-model.js';
 import { defaultSettings, issuingBodyOf, mergeSettings, placeOf } from '../../src/reports/report-settings.js';
 import type { ReportInput, ReportRecords } from '../../src/reports/report-types.js';
@@ -83,7 +83,7 @@ describe('claims', () => {
     const m = buildReportModel(input());
     expect(m.claims).toContainEqual({ form: 'TC', row: 'truc_thuoc.chi_bo.graded.htxs', col: 'total', value: 1, base: 'truc_thuoc.chi_bo.graded', percent: '12,50', noun: 'chi bộ', group: '2.2.1-chi-bo' });
     expect(m.claims).toContainEqual({ form: 'DV', row: ['not_required.new_member', 'not_required.suspended'], col: 'total', value: 0, noun: 'đồng chí' });
-    expect(m.values.report).toEqual({ number: '-BC/HU', date: '2023-01-10' });
+    expect(m.values.report).toEqual({ number: '-BC/HU', date: '2023-01-10', rounding: 'half-up' });
   });
 });
 
@@ -135,5 +135,25 @@ describe('§2.1.1: the preparation prose around the numbers', () => {
     expect(one.at('A.')).toBeLessThan(one.numbers);
     const marked = order('[Số liệu]\nA.');
     expect(marked.exempt).toBeLessThan(marked.at('A.'));
+  });
+});
+
+describe('the values document names the rounding, and the checker follows it', () => {
+  /** The PCT_* findings of the report's values document. */
+  const pctFindings = (doc: FormValuesDoc) => checkFormValues(doc).filter((f) => f.code.startsWith('PCT_'));
+
+  it('a largest-remainder report (33,34 + 33,33 + 33,33) passes; without its rounding the half-up check flags 33,34', () => {
+    const m = buildReportModel(input({ rounding: 'largest-remainder' }));
+    expect(m.values.report?.rounding).toBe('largest-remainder');
+    expect(m.claims.some((c) => c.percent === '33,34')).toBe(true);
+    expect(pctFindings(m.values)).toEqual([]);
+    const { rounding: _dropped, ...report } = m.values.report ?? {};
+    expect(pctFindings({ ...m.values, report }).map((f) => [f.code, f.row, f.expected, f.actual])).toEqual([['PCT_WRONG', 'graded.htxs', '33,33', '33,34']]);
+  });
+
+  it('a wrong percentage in a largest-remainder report still fails', () => {
+    const m = buildReportModel(input({ rounding: 'largest-remainder' }));
+    const claims = m.values.claims.map((c) => (c.percent === '33,34' ? { ...c, percent: '33,35' } : c));
+    expect(pctFindings({ ...m.values, claims }).map((f) => [f.code, f.row, f.expected, f.actual])).toEqual([['PCT_WRONG', 'graded.htxs', '33,34', '33,35']]);
   });
 });

@@ -1,14 +1,16 @@
 /**
  * The narrative's numbers against the tables (FORMS.md §3 "claims", §4 CLAIM_VALUE, PCT_TRUNCATED,
  * PCT_WRONG, PCT_PRECISION, NOUN). Percentages are judged exactly from integers (GUIDE.md §5: one
- * rounding rule, half-up, same decimals within a list, never truncation).
+ * rounding rule, half-up, same decimals within a list, never truncation; or, when the document's
+ * `report.rounding` says so, largest remainder for a list that partitions its base, so it sums to 100%).
  */
-import { classifyPrintedPercent, isExactPercent } from '../format/percent.js';
-import { formatViInteger } from '../format/vi-number.js';
+import { largestRemainderPercents } from '../format/largest-remainder.js';
+import { classifyPrintedPercent, isExactPercent, percentScaled } from '../format/percent.js';
+import { formatViDecimal, formatViInteger } from '../format/vi-number.js';
 import { parseViDecimal } from '../format/vi-number.js';
 import { NOUNS_BY_SUBJECT, nounFits } from './rule-params.js';
 import { lookupRows, type FormTable } from './table.js';
-import type { Claim, Finding, FormCode } from './types.js';
+import type { Claim, Finding, FormCode, PercentRounding } from './types.js';
 
 const list = (r: string | readonly string[]): readonly string[] => (typeof r === 'string' ? [r] : r);
 const rowName = (r: string | readonly string[]): string => list(r).join('+');
@@ -58,7 +60,10 @@ function claimNoun(c: Claim, i: number, t: FormTable): Finding[] {
   ];
 }
 
-function claimPercent(c: Claim, i: number, t: FormTable): Finding[] {
+/** The expected scaled percentage of a claim under largest remainder, or undefined where half-up applies. */
+type RemainderExpectation = (c: Claim, i: number, decimals: number) => bigint | undefined;
+
+function claimPercent(c: Claim, i: number, t: FormTable, remainder?: RemainderExpectation): Finding[] {
   if (c.percent === undefined || c.base === undefined) return [];
   const base = lookupRows(t, list(c.base), c.col);
   if (base === undefined) return [];
@@ -69,19 +74,60 @@ function claimPercent(c: Claim, i: number, t: FormTable): Finding[] {
       en: `${where(c, i)}: percentage ${c.percent}% of an empty base (${rowName(c.base)}).`,
     } }];
   }
-  const v = classifyPrintedPercent({ value: c.value, base, printed: c.percent });
+  const v0 = classifyPrintedPercent({ value: c.value, base, printed: c.percent });
+  const v = v0 && remainder ? againstRemainder(v0, c, i, remainder) : v0;
   if (!v || v.verdict === 'ok') return [];
   const ratio = `${formatViInteger(c.value)}/${formatViInteger(base)}`;
   if (v.verdict === 'truncated') {
     return [{ ...common, code: 'PCT_TRUNCATED', severity: 'error', expected: v.expected, message: {
       vi: `${where(c, i)}: ${ratio} in ${c.percent}% là số cắt bớt; làm tròn đúng là ${v.expected}%.`,
-      en: `${where(c, i)}: ${ratio} printed ${c.percent}% is truncated; rounded half-up it is ${v.expected}%.`,
+      en: `${where(c, i)}: ${ratio} printed ${c.percent}% is truncated; correctly rounded it is ${v.expected}%.`,
     } }];
   }
   return [{ ...common, code: 'PCT_WRONG', severity: 'error', expected: v.expected, message: {
     vi: `${where(c, i)}: ${ratio} in ${c.percent}% sai; đúng là ${v.expected}%.`,
     en: `${where(c, i)}: ${ratio} printed ${c.percent}% is wrong; it is ${v.expected}%.`,
   } }];
+}
+
+/**
+ * A half-up verdict re-judged against the largest-remainder share where the claim's group partitions
+ * its base: the printed share is right when it is that share; truncation is still named as such.
+ */
+function againstRemainder(v: NonNullable<ReturnType<typeof classifyPrintedPercent>>, c: Claim, i: number, remainder: RemainderExpectation): typeof v {
+  const scaled = remainder(c, i, v.decimals);
+  if (scaled === undefined) return v;
+  const expected = formatViDecimal({ scaled, decimals: v.decimals });
+  const printed = parseViDecimal(c.percent ?? '');
+  if (printed?.scaled === scaled) return { ...v, verdict: 'ok', expected };
+  return { ...v, verdict: c.percent === v.truncated ? 'truncated' : 'wrong', expected };
+}
+
+/**
+ * Largest remainder (GUIDE.md §5, report.rounding "largest-remainder"): within a claim group on one
+ * base, when the claims' values add up to the base, each share is its place in the largest-remainder
+ * distribution of the group's values at the printed precision. Groups that do not partition their
+ * base are rounded half-up, as the report writes them.
+ */
+function remainderExpectations(claims: readonly Claim[], tables: Record<FormCode, FormTable>): RemainderExpectation {
+  const groups = new Map<string, number[]>();
+  claims.forEach((c, i) => {
+    if (c.group === undefined || c.percent === undefined || c.base === undefined) return;
+    const key = `${c.group}|${c.form}|${rowName(c.base)}|${c.col}`;
+    groups.set(key, [...(groups.get(key) ?? []), i]);
+  });
+  const keyOf = new Map<number, string>();
+  for (const [key, members] of groups) for (const i of members) keyOf.set(i, key);
+  return (c, i, decimals) => {
+    const members = groups.get(keyOf.get(i) ?? '');
+    if (!members || c.base === undefined) return undefined;
+    const values = members.map((j) => claims[j]?.value ?? 0);
+    const base = lookupRows(tables[c.form], list(c.base), c.col);
+    if (base === undefined || base <= 0 || values.reduce((a, b) => a + b, 0) !== base) return undefined;
+    // A share of the whole base is "100" at any precision; the distribution gives the same.
+    if (c.value === base) return percentScaled(c.value, base, decimals);
+    return largestRemainderPercents(values, decimals)[members.indexOf(i)];
+  };
 }
 
 /** Decimals a printed percentage commits to; an exact integer ("100" for 51/51) commits to none. */
@@ -131,12 +177,16 @@ function groupPrecision(claims: readonly Claim[], tables: Record<FormCode, FormT
   return out;
 }
 
-/** Every claim against its table: value, counting noun, percentage, and each group's precision. */
-export function checkClaims(claims: readonly Claim[], tables: Record<FormCode, FormTable>): Finding[] {
+/**
+ * Every claim against its table: value, counting noun, percentage (half-up, or largest remainder
+ * when the report says so), and each group's precision.
+ */
+export function checkClaims(claims: readonly Claim[], tables: Record<FormCode, FormTable>, rounding: PercentRounding = 'half-up'): Finding[] {
   const out: Finding[] = [];
+  const remainder = rounding === 'largest-remainder' ? remainderExpectations(claims, tables) : undefined;
   claims.forEach((c, i) => {
     const t = tables[c.form];
-    out.push(...claimValue(c, i, t), ...claimPercent(c, i, t), ...claimNoun(c, i, t));
+    out.push(...claimValue(c, i, t), ...claimPercent(c, i, t, remainder), ...claimNoun(c, i, t));
   });
   return [...out, ...groupPrecision(claims, tables)];
 }

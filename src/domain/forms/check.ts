@@ -75,7 +75,7 @@ export function checkFormValues(doc: FormValuesDoc, options: CheckOptions = {}):
     locateSuspects(tables[f], sums);
     findings.push(...sums);
   }
-  findings.push(...checkClaims(doc.claims, tables));
+  findings.push(...checkClaims(doc.claims, tables, doc.report?.rounding));
   findings.push(...checkCrossForm(ruleSet, levelsFor(ruleSet), tables));
   findings.push(...checkAnnexMeta(doc, options.annexCodes ?? DEFAULT_ANNEX_CODES));
   findings.push(...checkCap({ ...capRuleFor(ruleSet), ...options.cap }, tables));

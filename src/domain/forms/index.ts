@@ -1,5 +1,5 @@
 /** The statistical forms as data, the form-values document, and its checker (FORMS.md). */
-export { FORM_CODES, FINDING_CODES, type FormCode, type FindingCode, type Finding, type Severity } from './types.js';
+export { FORM_CODES, FINDING_CODES, PERCENT_ROUNDINGS, type PercentRounding, type FormCode, type FindingCode, type Finding, type Severity } from './types.js';
 export type { Cells, Claim, FormMeta, FormValues, FormValuesDoc } from './types.js';
 export { getFormDefinitions, childColumns, levelsFor, type FormDefinition, type RowDef, type RowIdentity, type Subject } from './definitions.js';
 export { orgTypeColumns, hasTwoTierGovernment, type ColumnDef } from './columns.js';

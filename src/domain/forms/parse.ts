@@ -7,7 +7,7 @@ import { RULE_SET_CODES, ruleSetForYear, type RuleSetCode } from '../codes.js';
 import { AppError } from '../errors.js';
 import { parseViDecimal } from '../format/vi-number.js';
 import { getFormDefinitions, type FormDefinition } from './definitions.js';
-import { FORM_CODES, type Claim, type FormCode, type FormMeta, type FormValues, type FormValuesDoc } from './types.js';
+import { FORM_CODES, PERCENT_ROUNDINGS, type Claim, type FormCode, type FormMeta, type FormValues, type FormValuesDoc, type PercentRounding } from './types.js';
 
 type Json = Record<string, unknown>;
 
@@ -166,6 +166,15 @@ function parseClaim(defs: Record<FormCode, FormDefinition>, raw: unknown, place:
   return claim;
 }
 
+/** `report.rounding`: "half-up" or "largest-remainder" (FORMS.md §3 extension; GUIDE.md §5). */
+function optRounding(v: unknown): PercentRounding | undefined {
+  if (v === undefined) return undefined;
+  if (!(PERCENT_ROUNDINGS as readonly unknown[]).includes(v)) {
+    fail('report.rounding', `cách làm tròn ${JSON.stringify(v)} không được biết (có: ${PERCENT_ROUNDINGS.join(', ')})`, `unknown rounding ${JSON.stringify(v)} (known: ${PERCENT_ROUNDINGS.join(', ')})`);
+  }
+  return v as PercentRounding;
+}
+
 /**
  * Parses a form-values document (already JSON-decoded).
  * @throws AppError('FormValuesInvalid') naming the place of the first problem.
@@ -188,10 +197,11 @@ export function parseFormValues(raw: unknown): FormValuesDoc {
   }
   if (o.report !== undefined) {
     const r = object(o.report, 'report');
-    onlyKeys(r, ['number', 'date'], 'report');
+    onlyKeys(r, ['number', 'date', 'rounding'], 'report');
     const number = optString(r.number, 'report.number');
     const date = optDate(r.date, 'report.date');
-    doc.report = { ...(number ? { number } : {}), ...(date ? { date } : {}) };
+    const rounding = optRounding(r.rounding);
+    doc.report = { ...(number ? { number } : {}), ...(date ? { date } : {}), ...(rounding ? { rounding } : {}) };
   }
   const forms = object(o.forms ?? {}, 'forms');
   for (const code of keys(forms)) {

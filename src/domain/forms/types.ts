@@ -36,12 +36,20 @@ export interface Claim {
   group?: string;
 }
 
+/**
+ * How a report rounds a list of percentages (GUIDE.md §5): half-up each, or largest remainder so a
+ * list that partitions its base sums to exactly 100%.
+ */
+export const PERCENT_ROUNDINGS = ['half-up', 'largest-remainder'] as const;
+export type PercentRounding = (typeof PERCENT_ROUNDINGS)[number];
+
 /** A parsed form-values document, format "form-values/1". */
 export interface FormValuesDoc {
   format: 'form-values/1';
   unit?: { code?: string; name?: string };
   cycle: { year: number; ruleSet: RuleSetCode };
-  report?: { number?: string; date?: string };
+  /** `rounding`: how the report rounded its percentage lists (default half-up; GUIDE.md §5). */
+  report?: { number?: string; date?: string; rounding?: PercentRounding };
   forms: Partial<Record<FormCode, FormValues>>;
   claims: readonly Claim[];
 }
