@@ -331,6 +331,11 @@ Object.assign(TABLE, {
     await forbidden(as.compiler, 'POST', `/api/evaluations/${ids.evalOut}/appraise`, { comment: 'Thẩm định' }, 'CB-X');
     await forbidden(as.compiler, 'POST', `/api/evaluations/${ids.evalOut}/appraise`, { comment: 'Thẩm định', byUnit: 'HUYEN' }, 'CB-X');
     await notRefused(as.compiler, 'POST', `/api/evaluations/${ids.evalA}/appraise`, { comment: 'Thẩm định', byUnit: 'HUYEN' });
+    // A clerk does not appraise its own unit's subjects (QĐ 366 Điều 12 khoản 1 bước 2); a clerk of a committee above may.
+    const own = await forbidden(as.clerk, 'POST', `/api/evaluations/${ids.evalA}/appraise`, { comment: 'Thẩm định' }, 'CB-A');
+    expect(own.message.vi).toContain('thẩm định thuộc Ban Tổ chức hoặc cấp ủy cấp trên');
+    const clerkXa = await signIn(app, t.db, { role: 'clerk', scope: 'XA-A' });
+    await notRefused(clerkXa, 'POST', `/api/evaluations/${ids.evalA}/appraise`, { comment: 'Thẩm định', byUnit: 'XA-A' });
   },
   'POST /api/evaluations/:id/decide': async () => {
     await forbidden(as.clerk, 'POST', `/api/evaluations/${ids.evalA}/decide`, { grade: 'HTT', decidingUnit: 'CB-A' }); // a clerk never decides

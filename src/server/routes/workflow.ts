@@ -13,6 +13,9 @@ import type { AppEnv } from '../app.js';
 import { authorize, authorizeRole, currentUser } from '../authorize.js';
 import { setCycleParameters } from '../../services/rule-parameters.js';
 import { parseBody, parseQuery } from '../validate.js';
+import { can, ROLE_LABELS } from '../../domain/access.js';
+import { AppError } from '../../domain/errors.js';
+import { unitAncestors } from '../../db/queries/scope.js';
 import { actorOf, parseYear } from './cycles.js';
 
 /** Facts entered with a step: QĐ 366 score and task counts, civil-servant grade, a collective's or organisation's own discipline. */
@@ -55,6 +58,23 @@ async function allow(c: Context<AppEnv>, action: 'read' | 'write' | 'decide', un
   if (unit !== undefined) await authorize(c, { unitCode: unit, action, date: t.date });
 }
 
+/**
+ * Appraisal (thẩm định, QĐ 366 Điều 12 khoản 1 bước 2) is the organisation department's or a superior
+ * committee's: decide rights on the subject (compiler, administrator), or a clerk working for a
+ * committee above the subject's unit. A clerk of the subject's own unit is refused (403).
+ */
+async function allowAppraise(c: Context<AppEnv>, unit: string | undefined): Promise<void> {
+  const user = currentUser(c);
+  if (can(user.role, 'decide')) return allow(c, 'decide', unit);
+  await allow(c, 'write', unit);
+  const t = await target(c.var.deps.db, c.req.param('id') ?? '');
+  if ((await unitAncestors(c.var.deps.db, t.unitId, t.date)).indexOf(user.scopeUnitId) >= 1) return;
+  throw new AppError('Forbidden', {
+    vi: `Tài khoản «${user.username}» (${ROLE_LABELS[user.role]}) không được thẩm định đối tượng của chính đơn vị «${user.scopeUnitCode}»: thẩm định thuộc Ban Tổ chức hoặc cấp ủy cấp trên (QĐ 366, Điều 12 khoản 1).`,
+    en: `User "${user.username}" (${user.role}) may not appraise a subject of its own unit "${user.scopeUnitCode}": appraisal belongs to the organisation department or a committee above.`,
+  });
+}
+
 function version(body: { version?: number | undefined }) {
   return body.version === undefined ? {} : { expectedVersion: body.version };
 }
@@ -88,7 +108,7 @@ export function workflowRoutes(): Hono<AppEnv> {
   });
   r.post('/evaluations/:id/appraise', async (c) => {
     const body = await parseBody(c, appraiseBody);
-    await allow(c, 'write', body.byUnit);
+    await allowAppraise(c, body.byUnit);
     return c.json(await appraise(c.var.deps.db, { evaluationId: c.req.param('id'), ...body, actor: actorOf(c) }));
   });
   r.post('/evaluations/:id/decide', async (c) => {
