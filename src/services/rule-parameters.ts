@@ -10,6 +10,20 @@ import { inTransaction } from '../db/queries/common.js';
 import { putCycleParameters } from '../db/queries/cycle-parameters.js';
 import { getCycle } from '../db/queries/cycles.js';
 import { nowIso } from '../db/ids.js';
+import { AppError } from '../domain/errors.js';
+import { knownUnitCodes } from '../db/queries/cycle-parameters.js';
+
+/** Every outstanding unit must exist: ValidationFailed naming parameters.outstandingUnits.N. */
+async function checkUnitCodes(db: Db, codes: readonly string[]): Promise<void> {
+  const known = await knownUnitCodes(db, codes);
+  const i = codes.findIndex((c) => !known.has(c));
+  if (i < 0) return;
+  throw new AppError(
+    'ValidationFailed',
+    { vi: `Tham số «parameters.outstandingUnits.${i}»: không có đơn vị mã «${codes[i]}».`, en: `Parameter "parameters.outstandingUnits.${i}": no unit with code "${codes[i]}".` },
+    { field: `parameters.outstandingUnits.${i}` },
+  );
+}
 
 /** Replaces a cycle's parameters ({} restores the defaults); returns the patch and the caps now in force. */
 export async function setCycleParameters(db: Db, input: { cycleYear: number; period?: string | undefined; parameters: unknown; actor: string }) {
@@ -17,6 +31,7 @@ export async function setCycleParameters(db: Db, input: { cycleYear: number; per
     const cycle = await getCycle(trx, { year: input.cycleYear, period: input.period });
     const base = getRuleSet(cycle.ruleSet);
     const params = parseRuleParameters(base, input.parameters);
+    await checkUnitCodes(trx, params.outstandingUnits ?? []);
     await putCycleParameters(trx, { cycleId: cycle.id, patch: params, at: nowIso(), actor: input.actor });
     const ruleSet = applyRuleParameters(base, params);
     return { cycle: { year: cycle.year, period: cycle.period, ruleSet: cycle.ruleSet }, parameters: params, caps: ruleSet.caps };

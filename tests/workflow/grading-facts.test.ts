@@ -118,4 +118,17 @@ describe(`grading facts and cycle parameters in the check (${testEngine})`, () =
     await expect(put(2022, { triggers: { position: { targets_below: { percent: 40 } } } })).resolves.toMatchObject({ parameters: { triggers: { position: { targets_below: { percent: 40 } } } } });
     expect(await t.db.selectFrom('cycle_parameters').select('patch').execute()).toHaveLength(1);
   });
+
+  it('refuses outstanding units that are not units, or under a rule set without an exceptional percentage', async () => {
+    const put = (parameters: unknown) => setCycleParameters(t.db, { cycleYear: 2023, parameters, actor: 'admin' });
+    const before = await t.db.selectFrom('cycle_parameters').selectAll().orderBy('cycle_id').execute();
+    const unknown = put({ caps: { member: { exceptionalPercent: 25 } }, outstandingUnits: ['XA-A', 'KHONG-CO'] });
+    await expect(unknown).rejects.toMatchObject({ code: 'ValidationFailed', field: 'parameters.outstandingUnits.1' });
+    await expect(put({ caps: { member: { exceptionalPercent: 25 } }, outstandingUnits: ['KHONG-CO'] })).rejects.toMatchObject({ messages: { vi: expect.stringContaining('«KHONG-CO»') } });
+    // QĐ 124 (2023) has no exceptional percentage: the list would sit unused.
+    const none = put({ outstandingUnits: ['XA-A'] });
+    await expect(none).rejects.toMatchObject({ code: 'ValidationFailed', field: 'parameters.outstandingUnits' });
+    await expect(put({ outstandingUnits: ['XA-A'] })).rejects.toMatchObject({ messages: { vi: expect.stringContaining('không có tỉ lệ ngoại lệ') } });
+    expect(await t.db.selectFrom('cycle_parameters').selectAll().orderBy('cycle_id').execute()).toEqual(before);
+  });
 });

@@ -13,3 +13,10 @@ export async function putCycleParameters(db: Db, input: { cycleId: string; patch
   if (Object.keys(input.patch).length === 0) return;
   await db.insertInto('cycle_parameters').values({ cycle_id: input.cycleId, patch: JSON.stringify(input.patch), updated_at: input.at, actor: input.actor }).execute();
 }
+
+/** Which of `codes` are unit codes of the tree (any date). */
+export async function knownUnitCodes(db: Db, codes: readonly string[]): Promise<Set<string>> {
+  if (codes.length === 0) return new Set();
+  const rows = await db.selectFrom('org_units').select('code').where('code', 'in', [...new Set(codes)]).execute();
+  return new Set(rows.map((r) => r.code));
+}

@@ -80,7 +80,24 @@ export function parseRuleParameters(ruleSet: RuleSet, raw: unknown): RuleParamet
     for (const k of ['cell', 'committee'] as const) if (p.organisation[k] && !ruleSet.organisation[k].verify) throw notVerify(`organisation.${k}`, ruleSet);
   }
   checkTriggers(ruleSet, p);
+  checkOutstandingUnits(ruleSet, p);
   return p;
+}
+
+/**
+ * Outstanding units only mean something where a cap has an exceptional percentage (QĐ 366 Điều 11
+ * k1.5: "không quá 25%"; HD 21 and QĐ 124 have none): refused otherwise, so the list never sits unused.
+ * The codes themselves are checked against the tree by the caller (src/services/rule-parameters.ts).
+ */
+function checkOutstandingUnits(ruleSet: RuleSet, p: RuleParameters): void {
+  if (!p.outstandingUnits || p.outstandingUnits.length === 0) return;
+  const caps = Object.values(applyRuleParameters(ruleSet, { caps: p.caps }).caps);
+  if (caps.some((c) => c.exceptionalPercent !== null)) return;
+  throw invalid(
+    'parameters.outstandingUnits',
+    `Bộ quy định ${ruleSet.code} không có tỉ lệ ngoại lệ cho đơn vị có kết quả nổi trội (chỉ QĐ 366, Điều 11 khoản 1.5): không ghi «outstandingUnits», hoặc đặt «caps.…exceptionalPercent».`,
+    `${ruleSet.code} has no exceptional percentage: "outstandingUnits" does not apply.`,
+  );
 }
 
 function mergeThresholds(t: OrganisationThresholds, p: z.infer<typeof thresholds> | undefined): OrganisationThresholds {
