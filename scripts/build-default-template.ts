@@ -234,9 +234,16 @@ function build(): Document {
         children: main,
       },
       {
-        // The annexes are tables of their own ("Biểu số …"): no page numbers of the report on them.
-        properties: { page: { size: { width: mm(210), height: mm(297), orientation: PageOrientation.LANDSCAPE }, margin: { top: mm(20), bottom: mm(15), left: mm(20), right: mm(15) } } },
-        headers: { default: new Header({ children: [para([])] }) },
+        // The annexes are tables of their own ("Biểu số …"): not the report's page numbers, a sequence
+        // of their own from 1, top centre, named as the annexes' ("Phụ lục – trang 1").
+        properties: {
+          page: {
+            size: { width: mm(210), height: mm(297), orientation: PageOrientation.LANDSCAPE },
+            margin: { top: mm(20), bottom: mm(15), left: mm(20), right: mm(15), header: mm(8) },
+            pageNumbers: { start: 1 },
+          },
+        },
+        headers: { default: new Header({ children: [centred([run('', { size: pt(12), children: ['Phụ lục – trang ', PageNumber.CURRENT] })])] }) },
         children: [...annexShape(2), ...annexShape(9), ...annexShape(7), para([run('')])],
       },
     ],

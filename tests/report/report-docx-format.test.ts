@@ -144,3 +144,28 @@ describe('footnote inside a paragraph', () => {
     expect(seq[0]).toMatch(/^Thực hiện Quy định số 22-QĐ\/TU/);
   });
 });
+
+describe('annex pages numbered in their own sequence', () => {
+  it('restarts at 1 in the annexes\' section, headed "Phụ lục – trang N"; the report\'s pages keep their plain number', () => {
+    const doc = part('word/document.xml');
+    const rels = part('word/_rels/document.xml.rels');
+    const headerOf = (section: string) => {
+      const id = /<w:headerReference w:type="default" r:id="([^"]+)"/.exec(section)?.[1];
+      const target = new RegExp(`Id="${id}"[^>]*Target="([^"]+)"`).exec(rels)?.[1] ?? new RegExp(`Target="([^"]+)"[^>]*Id="${id}"`).exec(rels)?.[1];
+      return part(`word/${target}`);
+    };
+    const sections = doc.split('</w:sectPr>');
+    const report = sections[0] ?? '';
+    const annexes = sections[sections.length - 2] ?? '';
+    const annexSect = annexes.slice(annexes.lastIndexOf('<w:sectPr'));
+    expect(annexSect).toContain('<w:pgNumType w:start="1"/>');
+    expect(annexSect).toContain('w:orient="landscape"');
+    const annexHeader = headerOf(annexSect);
+    expect(annexHeader).toContain('>Phụ lục – trang </w:t>');
+    expect(annexHeader).toMatch(/<w:instrText[^>]*>\s*PAGE\s*</);
+    const reportHeader = headerOf(report.slice(report.lastIndexOf('<w:sectPr')));
+    expect(reportHeader).toMatch(/PAGE/);
+    expect(reportHeader).not.toContain('Phụ lục');
+    expect(report.slice(report.lastIndexOf('<w:sectPr'))).not.toMatch(/<w:pgNumType[^>]*w:start/);
+  });
+});
