@@ -96,7 +96,10 @@ describe(`review fixes of the workflow (${testEngine})`, () => {
     const sub = (who: ReturnType<typeof client>, body: Json) => who.post('/api/cycles/2022/submissions/CB-A/submit', body);
     const e = await expectRefused(t.db, () => sub(as.clerk!, { at: '2022-12-01T09:00:00+07:00' }), { status: 400, code: 'ValidationFailed', field: 'at' });
     expect(e.message.vi).toContain('receivedAt');
-    await expectRefused(t.db, () => sub(as.clerk!, { receivedAt: '2022-12-01T09:00:00+07:00' }), { status: 403, code: 'Forbidden' });
+    const clerkReceipt = await expectRefused(t.db, () => sub(as.clerk!, { receivedAt: '2022-12-01T09:00:00+07:00' }), { status: 403, code: 'Forbidden' });
+    expect(clerkReceipt.message.vi).toContain('việc ghi nhận báo cáo giấy đến lúc nào thuộc Ban Tổ chức (cán bộ tổng hợp) của cấp ủy cấp trên «XA-A»');
+    expect(clerkReceipt.message.vi).not.toContain('quyết định xếp loại');
+    expect(clerkReceipt.message.en).toContain('compiler of the parent committee "XA-A"');
     await expectRefused(t.db, () => sub(as.compilerHuyen!, { receivedAt: '2999-01-01T09:00:00+07:00' }), { status: 400, code: 'ValidationFailed', field: 'receivedAt' });
     // Deadline Thu 15/12/2022; the paper report arrived Fri 16/12: one working day late, whenever it is entered.
     const res = await sub(as.compilerHuyen!, { receivedAt: '2022-12-16T09:00:00+07:00' });

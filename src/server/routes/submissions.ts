@@ -14,6 +14,7 @@ import type { AppEnv } from '../app.js';
 import { authorize, authorizeRole, currentUser } from '../authorize.js';
 import { parseBody, parseQuery, parseWith } from '../validate.js';
 import { AppError } from '../../domain/errors.js';
+import { can, ROLE_LABELS } from '../../domain/access.js';
 import { actorOf, parseYear } from './cycles.js';
 
 const listQuery = z.object({ period: z.string().min(1).optional(), unit: z.string().min(1).optional() });
@@ -53,6 +54,15 @@ function backdating(): AppError {
     },
     { field: 'at' },
   );
+}
+
+/** A paper report's receipt is the parent committee's record, kept by its compiler (GUIDE.md §4.9). */
+function receiptRefused(c: Context<AppEnv>, parentCode: string): AppError {
+  const user = currentUser(c);
+  return new AppError('Forbidden', {
+    vi: `Tài khoản «${user.username}» (${ROLE_LABELS[user.role]}) không được ghi thời điểm nhận báo cáo giấy («receivedAt»): việc ghi nhận báo cáo giấy đến lúc nào thuộc Ban Tổ chức (cán bộ tổng hợp) của cấp ủy cấp trên «${parentCode}». Đơn vị tự nộp thì bỏ «receivedAt»: hệ thống lấy giờ máy chủ.`,
+    en: `User "${user.username}" (${user.role}) may not record "receivedAt": when a paper report arrived is recorded by the compiler of the parent committee "${parentCode}". A unit's own submit omits it and takes server time.`,
+  });
 }
 
 /** Without a unit filter: the user's scope unit (the administrator: the whole tree). */
@@ -97,6 +107,7 @@ export function submissionRoutes(): Hono<AppEnv> {
     // A paper report's receipt is the parent's record: decide rights on the parent (its compiler, the administrator).
     if (body.receivedAt !== undefined) {
       if (!unit.parentCode) throw new AppError('ValidationFailed', { vi: 'Đơn vị cao nhất không có cấp trên để ghi nhận báo cáo giấy.', en: 'The top unit has no parent to record a paper receipt.' }, { field: 'receivedAt' });
+      if (!can(currentUser(c).role, 'decide')) throw receiptRefused(c, unit.parentCode);
       await authorize(c, { unitCode: unit.parentCode, action: 'decide', date: cycle.referenceDate });
     }
     const input = { cycleYear: year, period: body.period, unitCode: unit.code, action, comment: body.comment, exceptions: body.exceptions, receivedAt: body.receivedAt, actor: actorOf(c) };
