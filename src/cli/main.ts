@@ -23,7 +23,7 @@ const stdio: CliIo = {
 const GROUPS: readonly { title: string; prefixes: readonly string[] }[] = [
   { title: 'Bắt đầu / Getting started', prefixes: ['serve', 'db', 'demo'] },
   { title: 'Tài khoản / Users', prefixes: ['user'] },
-  { title: 'Đánh giá, xếp loại / Grading', prefixes: ['eligibility', 'submissions'] },
+  { title: 'Đánh giá, xếp loại / Grading', prefixes: ['eligibility', 'grade', 'review-records', 'submissions'] },
   { title: 'Biểu thống kê / Statistical forms', prefixes: ['forms', 'verify'] },
   { title: 'Báo cáo / Report', prefixes: ['report'] },
 ];

@@ -29,7 +29,7 @@ describe('capHeadroom', () => {
 
   it('names its base and rounding in the text (GUIDE.md §3: "with its base named")', () => {
     const r = capHeadroom({ ruleSet: getRuleSet('QD132-HD21'), counts: g(9, 37, 5) });
-    expect(r.text).toBe('HTXS 9, tối đa 7 (20% × 37 HTT = 7,40 → 7, làm tròn floor): vượt 2 (HD 21, II.B.2.3 (Lưu ý: ≤ 20% số HTT trong từng TCCSĐ))');
+    expect(r.text).toBe('HTXS 9, tối đa 7 (20% × 37 HTT = 7,40 → 7, làm tròn xuống): vượt 2 (HD 21, II.B.2.3 (Lưu ý: ≤ 20% số HTT trong từng TCCSĐ))');
     expect([r.base, r.baseCount, r.percent, r.used]).toEqual(['HTT', 37, 20, 9]);
   });
 

@@ -126,6 +126,17 @@ export async function getEvaluation(db: Db, id: string): Promise<Evaluation> {
   return rowToEvaluation(row);
 }
 
+/**
+ * The evaluation of one subject in a cycle, the subject named by its public key (unit code, card
+ * number, collective code, position id); EvaluationNotFound when it has none.
+ */
+export async function findEvaluationOfSubject(db: Db, input: { cycle: Cycle; kind: string; ref: string }): Promise<Evaluation> {
+  const subject = await resolveSubject(db, { kind: input.kind, ref: input.ref, on: input.cycle.referenceDate });
+  const id = await findExisting(db, input.cycle, subject);
+  if (!id) throw notFound('EvaluationNotFound', { vi: `phiếu đánh giá kỳ ${input.cycle.year} của`, en: `The ${input.cycle.year} evaluation of` }, `${input.kind}:${input.ref}`);
+  return getEvaluation(db, id);
+}
+
 /** Evaluations of a cycle, optionally of some units, one subject kind or one eligibility. */
 export async function listEvaluations(
   db: Db,

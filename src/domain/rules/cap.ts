@@ -22,6 +22,7 @@ export interface CapHeadroom {
 }
 
 const BASE_LABEL: Record<CapBase, string> = { HTT: 'HTT', 'HTT+HTXS': 'HTT trở lên', graded: 'số được xếp loại' };
+const ROUNDING_LABEL: Record<CapRounding, string> = { floor: 'làm tròn xuống', round_half_up: 'làm tròn', ceil: 'làm tròn lên' };
 
 /** The number the percentage applies to. */
 export function capBaseCount(counts: GradeCounts, base: CapBase): number {
@@ -61,6 +62,6 @@ export function capHeadroom(input: {
   const used = input.counts.HTXS;
   const exact = formatPoints(Math.round(percent * baseCount));
   const verdict = used > allowedMax ? `vượt ${used - allowedMax}` : `còn ${allowedMax - used}`;
-  const text = `HTXS ${used}, tối đa ${allowedMax} (${percent}% × ${baseCount} ${BASE_LABEL[base]} = ${exact} → ${allowedMax}, làm tròn ${rounding}): ${verdict} (${p.source})`;
+  const text = `HTXS ${used}, tối đa ${allowedMax} (${percent}% × ${baseCount} ${BASE_LABEL[base]} = ${exact} → ${allowedMax}, ${ROUNDING_LABEL[rounding]}): ${verdict} (${p.source})`;
   return { allowedMax, used, headroom: allowedMax - used, over: used > allowedMax, base, baseCount, percent, rounding, source: p.source, text };
 }
