@@ -124,6 +124,9 @@ export class ClaimWriter {
   }
 
   private push(c: { form: FormCode; row: Rows; col: string; value: number; base?: Rows; percent?: string; noun: string | null; group?: string }): void {
+    // A sum over no rows (a form the unit's data does not state) has no cell to check against, and
+    // FORMS.md §3 has no claim of nothing: the printed 0 is not claimed.
+    if (typeof c.row !== 'string' && c.row.length === 0) return;
     const claim: Claim = {
       form: c.form,
       row: typeof c.row === 'string' ? c.row : [...c.row],

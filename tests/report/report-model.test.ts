@@ -4,7 +4,7 @@
  * zeros, nouns, bases named, sections present only when stated, and the settings defaults.
  */
 import { describe, expect, it } from 'vitest';
-import { checkFormValues, type FormValuesDoc } from '../../src/domain/forms/index.js';
+import { checkFormValues, type FormValuesDoc, parseFormValues } from '../../src/domain/forms/index.js';
 import { buildReportModel } from '../../src/reports/report-model.js';
 import { defaultSettings, issuingBodyOf, mergeSettings, placeOf } from '../../src/reports/report-settings.js';
 import type { ReportInput, ReportRecords } from '../../src/reports/report-types.js';
@@ -155,5 +155,13 @@ describe('the values document names the rounding, and the checker follows it', (
     const m = buildReportModel(input({ rounding: 'largest-remainder' }));
     const claims = m.values.claims.map((c) => (c.percent === '33,34' ? { ...c, percent: '33,35' } : c));
     expect(pctFindings({ ...m.values, claims }).map((f) => [f.code, f.row, f.expected, f.actual])).toEqual([['PCT_WRONG', 'graded.htxs', '33,34', '33,35']]);
+  });
+});
+
+describe('forms the unit does not state', () => {
+  it('a report of a unit without TT and CN rows writes a values document the parser accepts (no claim over no rows)', () => {
+    const m = buildReportModel(input());
+    expect(m.values.claims.some((c) => Array.isArray(c.row) && c.row.length === 0)).toBe(false);
+    expect(() => parseFormValues(JSON.parse(JSON.stringify(m.values)))).not.toThrow();
   });
 });
