@@ -5,9 +5,6 @@
  */
 import type {
   CollectiveKind,
-  Eligibility,
-  Grade,
-  KhtReason,
   Level,
   OrgType,
   PersonEventKind,
@@ -15,7 +12,7 @@ import type {
   SubjectKind,
   UnitKind,
 } from '../domain/codes.js';
-import type { HistoryAction } from '../domain/model/evaluations.js';
+import type { EvaluationState, HistoryAction } from '../domain/model/evaluations.js';
 import type { Sex } from '../domain/model/people.js';
 
 /** One period of a unit's parent, name, kind and organisation type (half-open). */
@@ -119,22 +116,13 @@ export interface DatasetHistoryEntry {
   reason: string | null;
 }
 
-export interface DatasetEvaluation {
+/** An evaluation as generated: its identity, its state (the domain's EvaluationState), its history. */
+export interface DatasetEvaluation extends EvaluationState {
   id: string;
   cycleId: string;
   subjectKind: SubjectKind;
   subjectId: string;
   unitId: string;
-  eligibility: Eligibility;
-  eligibilityReason: string | null;
-  reviewed: boolean | null;
-  selfGrade: Grade | null;
-  proposedGrade: Grade | null;
-  decidedGrade: Grade | null;
-  decidingUnitId: string | null;
-  khtReasons: KhtReason[];
-  scoreX100: number | null;
-  note: string | null;
   version: number;
   createdAt: string;
   updatedAt: string;

@@ -17,8 +17,3 @@ export function isAbove(a: Grade, b: Grade): boolean {
 export function lowestGrade(grades: readonly Grade[]): Grade {
   return grades.reduce<Grade>((low, g) => (isAbove(low, g) ? g : low), 'HTXS');
 }
-
-/** The grade one step below (KHT stays KHT). */
-export function gradeBelow(grade: Grade): Grade {
-  return GRADES[Math.min(GRADES.indexOf(grade) + 1, GRADES.length - 1)] ?? 'KHT';
-}

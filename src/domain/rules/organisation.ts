@@ -4,7 +4,7 @@
  * organisation" (HD 21, II.B.3).
  */
 import { CELL_KINDS, GRADE_LABELS, type Grade, type UnitKind } from '../codes.js';
-import { isAbove, lowestGrade } from './grade-order.js';
+import { lowestGrade } from './grade-order.js';
 import { SRC } from './sources.js';
 import type { CeilingReason, GradeCounts, OrganisationThresholds, RuleSet } from './types.js';
 
@@ -82,9 +82,4 @@ export function collectiveCeiling(organisationGrade: Grade, ruleSet?: RuleSet): 
   if (!rule.enabled || organisationGrade === 'HTXS') return { grade: 'HTXS' };
   const text = `tổ chức, cơ quan, đơn vị xếp loại ${GRADE_LABELS[organisationGrade].toLowerCase()} (${rule.source}) → tối đa ${organisationGrade}`;
   return { grade: organisationGrade, reason: { grade: organisationGrade, text, source: rule.source, binding: true } };
-}
-
-/** True when a collective's grade is above its organisation's. */
-export function isCollectiveAboveOrganisation(collectiveGrade: Grade, organisationGrade: Grade): boolean {
-  return isAbove(collectiveGrade, organisationGrade);
 }

@@ -2,7 +2,7 @@
  * Choosing a rule set by the cycle's rule set code (GUIDE.md §3: "A cycle is pinned to one rule set")
  * and overriding its parameters (the "(verify)" values, the cap) per province or cycle.
  */
-import { ruleSetForYear, type RuleSetCode, type SubjectKind } from '../codes.js';
+import type { RuleSetCode, SubjectKind } from '../codes.js';
 import { AppError } from '../errors.js';
 import { QD124_HD25, QD132_HD21, QD366_HD43 } from './rule-set-data.js';
 import type { CapParameters, RuleSet } from './types.js';
@@ -20,18 +20,6 @@ export function getRuleSet(code: string): RuleSet {
     throw new AppError('NoRuleSet', { vi: `Không có bộ quy định «${code}».`, en: `No rule set "${code}".` });
   }
   return found;
-}
-
-/** The rule set governing a review year; throws NoRuleSet before 2019. */
-export function getRuleSetForYear(year: number): RuleSet {
-  const code = ruleSetForYear(year);
-  if (!code) {
-    throw new AppError('NoRuleSet', {
-      vi: `Không có bộ quy định cho năm ${year}.`,
-      en: `No rule set covers the year ${year}.`,
-    });
-  }
-  return getRuleSet(code);
 }
 
 /** A patch of parameters: each top-level object is merged one level deep. */

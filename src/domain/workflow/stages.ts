@@ -46,11 +46,6 @@ const TRANSITIONS: Record<WorkflowAction, { from: readonly Stage[]; to: Stage | 
   regrade: { from: ['published'], to: 'same' },
 };
 
-/** The stages an action may start from. */
-export function allowedFrom(action: WorkflowAction): readonly Stage[] {
-  return TRANSITIONS[action].from;
-}
-
 /**
  * The stage after `action` at `current`; throws StageInvalid (naming the current stage and the
  * stages the action needs) otherwise. E.g. a re-grade before publication is refused.
