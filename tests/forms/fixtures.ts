@@ -1,9 +1,9 @@
 /** Form-values documents for the checker's tests: a clean, consistent one and the seed as printed. */
 import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { SEED_PRINTED_PATH } from '../fixtures/spec.js';
 
 /** The seed's figures as printed (errors included), undecoded. */
-export const SEED_PATH = join(import.meta.dirname, '../../../shared/domain/tam-duong-2022.printed.json');
+export const SEED_PATH = SEED_PRINTED_PATH;
 
 /** The raw seed JSON. */
 export function seedRaw(): Record<string, unknown> {

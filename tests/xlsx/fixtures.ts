@@ -1,15 +1,14 @@
 /** Documents and workbook helpers for the forms-workbook tests. */
 import ExcelJS from 'exceljs';
 import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { SEED_PRINTED_PATH } from '../fixtures/spec.js';
 import type { RuleSetCode } from '../../src/domain/codes.js';
 import { AppError } from '../../src/domain/errors.js';
 import { FORM_CODES, getFormDefinitions, parseFormValues, type FormValuesDoc } from '../../src/domain/forms/index.js';
 
 /** The seed's annexes as printed (FORMS.md §3), parsed. */
 export function seedDoc(): FormValuesDoc {
-  const path = join(import.meta.dirname, '../../../shared/domain/tam-duong-2022.printed.json');
-  return parseFormValues(JSON.parse(readFileSync(path, 'utf8')));
+  return parseFormValues(JSON.parse(readFileSync(SEED_PRINTED_PATH, 'utf8')));
 }
 
 /**
