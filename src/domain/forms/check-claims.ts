@@ -8,7 +8,7 @@ import { largestRemainderPercents } from '../format/largest-remainder.js';
 import { classifyPrintedPercent, isExactPercent, percentScaled } from '../format/percent.js';
 import { formatViDecimal, formatViInteger } from '../format/vi-number.js';
 import { parseViDecimal } from '../format/vi-number.js';
-import { NOUNS_BY_SUBJECT, nounVerdict } from './rule-params.js';
+import { NOUNS_BY_SUBJECT, SUBJECT_LABELS, nounVerdict } from './rule-params.js';
 import { lookupRows, type FormTable } from './table.js';
 import type { Claim, Finding, FormCode, PercentRounding } from './types.js';
 
@@ -56,8 +56,8 @@ function claimNoun(c: Claim, i: number, t: FormTable): Finding[] {
       actual: c.noun,
       claim: i,
       message: {
-        vi: `${where(c, i)}: danh từ đếm «${c.noun}» không hợp với đối tượng được đếm (dùng: ${fits.join(', ')}).`,
-        en: `${where(c, i)}: the counting noun "${c.noun}" does not fit what is counted (${subject}; use: ${fits.join(', ')}).`,
+        vi: `${where(c, i)}: danh từ đếm «${c.noun}» không hợp với ${SUBJECT_LABELS[subject].vi} được đếm (dùng: ${fits.join(', ')}).`,
+        en: `${where(c, i)}: the counting noun "${c.noun}" does not fit the ${SUBJECT_LABELS[subject].en} counted (use: ${fits.join(', ')}).`,
       },
     },
   ];

@@ -28,8 +28,8 @@ const expectedOf = (c: SumCheck): number | string => (c.complete ? c.sum : `≥ 
 function sumWords(c: SumCheck, what: { vi: string; en: string }, detail: string): { vi: string; en: string } {
   if (c.complete) return { vi: `${what.vi} là ${fmt(c.sum)} (${detail})`, en: `${what.en} is ${c.sum} (${detail})` };
   return {
-    vi: `riêng ${what.vi} đã nêu đã là ${fmt(c.sum)} (${detail}), lớn hơn tổng`,
-    en: `${what.en} stated alone is already ${c.sum} (${detail}), more than the whole`,
+    vi: `${what.vi} đã nêu là ${fmt(c.sum)} (${detail}), lớn hơn số tổng (phần chưa nêu không thể âm)`,
+    en: `${what.en} stated is already ${c.sum} (${detail}), more than the whole (what is not stated cannot be negative)`,
   };
 }
 

@@ -94,6 +94,18 @@ export const NOUNS_BY_SUBJECT: Readonly<Record<Subject, readonly string[]>> = {
   individual: ['đồng chí', 'cá nhân', 'đảng viên', 'cán bộ'],
 };
 
+/** What each subject is called in messages ("… không hợp với chi bộ trực thuộc được đếm"). */
+export const SUBJECT_LABELS: Readonly<Record<Subject, { vi: string; en: string }>> = {
+  organisation: { vi: 'tổ chức cơ sở đảng', en: 'grassroots organisations' },
+  cell: { vi: 'chi bộ trực thuộc đảng ủy cơ sở', en: 'cells under a grassroots committee' },
+  sub_committee: { vi: 'đảng bộ bộ phận', en: 'sub-committees' },
+  sub_organisation: { vi: 'tổ chức đảng trực thuộc đảng ủy cơ sở', en: 'organisations under a grassroots committee' },
+  member: { vi: 'đảng viên', en: 'party members' },
+  collective: { vi: 'tập thể lãnh đạo, quản lý', en: 'leadership collectives' },
+  leader: { vi: 'cán bộ lãnh đạo, quản lý', en: 'leaders' },
+  individual: { vi: 'cá nhân', en: 'individuals' },
+};
+
 const PEOPLE: readonly Subject[] = ['member', 'leader', 'individual'];
 const ORGANISATIONS: readonly Subject[] = ['organisation', 'cell', 'sub_committee', 'sub_organisation'];
 const nounsOf = (subjects: readonly Subject[]) => new Set(subjects.flatMap((s) => NOUNS_BY_SUBJECT[s]));
