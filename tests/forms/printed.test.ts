@@ -74,6 +74,46 @@ describe('"hoàn thành tốt nhiệm vụ trở lên" (htt_up rows of TC, DV, T
   });
 });
 
+describe('identities across rows read the parts "HTT trở lên" implies', () => {
+  it('a derived row against a section whose HTXS is implied, a CN section against its positions', () => {
+    const raw = {
+      format: 'form-values/1',
+      cycle: { year: 2022 },
+      forms: {
+        TC: {
+          rows: {
+            'tccsd.graded.htxs': { total: 9 },
+            'tccsd.dang_bo.graded.htt_up': { total: 15 },
+            'tccsd.dang_bo.graded.htt': { total: 13 },
+            'tccsd.chi_bo.graded.htxs': { total: 7 },
+            'tccsd.chi_bo.graded.htt': { total: 40 },
+          },
+        },
+        CN: {
+          rows: {
+            co_so: { total: 8, graded: 8, htt_up: 8, htxs: 1 },
+            'co_so.bi_thu': { total: 5, graded: 5, htxs: 1, htt: 4 },
+            'co_so.uv_bch': { total: 3, graded: 3, htt: 3 },
+          },
+        },
+      },
+    };
+    expect(check(raw)).toEqual([]);
+    // HTXS of đảng bộ is 15 − 13 = 2: 2 + 7 = 9, not 10. The section's HTT is 8 − 1 = 7 (not blank)
+    // against 4 + 2; its HT is blank against 1; its htt_up 8 against 5 + 2.
+    const broken = changed((d) => {
+      d.forms.TC.rows['tccsd.graded.htxs'].total = 10;
+      d.forms.CN.rows['co_so.uv_bch'] = { total: 3, graded: 3, htt: 2, ht: 1 };
+    }, raw);
+    expect(check(broken).map(brief)).toEqual([
+      ['error', 'SUM_ROWS', 'TC', 'tccsd.graded.htxs', 'total', 9, 10],
+      ['error', 'SUM_ROWS', 'CN', 'co_so', 'htt', 6, 7],
+      ['error', 'SUM_ROWS', 'CN', 'co_so', 'ht', 1, null],
+      ['error', 'SUM_ROWS', 'CN', 'co_so', 'htt_up', 7, 8],
+    ]);
+  });
+});
+
 describe('derived rows (tccsd.X, truc_thuoc.X) stated directly', () => {
   it('checks them as sections, and against the đảng bộ / chi bộ split where it is stated', () => {
     expect(check(printed('derived')).map(brief)).toEqual([

@@ -10,7 +10,7 @@
 import { formatViInteger } from '../format/vi-number.js';
 import type { ColumnDef } from './columns.js';
 import { findRow, type RowIdentity } from './definitions.js';
-import { cellOf, isPartial, placeOf, statedChildren, statedRow, unknownColumns, type FormTable } from './table.js';
+import { cellOf, isPartial, placeOf, statedChildren, statedRow, withImpliedColumns, type FormTable, type ReadRow } from './table.js';
 import type { Cells, Finding, FormCode } from './types.js';
 
 const fmt = (n: number) => formatViInteger(n);
@@ -101,21 +101,36 @@ export function checkColumnSums(t: FormTable): Finding[] {
   return out;
 }
 
-/** Columns an identity between these rows is checked on (FORMS.md §3). */
-function columnsToCheck(t: FormTable, rows: readonly Cells[]): string[] {
-  const unknown = new Set<string>();
-  for (const r of rows) for (const u of unknownColumns(t.def, r)) unknown.add(u);
-  return t.def.columns
-    .map((c) => c.code)
-    .filter((c) => !unknown.has(c) && rows.some((r) => c in r));
+/**
+ * Columns an identity between these rows is checked on (FORMS.md §3): given by one of them, unknown
+ * in none; a grouping column (CN htt_up) only where the whole states it, its parts' rows giving it
+ * from their grades.
+ */
+function columnsToCheck(t: FormTable, whole: Cells, rows: readonly ReadRow[]): string[] {
+  const cols = [...t.def.columns.map((c) => c.code), ...t.def.extraColumns.map((c) => c.code).filter((c) => c in whole)];
+  return cols.filter((c) => rows.every((r) => !r.unknown.has(c)) && rows.some((r) => c in r.cells));
 }
 
-/** A grouping row not stated, whose parts all are (htt_up from htxs and htt): their sum, for the identities it is a part of. */
-function groupingCells(t: FormTable, row: string): Cells | undefined {
-  const parts = (findRow(t.def, row)?.grouping ?? []).map((p) => statedRow(t, p));
-  if (parts.length === 0 || !parts.every((c): c is Cells => c !== undefined)) return undefined;
-  const cols = t.def.columns.map((c) => c.code).filter((c) => (isPartial(t) ? parts.every((p) => c in p) : parts.some((p) => c in p)));
-  return Object.fromEntries(cols.map((c) => [c, parts.reduce((a, p) => a + cellOf(p, c), 0)]));
+/** Cells per column of the stated rows `parts`: their sum, or (minus) the whole less the others; undefined when one is not stated. */
+function combine(t: FormTable, rows: readonly (Cells | undefined)[], value: (col: string, cells: readonly Cells[]) => number): Cells | undefined {
+  if (rows.length === 0 || !rows.every((c): c is Cells => c !== undefined)) return undefined;
+  const cols = t.def.columns.map((c) => c.code).filter((c) => (isPartial(t) ? rows.every((p) => c in p) : rows.some((p) => c in p)));
+  return Object.fromEntries(cols.map((c) => [c, value(c, rows)]));
+}
+
+/**
+ * A part an identity reads though the document does not state it: a grouping (htt_up) from its
+ * stated parts; or a part of a stated grouping other than the identity's whole, implied as the
+ * grouping less its other parts (HTT = HTT trở lên − HTXS), unless that would be negative.
+ */
+function derivableCells(t: FormTable, row: string, whole: string): Cells | undefined {
+  const grouping = findRow(t.def, row)?.grouping;
+  if (grouping) return combine(t, grouping.map((p) => statedRow(t, p)), (c, parts) => parts.reduce((a, p) => a + cellOf(p, c), 0));
+  const g = t.def.extraRows.find((x) => x.code !== whole && x.grouping?.includes(row) && statedRow(t, x.code));
+  if (!g?.grouping) return undefined;
+  const rows = [statedRow(t, g.code), ...g.grouping.filter((p) => p !== row).map((p) => statedRow(t, p))];
+  const cells = combine(t, rows, (c, [w, ...others]) => cellOf(w as Cells, c) - others.reduce((a, p) => a + cellOf(p, c), 0));
+  return cells && Object.values(cells).every((v) => v >= 0) ? cells : undefined;
 }
 
 /** An identity's parts as the document states them: a stated grouping (htt_up) stands for its parts where they are not all stated. */
@@ -129,7 +144,7 @@ function identityParts(t: FormTable, id: RowIdentity): (readonly [string, Cells 
     parts = parts.filter((p) => !of.includes(p));
     parts.splice(at, 0, g.code);
   }
-  return parts.map((p) => [p, statedRow(t, p) ?? groupingCells(t, p)] as const);
+  return parts.map((p) => [p, statedRow(t, p) ?? derivableCells(t, p, id.whole)] as const);
 }
 
 function subsetFindings(t: FormTable, id: RowIdentity, col: string, w: number, parts: readonly (readonly [string, Cells])[]): Finding[] {
@@ -153,14 +168,17 @@ function subsetFindings(t: FormTable, id: RowIdentity, col: string, w: number, p
 
 function rowIdentityFindings(t: FormTable, id: RowIdentity): Finding[] {
   const form: FormCode = t.def.code;
-  const whole = statedRow(t, id.whole);
-  if (!whole) return [];
+  const stated = statedRow(t, id.whole);
+  if (!stated) return [];
   const all = identityParts(t, id);
-  const parts = all.filter((p): p is readonly [string, Cells] => p[1] !== undefined);
-  if (parts.length === 0) return [];
+  const read = all.filter((p): p is readonly [string, Cells] => p[1] !== undefined).map(([p, cells]) => [p, withImpliedColumns(t, cells)] as const);
+  if (read.length === 0) return [];
+  const wholeRow = withImpliedColumns(t, stated);
+  const whole = wholeRow.cells;
+  const parts = read.map(([p, r]) => [p, r.cells] as const);
   const partial = isPartial(t);
   const out: Finding[] = [];
-  for (const col of columnsToCheck(t, [whole, ...parts.map((p) => p[1])])) {
+  for (const col of columnsToCheck(t, stated, [wholeRow, ...read.map(([, r]) => r)])) {
     if (partial && !(col in whole)) continue; // the whole's cell is unknown
     const w = cellOf(whole, col);
     if (id.relation === 'subset') {
@@ -210,13 +228,14 @@ export function locateSuspects(t: FormTable, findings: Finding[]): void {
   const rowsF = findings.filter((f) => f.code === 'SUM_ROWS' && typeof f.expected === 'number' && typeof f.actual === 'number');
   const colsF = findings.filter((f) => (f.code === 'SUM_COLUMNS' || f.code === 'SUM_SUBCOLUMNS') && typeof f.expected === 'number');
   for (const rf of rowsF) {
-    const id = t.def.identities.find((i) => i.whole === rf.row && i.relation === 'eq');
-    if (!id || rf.col === null) continue;
+    // A derived row stated directly is the whole of two identities (its section's and its split's).
+    const ids = t.def.identities.filter((i) => i.whole === rf.row && i.relation === 'eq');
+    if (ids.length === 0 || rf.col === null) continue;
     const rDelta = (rf.actual as number) - (rf.expected as number);
     const parentOfCol = t.def.columns.find((c) => c.code === rf.col)?.parent;
     for (const cf of colsF) {
       const cDelta = (cf.actual as number) - (cf.expected as number);
-      const partRow = cf.row !== null && id.parts.includes(cf.row) && cf.col === parentOfCol && cDelta === rDelta;
+      const partRow = cf.row !== null && ids.some((id) => id.parts.includes(cf.row as string)) && cf.col === parentOfCol && cDelta === rDelta;
       const wholeRow = cf.row === rf.row && cf.col === parentOfCol && cDelta === -rDelta;
       if (!partRow && !wholeRow) continue;
       const r = cf.row as string;

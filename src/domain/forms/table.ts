@@ -5,7 +5,7 @@
  * states no breakdown of that parent; a grouping ("HTT trở lên" = HTXS + HTT) stands for its parts,
  * and where one part is stated the other is implied.
  */
-import { findColumn, findRow, type FormDefinition } from './definitions.js';
+import { findRow, type FormDefinition } from './definitions.js';
 import type { Cells, FormValues } from './types.js';
 
 /** A form's definition with the values a document gives for it. */
@@ -72,26 +72,48 @@ export function unknownColumns(def: FormDefinition, cells: Cells): Set<string> {
   return unknown;
 }
 
+/** A stated row as identities read it: its cells with the parts its grouping columns imply, and the columns it says nothing about. */
+export interface ReadRow {
+  cells: Cells;
+  unknown: ReadonlySet<string>;
+}
+
+/**
+ * A stated row with what its grouping columns imply: a part (CN htt_up 64 with htxs 9: htt 55), or
+ * the grouping itself from its parts (htxs 9 and htt 55: htt_up 64); and the columns it says nothing
+ * about: those of unknownColumns, and whatever of a grouping cannot be told (a part neither given
+ * nor implied, the implied part negative, or a grouping whose parts the row does not state).
+ */
+export function withImpliedColumns(t: FormTable, cells: Cells): ReadRow {
+  const unknown = unknownColumns(t.def, cells);
+  let out: Record<string, number> | undefined;
+  for (const g of t.def.extraColumns) {
+    const parts = g.grouping ?? [];
+    const missing = parts.filter((p) => !(p in cells));
+    const given = parts.reduce((a, p) => a + cellOf(cells, p), 0);
+    if (!(g.code in cells)) {
+      // From its parts, an absent one empty (zero) where the row states its grades.
+      const told = !parts.some((p) => unknown.has(p)) && (missing.length === 0 || !isPartial(t));
+      if (told) (out ??= { ...cells })[g.code] = given;
+      else unknown.add(g.code);
+    } else if (missing.length === 1 && cellOf(cells, g.code) - given >= 0) {
+      (out ??= { ...cells })[missing[0] as string] = cellOf(cells, g.code) - given;
+    } else {
+      for (const m of missing) unknown.add(m);
+    }
+  }
+  return { cells: out ?? cells, unknown };
+}
+
 /** A cell's value, or why there is none: the row is not stated at all, or it is but says nothing of this cell. */
 type Lookup = number | 'absent' | 'unknown';
 
 /** The value of a stated row's cell: given, implied by a grouping column, or empty (unknown on a partial form). */
 function cellValue(t: FormTable, cells: Cells, col: string): Lookup {
   if (col in cells) return cells[col] as number;
-  if (unknownColumns(t.def, cells).has(col)) return 'unknown';
-  const grouping = findColumn(t.def, col)?.grouping;
-  if (grouping) {
-    const parts = grouping.map((p) => cellValue(t, cells, p));
-    return parts.every((v): v is number => typeof v === 'number') ? parts.reduce((a, b) => a + b, 0) : 'unknown';
-  }
-  // A part of a grouping column the row gives (CN htt_up with htxs): the other part is implied.
-  for (const g of t.def.extraColumns) {
-    if (!(g.code in cells) || !g.grouping?.includes(col)) continue;
-    const others = g.grouping.filter((p) => p !== col);
-    if (!others.every((p) => p in cells)) return 'unknown';
-    const v = cellOf(cells, g.code) - others.reduce((a, p) => a + cellOf(cells, p), 0);
-    return v >= 0 ? v : 'unknown';
-  }
+  const read = withImpliedColumns(t, cells);
+  if (col in read.cells) return read.cells[col] as number;
+  if (read.unknown.has(col)) return 'unknown';
   return isPartial(t) ? 'unknown' : 0;
 }
 
