@@ -17,7 +17,7 @@ const GRADE_LINES = [
 ] as const;
 
 /** "HTXS + HTT", as reports print it (FORMS.md "Reports as they are printed"). */
-export const HTT_UP_LABEL = 'Hoàn thành tốt nhiệm vụ trở lên';
+const HTT_UP_LABEL = 'Hoàn thành tốt nhiệm vụ trở lên';
 
 /** Adds a footnote and returns its 1-based number. */
 export type AddFootnote = (text: string) => number;
