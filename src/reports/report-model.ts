@@ -97,7 +97,7 @@ function valuesDoc(input: ReportInput, claims: ReportModel['claims']): FormValue
 /** Builds the report model; pure. */
 export function buildReportModel(input: ReportInput): ReportModel {
   const { settings, forms, records } = input;
-  const cw = new ClaimWriter(forms, { decimals: settings.decimals, rounding: settings.rounding });
+  const cw = new ClaimWriter(forms, { decimals: settings.decimals, rounding: settings.rounding, httUp: settings.printHttUp });
   const footnotes: string[] = [];
   const footnote = (text: string) => footnotes.push(text);
   const paragraphs = [...sectionOne(input, cw, footnote), ...sectionTwo(input)];

@@ -7,7 +7,7 @@ import { DEFAULT_ANNEX_CODES } from '../domain/forms/index.js';
 import { formatCountVi } from '../domain/format/index.js';
 import { newUnitNames } from './report-groups.js';
 import type { ReportParagraph, ReportRecords } from './report-types.js';
-import type { ClaimWriter, ListItem } from './report-writer.js';
+import type { ClaimWriter, ListItem, Share } from './report-writer.js';
 
 const GRADE_LINES = [
   ['htxs', 'Hoàn thành xuất sắc nhiệm vụ'],
@@ -15,6 +15,9 @@ const GRADE_LINES = [
   ['ht', 'Hoàn thành nhiệm vụ'],
   ['kht', 'Không hoàn thành nhiệm vụ'],
 ] as const;
+
+/** "HTXS + HTT", as reports print it (FORMS.md "Reports as they are printed"). */
+const HTT_UP_LABEL = 'Hoàn thành tốt nhiệm vụ trở lên';
 
 /** Adds a footnote and returns its 1-based number. */
 export type AddFootnote = (text: string) => number;
@@ -35,24 +38,45 @@ interface OrgSection {
   group: string;
 }
 
-/** The grade list of a TC section or of DV: "- Hoàn thành …: 09/51, chiếm 17,65% số … được đánh giá, xếp loại." */
-function gradeList(cw: ClaimWriter, args: { form: 'TC' | 'DV'; prefix: string; noun: string | null; baseName: string; group: string; colon: boolean }): ReportParagraph[] {
+interface GradeListArgs {
+  form: 'TC' | 'DV';
+  prefix: string;
+  noun: string | null;
+  baseName: string;
+  group: string;
+  colon: boolean;
+}
+
+/** One line of a grade list: "- Hoàn thành …: 09/51, chiếm 17,65% số … được đánh giá, xếp loại." (bare "0" when none). */
+function gradeLine(s: Share | undefined, label: string, bullet: string, base: number, args: GradeListArgs, end = '.'): ReportParagraph {
+  const sep = args.colon ? ': ' : ' ';
+  if (!s || s.value === 0 || s.percent === null) {
+    // Printed as a bare "0": claimed so, without percent or noun.
+    s?.claim({ percent: false, noun: null });
+    return { kind: 'body', text: `${bullet} ${label}${sep}${s?.count ?? '0'}.` };
+  }
+  s.claim();
+  const ratio = `${s.count}/${formatCountVi(base)}${args.noun ? ` ${args.noun}` : ''}`;
+  return { kind: 'body', text: `${bullet} ${label}${sep}${ratio}, chiếm ${s.percent}% ${args.baseName} được đánh giá, xếp loại${args.form === 'DV' ? ' chất lượng' : ''}${end}` };
+}
+
+/**
+ * The grade list of a TC section or of DV: "- Hoàn thành …: 09/51, chiếm 17,65% số … được đánh giá,
+ * xếp loại." With the report's printHttUp, "hoàn thành tốt nhiệm vụ trở lên" (HTXS + HTT) heads the
+ * list, claimed with its `…graded.htt_up` row in a group of its own, and its two grades follow under it.
+ */
+function gradeList(cw: ClaimWriter, args: GradeListArgs): ReportParagraph[] {
   const graded = `${args.prefix}graded`;
   const items: ListItem[] = GRADE_LINES.map(([g]) => ({ form: args.form, row: `${graded}.${g}`, col: 'total', noun: args.noun }));
   const base = cw.cell({ form: args.form, row: graded, col: 'total' });
   const shares = cw.percentList(items, graded, args.group);
-  return GRADE_LINES.map(([, label], i) => {
-    const s = shares[i];
-    const sep = args.colon ? ': ' : ' ';
-    if (!s || s.value === 0 || s.percent === null) {
-      // Printed as a bare "0": claimed so, without percent or noun.
-      s?.claim({ percent: false, noun: null });
-      return { kind: 'body' as const, text: `- ${label}${sep}${s?.count ?? '0'}.` };
-    }
-    s.claim();
-    const ratio = `${s.count}/${formatCountVi(base)}${args.noun ? ` ${args.noun}` : ''}`;
-    return { kind: 'body' as const, text: `- ${label}${sep}${ratio}, chiếm ${s.percent}% ${args.baseName} được đánh giá, xếp loại${args.form === 'DV' ? ' chất lượng' : ''}.` };
-  });
+  if (!cw.httUp) return GRADE_LINES.map(([, label], i) => gradeLine(shares[i], label, '-', base, args));
+  const up = cw.percent({ form: args.form, row: `${graded}.htt_up`, col: 'total', noun: args.noun }, graded, `${args.group}-htt-up`);
+  const under = up.value > 0;
+  return [
+    gradeLine(up, HTT_UP_LABEL, '-', base, args, under ? '; trong đó:' : '.'),
+    ...GRADE_LINES.map(([, label], i) => gradeLine(shares[i], label, i < 2 ? '+' : '-', base, args)),
+  ];
 }
 
 function orgSection(cw: ClaimWriter, o: OrgSection, records: ReportRecords, footnote: AddFootnote): ReportParagraph[] {

@@ -20,6 +20,15 @@ function levelsIn(cw: ClaimWriter, form: 'TT' | 'CN'): string[] {
   );
 }
 
+/** "; hoàn thành tốt nhiệm vụ trở lên 27 tập thể, chiếm 93,10% số tập thể được đánh giá, xếp loại" when the report prints it (claimed on `L.graded.htt_up`). */
+function httUpOfLevel(cw: ClaimWriter, l: string): string {
+  if (!cw.httUp) return '';
+  const up = cw.percent({ form: 'TT', row: `${l}.graded.htt_up`, col: 'total', noun: 'tập thể' }, `${l}.graded`, `2.2.3-${l}-htt-up`);
+  up.claim();
+  const share = up.percent === null ? '' : `, chiếm ${up.percent}% số tập thể được đánh giá, xếp loại`;
+  return `; hoàn thành tốt nhiệm vụ trở lên ${up.count} tập thể${share}`;
+}
+
 /** §2.2.3: collectives per level, graded share, and the seed's groups with their grades. */
 export function collectiveParagraphs(cw: ClaimWriter, records: ReportRecords, w: LevelWords): ReportParagraph[] {
   const levels = levelsIn(cw, 'TT');
@@ -35,7 +44,7 @@ export function collectiveParagraphs(cw: ClaimWriter, records: ReportRecords, w:
     const share = g.percent ? `, đạt ${g.percent}% tổng số tập thể ${levelName.toLocaleLowerCase('vi')}` : '';
     out.push({
       kind: 'body',
-      text: `- ${levelName} có ${total} tập thể; số đã được đánh giá, xếp loại ${g.count} tập thể${share}. Kết quả đánh giá, xếp loại như sau:`,
+      text: `- ${levelName} có ${total} tập thể; số đã được đánh giá, xếp loại ${g.count} tập thể${share}${httUpOfLevel(cw, l)}. Kết quả đánh giá, xếp loại như sau:`,
     });
     for (const group of gradedGroups(records, w, l)) {
       const n = group.grades.reduce((a, b) => a + b, 0);
@@ -82,7 +91,9 @@ export function leaderParagraphs(cw: ClaimWriter, records: ReportRecords, w: Lev
   out.push({ kind: 'body', text: `Tổng số cá nhân cán bộ lãnh đạo, quản lý các cấp đã đánh giá, xếp loại: ${all} cá nhân, trong đó:` });
   const higher = higherLevelLeaders(records);
   for (const l of levels) {
-    out.push({ kind: 'body', text: `- ${LEVEL_NAMES[l] ?? l}: ${cw.count({ form: 'CN', row: l, col: 'graded' }, 'đồng chí')} đồng chí, cụ thể:` });
+    // CN's "HTT trở lên" is a column: its share of `graded` has no row base to claim, so only its count is printed.
+    const up = cw.httUp ? ` (hoàn thành tốt nhiệm vụ trở lên ${cw.count({ form: 'CN', row: l, col: 'htt_up' }, 'đồng chí')} đồng chí)` : '';
+    out.push({ kind: 'body', text: `- ${LEVEL_NAMES[l] ?? l}: ${cw.count({ form: 'CN', row: l, col: 'graded' }, 'đồng chí')} đồng chí${up}, cụ thể:` });
     for (const group of POSITION_GROUPS.filter((p) => p.startsWith(`${l}.`))) {
       const graded = cw.cell({ form: 'CN', row: group, col: 'graded' });
       if (graded === 0) continue;

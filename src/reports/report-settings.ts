@@ -44,6 +44,7 @@ export function defaultSettings(unit: ReportUnit, date: string): ReportSettings 
     recipients: [`Ban Tổ chức ${superior},`, 'Lưu.'],
     decimals: 2,
     rounding: 'half-up',
+    printHttUp: false,
     deploymentFootnote: '',
   };
 }
@@ -64,8 +65,9 @@ export function mergeSettings(base: ReportSettings, stored: Record<string, unkno
     recipients,
     decimals,
     rounding,
+    printHttUp: typeof stored.printHttUp === 'boolean' ? stored.printHttUp : base.printHttUp,
   };
 }
 
 /** The keys of ReportSettings kept in the settings JSON (the rest have their own columns). */
-export const SETTINGS_JSON_KEYS = ['issuingBody', 'parentBody', 'signerAuthority', 'recipients', 'decimals', 'rounding', 'deploymentFootnote'] as const;
+export const SETTINGS_JSON_KEYS = ['issuingBody', 'parentBody', 'signerAuthority', 'recipients', 'decimals', 'rounding', 'printHttUp', 'deploymentFootnote'] as const;

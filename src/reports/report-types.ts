@@ -28,6 +28,11 @@ export interface ReportSettings {
   /** Decimals of every percentage (default 2). */
   decimals: number;
   rounding: ReportRounding;
+  /**
+   * Whether each grade list also prints "hoàn thành tốt nhiệm vụ trở lên" (HTXS + HTT), as many
+   * reports do, claimed with the forms' `…graded.htt_up` rows and CN's `htt_up` column (FORMS.md).
+   */
+  printHttUp: boolean;
   /** Optional footnote after the deployment paragraph (the seed's footnote 1). */
   deploymentFootnote: string;
 }

@@ -4,7 +4,7 @@
  * thousands with a dot, decimals with a comma, one rounding rule per report (half-up or largest
  * remainder, never truncation), computed exactly from integers (src/domain/format).
  */
-import { getFormDefinitions, type Claim, type FormCode, type FormValuesDoc } from '../domain/forms/index.js';
+import { getFormDefinitions, lookupCell, type Claim, type FormCode, type FormValuesDoc } from '../domain/forms/index.js';
 import { formatCountVi, formatViDecimal, isExactPercent, largestRemainderPercents, percentScaled } from '../domain/format/index.js';
 import type { ReportRounding } from './report-types.js';
 
@@ -38,18 +38,24 @@ export class ClaimWriter {
   readonly claims: Claim[] = [];
   /** The rule set of the document's cycle (what the text may say about who is reviewed). */
   readonly ruleSet: string;
+  /** Whether the grade lists also print "hoàn thành tốt nhiệm vụ trở lên" (report setting printHttUp). */
+  readonly httUp: boolean;
   private readonly doc: FormValuesDoc;
   private readonly options: { decimals: number; rounding: ReportRounding };
   private readonly defs: ReturnType<typeof getFormDefinitions>;
 
-  constructor(doc: FormValuesDoc, options: { decimals: number; rounding: ReportRounding }) {
+  constructor(doc: FormValuesDoc, options: { decimals: number; rounding: ReportRounding; httUp?: boolean }) {
     this.doc = doc;
     this.options = options;
     this.defs = getFormDefinitions(doc.cycle.ruleSet);
     this.ruleSet = doc.cycle.ruleSet;
+    this.httUp = options.httUp ?? false;
   }
 
-  /** The value of a cell (or the sum over a list of rows); absent = 0; a derived row (`tccsd.X`) is the sum of its parts. */
+  /**
+   * The value of a cell (or the sum over a list of rows); absent = 0; a derived row (`tccsd.X`) is
+   * the sum of its parts, a grouping (`…graded.htt_up`, CN `htt_up`) the sum of the grades it groups.
+   */
   cell(ref: CellRef): number {
     return asList(ref.row).reduce((sum, r) => sum + this.rowCell(ref.form, r, ref.col), 0);
   }
@@ -65,10 +71,8 @@ export class ClaimWriter {
   }
 
   private rowCell(form: FormCode, row: string, col: string): number {
-    const rows = this.doc.forms[form]?.rows ?? {};
-    const cells = rows[row];
-    if (cells) return cells[col] ?? 0;
-    return this.partsOf(form, row).reduce((sum, p) => sum + (rows[p]?.[col] ?? 0), 0);
+    // The checker's own reading (src/domain/forms/table.ts), so that a claim is read as it is checked.
+    return lookupCell({ def: this.defs[form], values: this.doc.forms[form] }, row, col) ?? 0;
   }
 
   /** A count as printed ("09", "2.543"), claimed. */

@@ -11,7 +11,7 @@ import { listCycleKeys, loadAncestorsOn, loadTreeOn } from '../db/queries/rollup
 import { getUnitAt } from '../db/queries/units.js';
 import { nowIso } from '../db/ids.js';
 import { AppError } from '../domain/errors.js';
-import { checkFormValues, FORM_CODES, getFormDefinitions, parseFormValues, type Finding, type FormCode, type FormValuesDoc } from '../domain/forms/index.js';
+import { checkFormValues, FORM_CODES, getFormDefinitions, parseFormValues, type Finding, type FormCode, type FormDefinition, type FormValues, type FormValuesDoc } from '../domain/forms/index.js';
 import { placeOf } from '../domain/forms/table.js';
 import type { Cells } from '../domain/forms/types.js';
 import { addEntered, cellKey, countRows, diffCounts, type EnteredValue, type UnitCounts } from '../domain/rollup/index.js';
@@ -136,13 +136,40 @@ function importableCells(doc: FormValuesDoc, cycle: Cycle, unitCode: string): Om
   const defs = getFormDefinitions(cycle.ruleSet);
   const cells: Omit<EnteredValue, 'unitId'>[] = [];
   for (const form of FORM_CODES) {
+    storableOnly(defs[form], doc.forms[form]);
     for (const [row, values] of Object.entries(doc.forms[form]?.rows ?? {})) {
-      // Derived rows (tccsd.X, truc_thuoc.X) equal the sum of their parts (just checked): not stored.
-      if (defs[form].rows.find((r) => r.code === row)?.derivedFrom) continue;
-      for (const [col, value] of Object.entries(values)) if (value !== 0) cells.push({ form, row, col, value });
+      // Derived rows (tccsd.X, truc_thuoc.X) equal the sum of their parts (just checked): not stored;
+      // neither are the groupings reports print beyond the form ("HTT trở lên"), checked against their parts.
+      const def = defs[form].rows.find((r) => r.code === row);
+      if (!def || def.derivedFrom) continue;
+      for (const [col, value] of Object.entries(values)) {
+        if (value !== 0 && defs[form].columns.some((c) => c.code === col)) cells.push({ form, row, col, value });
+      }
     }
   }
   return cells;
+}
+
+/**
+ * Imported counts are stored cell by cell, so a form must give them all: a form marked partial (its
+ * absent cells unknown) or a grouping ("HTT trở lên") whose parts are not all given cannot be stored.
+ */
+function storableOnly(def: FormDefinition, values: FormValues | undefined): void {
+  if (!values) return;
+  if (values.meta?.partial === true) {
+    throw invalid(`forms.${def.code}.meta.partial`, 'biểu chỉ nêu một phần số liệu (partial) nên không nhập được: ô bỏ trống là chưa biết, không phải 0', 'a partial form cannot be imported: its absent cells are unknown, not zero');
+  }
+  for (const [row, cells] of Object.entries(values.rows)) {
+    const extraRow = def.extraRows.find((r) => r.code === row);
+    const missing = extraRow ? extraRow.grouping?.find((p) => !values.rows[p]) : undefined;
+    if (extraRow && missing) {
+      throw invalid(placeOf(def.code, row, null), `không lưu được «${extraRow.label}» khi thiếu dòng «${missing}»: hãy nhập riêng từng mức xếp loại`, `"${row}" cannot be stored without row "${missing}": give each grade on its own`);
+    }
+    for (const g of def.extraColumns.filter((c) => c.code in cells)) {
+      const absent = g.grouping?.find((p) => !(p in cells));
+      if (absent) throw invalid(placeOf(def.code, row, g.code), `không lưu được cột «${g.label}» khi thiếu cột «${absent}»: hãy nhập riêng từng mức xếp loại`, `column "${g.code}" cannot be stored without column "${absent}": give each grade on its own`);
+    }
+  }
 }
 
 /** What an import stored. */

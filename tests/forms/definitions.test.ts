@@ -50,7 +50,36 @@ describe('form definitions', () => {
   it('knows who each form counts', () => {
     expect(hd21.KD.subjectOf('reviewed', 'collective')).toBe('collective');
     expect(hd21.KD.subjectOf('reviewed', 'individual')).toBe('individual');
-    expect(hd21.TC.subjectOf('truc_thuoc.chi_bo.graded', 'total')).toBe('organisation');
+    // FORMS.md "Reports as they are printed": grassroots organisations and cells under a committee have their own nouns.
+    expect(hd21.TC.subjectOf('tccsd.graded', 'total')).toBe('organisation');
+    expect(hd21.TC.subjectOf('tccsd.dang_bo.graded.htt_up', 'total')).toBe('organisation');
+    expect(hd21.TC.subjectOf('truc_thuoc.chi_bo.graded', 'total')).toBe('cell');
+    expect(hd21.TC.subjectOf('truc_thuoc.dang_bo_bo_phan.total', 'total')).toBe('sub_committee');
+    expect(hd21.TC.subjectOf('truc_thuoc.graded', 'total')).toBe('sub_organisation');
     expect(hd21.DV.subjectOf('graded', 'total')).toBe('member');
+    expect(hd21.TT.subjectOf('co_so.graded.htt_up', 'total')).toBe('collective');
+    expect(hd21.CN.subjectOf('co_so', 'htt_up')).toBe('leader');
+  });
+  it('has the rows and the column reports print beyond the forms ("HTT trở lên"), never among the printed ones', () => {
+    const extra = (f: keyof typeof hd21) => hd21[f].extraRows.map((r) => r.code);
+    expect(extra('TC')).toEqual([
+      'tccsd.dang_bo.graded.htt_up',
+      'tccsd.chi_bo.graded.htt_up',
+      'truc_thuoc.dang_bo_bo_phan.graded.htt_up',
+      'truc_thuoc.chi_bo.graded.htt_up',
+      'tccsd.graded.htt_up',
+      'truc_thuoc.graded.htt_up',
+    ]);
+    expect(extra('DV')).toEqual(['graded.htt_up']);
+    expect(extra('TT')).toEqual(['tinh.graded.htt_up', 'huyen.graded.htt_up', 'co_so.graded.htt_up']);
+    expect(hd43.TT.extraRows.map((r) => r.code)).toEqual(['tinh.graded.htt_up', 'co_so.graded.htt_up']);
+    expect(extra('KD')).toEqual([]);
+    expect(hd21.DV.extraRows[0]).toMatchObject({ label: 'Hoàn thành tốt nhiệm vụ trở lên', grouping: ['graded.htxs', 'graded.htt'] });
+    expect(hd21.TC.extraRows.find((r) => r.code === 'tccsd.graded.htt_up')?.derivedFrom).toEqual(['tccsd.dang_bo.graded.htt_up', 'tccsd.chi_bo.graded.htt_up']);
+    expect(hd21.CN.extraColumns).toEqual([expect.objectContaining({ code: 'htt_up', grouping: ['htxs', 'htt'] })]);
+    for (const f of ['KD', 'TC', 'DV', 'TT', 'CN'] as const) {
+      expect(hd21[f].rows.some((r) => r.code.endsWith('htt_up'))).toBe(false);
+      expect(hd21[f].columns.some((c) => c.code === 'htt_up')).toBe(false);
+    }
   });
 });

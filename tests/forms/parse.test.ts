@@ -59,6 +59,43 @@ describe('parseFormValues', () => {
     expect(() => parseFormValues(changed((d) => { y2025(d); d.forms = { DV: { rows: { graded: { total: 1, dac_khu: 1 } } } }; }))).not.toThrow();
     expect(failure(changed((d) => { y2025(d); d.forms = { DV: { rows: { graded: { thi_tran: 1 } } } }; })).field).toBe('forms.DV.rows.graded.thi_tran');
   });
+  it('reads null in an optional field as not known, the same as an absent key (FORMS.md §3)', () => {
+    const withNulls = changed((d) => {
+      d.unit = { code: null, name: null };
+      d.cycle.ruleSet = null;
+      d.report = { number: null, date: null, rounding: null };
+      d.forms.TT.meta = { reportDatePrinted: null, codePrinted: null, reportNumberPrinted: null, partial: null };
+      d.forms.KD.meta = null;
+      d.forms.CN = null;
+      Object.assign(d.claims[0], { group: null, base: null, percent: null, noun: null });
+    });
+    const without = changed((d) => {
+      d.unit = {};
+      delete d.cycle.ruleSet;
+      d.report = {};
+      d.forms.TT.meta = { reportDatePrinted: null, codePrinted: null, reportNumberPrinted: null };
+      delete d.forms.KD.meta;
+      delete d.forms.CN;
+      delete d.claims[0].group;
+      d.claims[0].noun = null;
+    });
+    expect(parseFormValues(withNulls)).toEqual(parseFormValues(without));
+    const doc = parseFormValues(changed((d) => Object.assign(d, { unit: null, report: null, claims: null })));
+    expect([doc.unit, doc.report, doc.claims]).toEqual([undefined, undefined, []]);
+  });
+  it('reads the rows and the column reports print beyond the forms, and still refuses unknown ones', () => {
+    const doc = parseFormValues(
+      changed((d) => {
+        d.forms.DV.rows['graded.htt_up'] = { total: 482 };
+        d.forms.CN.rows.co_so.htt_up = 10;
+        d.claims.push({ form: 'TT', row: 'co_so.graded.htt_up', col: 'total', value: 19 });
+      }),
+    );
+    expect(doc.forms.DV?.rows['graded.htt_up']).toEqual({ total: 482 });
+    expect(doc.forms.CN?.rows.co_so?.htt_up).toBe(10);
+    expect(failure(changed((d) => (d.forms.KD.rows['required.htt_up'] = {}))).field).toBe('forms.KD.rows.required.htt_up');
+    expect(failure(changed((d) => (d.forms.DV.rows.graded.htt_up = 1))).field).toBe('forms.DV.rows.graded.htt_up');
+  });
   it('refuses what is not an object', () => {
     expect(failure([]).code).toBe('FormValuesInvalid');
     expect(failure(null).messages.vi).toContain('đối tượng JSON');

@@ -100,6 +100,34 @@ describe('form values of the report', () => {
   });
 });
 
+describe('"hoàn thành tốt nhiệm vụ trở lên" (setting printHttUp)', () => {
+  it('prints it when set, claims it with the htt_up rows, and the values still check with no error', async () => {
+    const on = await put('/api/reports/HU-TAMDUONG/2022', JSON.stringify({ printHttUp: true }));
+    expect(on.status).toBe(200);
+    expect(((await (await get('/api/reports/HU-TAMDUONG/2022')).json()) as Json).settings.printHttUp).toBe(true);
+    const paragraphs = await docx();
+    // 9 + 37 = 46 of 51 grassroots organisations (90,196… → 90,20); 344 + 2.072 = 2.416 of 2.543 members (95,005… → 95,01).
+    expect(paragraphs).toContain('- Hoàn thành tốt nhiệm vụ trở lên: 46/51, chiếm 90,20% số tổ chức cơ sở đảng được đánh giá, xếp loại; trong đó:');
+    expect(paragraphs).toContain('+ Hoàn thành xuất sắc nhiệm vụ: 09/51, chiếm 17,65% số tổ chức cơ sở đảng được đánh giá, xếp loại.');
+    expect(paragraphs).toContain('- Hoàn thành tốt nhiệm vụ trở lên 2.416/2.543 đồng chí, chiếm 95,01% số đảng viên được đánh giá, xếp loại chất lượng; trong đó:');
+    expect(paragraphs).toContain('- Cấp huyện: 64 đồng chí (hoàn thành tốt nhiệm vụ trở lên 64 đồng chí), cụ thể:');
+    const doc = (await (await get('/api/reports/HU-TAMDUONG/2022/values')).json()) as FormValuesDoc;
+    expect(doc.claims).toContainEqual(expect.objectContaining({ form: 'TC', row: 'tccsd.graded.htt_up', value: 46, base: 'tccsd.graded', percent: '90,20' }));
+    expect(doc.claims).toContainEqual(expect.objectContaining({ form: 'DV', row: 'graded.htt_up', value: 2416, percent: '95,01' }));
+    expect(doc.claims).toContainEqual(expect.objectContaining({ form: 'CN', row: 'huyen', col: 'htt_up', value: 64 }));
+    expect(checkFormValues(doc).filter((f) => f.severity === 'error')).toEqual([]);
+    const off = await put('/api/reports/HU-TAMDUONG/2022', JSON.stringify({ printHttUp: false }));
+    expect(off.status).toBe(200);
+    expect((await docx()).some((p) => /tốt nhiệm vụ trở lên/i.test(p))).toBe(false);
+  });
+
+  it('refuses a setting that is not true or false, naming it', async () => {
+    const bad = await put('/api/reports/HU-TAMDUONG/2022', JSON.stringify({ printHttUp: 'có' }));
+    expect(bad.status).toBe(400);
+    expect(((await bad.json()) as Json).error.field).toBe('printHttUp');
+  });
+});
+
 describe('report template', () => {
   it('round-trips an edited template and refuses a broken one, keeping the previous', async () => {
     const down = await get('/api/report-templates/active');

@@ -165,3 +165,74 @@ describe('forms the unit does not state', () => {
     expect(() => parseFormValues(JSON.parse(JSON.stringify(m.values)))).not.toThrow();
   });
 });
+
+describe('"hoàn thành tốt nhiệm vụ trở lên" when the report prints it (setting printHttUp)', () => {
+  /** Members 1/8/1/0 of 10, cells 1/7 of 8, commune collectives 1/8/1 of 10, commune secretaries 1/5 of 6: within every cap. */
+  function gradedForms(): FormValuesDoc {
+    return {
+      format: 'form-values/1',
+      cycle: { year: 2022, ruleSet: 'QD132-HD21' },
+      forms: {
+        TC: forms().forms.TC,
+        DV: { rows: { total: { total: 10 }, graded: { total: 10 }, 'graded.htxs': { total: 1 }, 'graded.htt': { total: 8 }, 'graded.ht': { total: 1 } } },
+        TT: { rows: { 'co_so.total': { total: 10 }, 'co_so.graded': { total: 10 }, 'co_so.graded.htxs': { total: 1 }, 'co_so.graded.htt': { total: 8 }, 'co_so.graded.ht': { total: 1 } } },
+        CN: { rows: { co_so: { total: 6, graded: 6, htxs: 1, htt: 5 }, 'co_so.bi_thu': { total: 6, graded: 6, htxs: 1, htt: 5 } } },
+      },
+      claims: [],
+    };
+  }
+  const withHttUp = (over: Partial<ReportInput['settings']> = {}) => ({ ...input({ printHttUp: true, ...over }), forms: gradedForms() });
+
+  it('heads each grade list with it, HTXS and HTT under it', () => {
+    const t = texts(withHttUp());
+    const at = (s: string) => t.indexOf(s);
+    const dv = [
+      '- Hoàn thành tốt nhiệm vụ trở lên 09/10 đồng chí, chiếm 90,00% số đảng viên được đánh giá, xếp loại chất lượng; trong đó:',
+      '+ Hoàn thành xuất sắc nhiệm vụ 01/10 đồng chí, chiếm 10,00% số đảng viên được đánh giá, xếp loại chất lượng.',
+      '+ Hoàn thành tốt nhiệm vụ 08/10 đồng chí, chiếm 80,00% số đảng viên được đánh giá, xếp loại chất lượng.',
+      '- Hoàn thành nhiệm vụ 01/10 đồng chí, chiếm 10,00% số đảng viên được đánh giá, xếp loại chất lượng.',
+      '- Không hoàn thành nhiệm vụ 0.',
+    ];
+    expect(dv.map(at)).toEqual(dv.map((_, i) => at(dv[0] as string) + i));
+    expect(t).toContain('- Hoàn thành tốt nhiệm vụ trở lên: 08/08 chi bộ, chiếm 100% số chi bộ được đánh giá, xếp loại; trong đó:');
+    expect(t).toContain(
+      '- Cấp cơ sở có 10 tập thể; số đã được đánh giá, xếp loại 10 tập thể, đạt 100% tổng số tập thể cấp cơ sở; hoàn thành tốt nhiệm vụ trở lên 09 tập thể, chiếm 90,00% số tập thể được đánh giá, xếp loại. Kết quả đánh giá, xếp loại như sau:',
+    );
+    expect(t).toContain('- Cấp cơ sở: 06 đồng chí (hoàn thành tốt nhiệm vụ trở lên 06 đồng chí), cụ thể:');
+    expect(texts({ ...withHttUp(), settings: { ...withHttUp().settings, printHttUp: false } }).some((p) => /tốt nhiệm vụ trở lên/i.test(p))).toBe(false);
+  });
+
+  it('claims them with the htt_up rows and CN column, and the values document checks clean', () => {
+    const m = buildReportModel(withHttUp());
+    expect(m.claims).toEqual(
+      expect.arrayContaining([
+        { form: 'TC', row: 'truc_thuoc.chi_bo.graded.htt_up', col: 'total', value: 8, base: 'truc_thuoc.chi_bo.graded', percent: '100', noun: 'chi bộ', group: '2.2.1-chi-bo-htt-up' },
+        { form: 'DV', row: 'graded.htt_up', col: 'total', value: 9, base: 'graded', percent: '90,00', noun: 'đồng chí', group: '2.2.2-dv-htt-up' },
+        { form: 'TT', row: 'co_so.graded.htt_up', col: 'total', value: 9, base: 'co_so.graded', percent: '90,00', noun: 'tập thể', group: '2.2.3-co_so-htt-up' },
+        { form: 'CN', row: 'co_so', col: 'htt_up', value: 6, noun: 'đồng chí' },
+      ]),
+    );
+    expect(checkFormValues(m.values)).toEqual([]);
+    expect(checkFormValues(parseFormValues(JSON.parse(JSON.stringify(m.values))))).toEqual([]);
+    // A wrong "HTT trở lên" in the text would be caught against the forms.
+    const claims = m.values.claims.map((c) => (c.row === 'graded.htt_up' ? { ...c, value: 8 } : c));
+    expect(checkFormValues({ ...m.values, claims }).map((f) => [f.code, f.row, f.expected, f.actual])).toEqual([
+      ['CLAIM_VALUE', 'graded.htt_up', 9, 8],
+      ['PCT_WRONG', 'graded.htt_up', '80,00', '90,00'],
+    ]);
+  });
+
+  it('rounds its share half-up in a group of its own, so a largest-remainder list still sums to 100', () => {
+    const m = buildReportModel({ ...input({ printHttUp: true, rounding: 'largest-remainder' }) });
+    expect(m.claims).toContainEqual(expect.objectContaining({ row: 'graded.htt_up', value: 2, percent: '66,67', group: '2.2.2-dv-htt-up' }));
+    expect(m.claims.filter((c) => c.group === '2.2.2-dv').map((c) => c.percent)).toEqual(['33,34', '33,33', '33,33']);
+    expect(checkFormValues(m.values).filter((f) => f.code !== 'CAP')).toEqual([]);
+  });
+
+  it('is off by default and kept as a stored setting', () => {
+    expect(input().settings.printHttUp).toBe(false);
+    const base = input().settings;
+    expect(mergeSettings(base, { printHttUp: true }).printHttUp).toBe(true);
+    expect(mergeSettings(base, { printHttUp: 'yes' }).printHttUp).toBe(false);
+  });
+});

@@ -8,7 +8,7 @@ import { largestRemainderPercents } from '../format/largest-remainder.js';
 import { classifyPrintedPercent, isExactPercent, percentScaled } from '../format/percent.js';
 import { formatViDecimal, formatViInteger } from '../format/vi-number.js';
 import { parseViDecimal } from '../format/vi-number.js';
-import { NOUNS_BY_SUBJECT, nounFits } from './rule-params.js';
+import { NOUNS_BY_SUBJECT, SUBJECT_LABELS, nounVerdict } from './rule-params.js';
 import { lookupRows, type FormTable } from './table.js';
 import type { Claim, Finding, FormCode, PercentRounding } from './types.js';
 
@@ -17,6 +17,8 @@ const rowName = (r: string | readonly string[]): string => list(r).join('+');
 const where = (c: Claim, i: number) => `claims[${i}] (${c.form} ${rowName(c.row)} / ${c.col})`;
 
 function claimValue(c: Claim, i: number, t: FormTable): Finding[] {
+  // A percentage printed without its count (value null) has no count to compare.
+  if (c.value === null) return [];
   const table = lookupRows(t, list(c.row), c.col);
   if (table === undefined || table === c.value) return [];
   return [
@@ -40,12 +42,13 @@ function claimValue(c: Claim, i: number, t: FormTable): Finding[] {
 function claimNoun(c: Claim, i: number, t: FormTable): Finding[] {
   if (!c.noun) return [];
   const subject = t.def.subjectOf(list(c.row)[0] ?? '', c.col);
-  if (nounFits(c.noun, subject)) return [];
+  const verdict = nounVerdict(c.noun, subject);
+  if (verdict === 'fits') return [];
   const fits = NOUNS_BY_SUBJECT[subject];
   return [
     {
       code: 'NOUN',
-      severity: 'error',
+      severity: verdict,
       form: c.form,
       row: rowName(c.row),
       col: c.col,
@@ -53,8 +56,8 @@ function claimNoun(c: Claim, i: number, t: FormTable): Finding[] {
       actual: c.noun,
       claim: i,
       message: {
-        vi: `${where(c, i)}: danh từ đếm «${c.noun}» không hợp với đối tượng được đếm (dùng: ${fits.join(', ')}).`,
-        en: `${where(c, i)}: the counting noun "${c.noun}" does not fit what is counted (${subject}; use: ${fits.join(', ')}).`,
+        vi: `${where(c, i)}: danh từ đếm «${c.noun}» không hợp với ${SUBJECT_LABELS[subject].vi} được đếm (dùng: ${fits.join(', ')}).`,
+        en: `${where(c, i)}: the counting noun "${c.noun}" does not fit the ${SUBJECT_LABELS[subject].en} counted (use: ${fits.join(', ')}).`,
       },
     },
   ];
@@ -64,7 +67,8 @@ function claimNoun(c: Claim, i: number, t: FormTable): Finding[] {
 type RemainderExpectation = (c: Claim, i: number, decimals: number) => bigint | undefined;
 
 function claimPercent(c: Claim, i: number, t: FormTable, remainder?: RemainderExpectation): Finding[] {
-  if (c.percent === undefined || c.base === undefined) return [];
+  // Without its count a printed percentage is checked for its precision only (FORMS.md).
+  if (c.percent === undefined || c.base === undefined || c.value === null) return [];
   const base = lookupRows(t, list(c.base), c.col);
   if (base === undefined) return [];
   const common = { form: c.form, row: rowName(c.row), col: c.col, actual: c.percent, claim: i } as const;
@@ -74,10 +78,11 @@ function claimPercent(c: Claim, i: number, t: FormTable, remainder?: RemainderEx
       en: `${where(c, i)}: percentage ${c.percent}% of an empty base (${rowName(c.base)}).`,
     } }];
   }
-  const v0 = classifyPrintedPercent({ value: c.value, base, printed: c.percent });
+  const value = c.value;
+  const v0 = classifyPrintedPercent({ value, base, printed: c.percent });
   const v = v0 && remainder ? againstRemainder(v0, c, i, remainder) : v0;
   if (!v || v.verdict === 'ok') return [];
-  const ratio = `${formatViInteger(c.value)}/${formatViInteger(base)}`;
+  const ratio = `${formatViInteger(value)}/${formatViInteger(base)}`;
   if (v.verdict === 'truncated') {
     return [{ ...common, code: 'PCT_TRUNCATED', severity: 'error', expected: v.expected, message: {
       vi: `${where(c, i)}: ${ratio} in ${c.percent}% là số cắt bớt; làm tròn đúng là ${v.expected}%.`,
@@ -121,8 +126,13 @@ function remainderExpectations(claims: readonly Claim[], tables: Record<FormCode
   return (c, i, decimals) => {
     const members = groups.get(keyOf.get(i) ?? '');
     if (!members || c.base === undefined) return undefined;
-    const values = members.map((j) => claims[j]?.value ?? 0);
+    // A member printed without its count takes the table's (FORMS.md: value null).
+    const values = members.map((j) => {
+      const m = claims[j];
+      return m ? (m.value ?? lookupRows(tables[m.form], list(m.row), m.col)) : undefined;
+    });
     const base = lookupRows(tables[c.form], list(c.base), c.col);
+    if (!values.every((v): v is number => v !== undefined) || c.value === null) return undefined;
     if (base === undefined || base <= 0 || values.reduce((a, b) => a + b, 0) !== base) return undefined;
     // A share of the whole base is "100" at any precision; the distribution gives the same.
     if (c.value === base) return percentScaled(c.value, base, decimals);
@@ -130,13 +140,17 @@ function remainderExpectations(claims: readonly Claim[], tables: Record<FormCode
   };
 }
 
-/** Decimals a printed percentage commits to; an exact integer ("100" for 51/51) commits to none. */
+/**
+ * Decimals a printed percentage commits to; an exact integer ("100" for 51/51) commits to none, nor
+ * does a bare "100" or "0" printed without its count.
+ */
 function committedDecimals(c: Claim, t: FormTable): number | undefined {
   if (c.percent === undefined || c.base === undefined) return undefined;
   const p = parseViDecimal(c.percent);
   if (!p) return undefined;
+  if (p.decimals === 0 && c.value === null && (p.scaled === 0n || p.scaled === 100n)) return undefined;
   const base = lookupRows(t, list(c.base), c.col);
-  if (p.decimals === 0 && base !== undefined && base > 0 && isExactPercent(c.value, base, 0)) return undefined;
+  if (p.decimals === 0 && c.value !== null && base !== undefined && base > 0 && isExactPercent(c.value, base, 0)) return undefined;
   return p.decimals;
 }
 

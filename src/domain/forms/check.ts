@@ -46,7 +46,7 @@ function checkValues(doc: FormValuesDoc): Finding[] {
     }
   }
   doc.claims.forEach((c, i) => {
-    if (isCount(c.value)) return;
+    if (c.value === null || isCount(c.value)) return;
     out.push({
       code: 'VALUE', severity: 'error', form: c.form, row: typeof c.row === 'string' ? c.row : c.row.join('+'), col: c.col,
       expected: 'số nguyên ≥ 0 / integer ≥ 0', actual: c.value, claim: i,

@@ -11,6 +11,11 @@ export interface ColumnDef {
   label: string;
   parent: string | null;
   subsetOf?: string;
+  /**
+   * A grouping printed reports state beyond the form (FORMS.md "Reports as they are printed"): the
+   * columns it adds up, e.g. CN `htt_up` = `htxs` + `htt`. Never printed in the form, never stored.
+   */
+  grouping?: readonly string[];
 }
 
 /** Whether a rule set still has thị trấn (until mid-2025) or already has đặc khu (FORMS.md §1). */
@@ -88,4 +93,9 @@ export const CN_COLUMNS: readonly ColumnDef[] = [
   { code: 'htt', label: 'Hoàn thành tốt nhiệm vụ', parent: 'graded' },
   { code: 'ht', label: 'Hoàn thành nhiệm vụ', parent: 'graded' },
   { code: 'kht', label: 'Không hoàn thành nhiệm vụ', parent: 'graded' },
+];
+
+/** CN's column "hoàn thành tốt nhiệm vụ trở lên" (HTXS + HTT), as reports print it (FORMS.md "Reports as they are printed"). */
+export const CN_EXTRA_COLUMNS: readonly ColumnDef[] = [
+  { code: 'htt_up', label: 'Hoàn thành tốt nhiệm vụ trở lên', parent: null, grouping: ['htxs', 'htt'] },
 ];

@@ -5,28 +5,41 @@
  * 1 July 2025), never what a code means.
  */
 import { GRADE_LABELS, POSITION_GROUP_LABELS, POSITION_GROUPS, type RuleSetCode } from '../codes.js';
-import { CN_COLUMNS, KD_COLUMNS, TT_COLUMNS, hasTwoTierGovernment, orgTypeColumns, type ColumnDef } from './columns.js';
+import { CN_COLUMNS, CN_EXTRA_COLUMNS, KD_COLUMNS, TT_COLUMNS, hasTwoTierGovernment, orgTypeColumns, type ColumnDef } from './columns.js';
 import type { FormCode } from './types.js';
 
-/** Who a row counts: decides the counting noun (GUIDE.md §5 "the unit noun fits the subject"). */
-export type Subject = 'organisation' | 'member' | 'collective' | 'leader' | 'individual';
+/**
+ * Who a row counts: decides the counting noun (GUIDE.md §5 "the unit noun fits the subject";
+ * FORMS.md "Reports as they are printed"): grassroots organisations (`organisation`), cells under a
+ * grassroots committee (`cell`), sub-committees (`sub_committee`), both together (`sub_organisation`),
+ * members, leadership collectives, leaders, and KD's individuals (members and leaders).
+ */
+export type Subject = 'organisation' | 'cell' | 'sub_committee' | 'sub_organisation' | 'member' | 'collective' | 'leader' | 'individual';
 
-/** One row of a form. A `derived` row is not printed: it is the sum of `derivedFrom`. */
+/**
+ * One row of a form. A `derived` row is not printed: it is the sum of `derivedFrom`. A `grouping`
+ * row is what printed reports state beyond the form ("hoàn thành tốt nhiệm vụ trở lên" = HTXS +
+ * HTT): the rows it adds up; never printed in the form, never stored.
+ */
 export interface RowDef {
   code: string;
   label: string;
   derivedFrom?: readonly string[];
+  grouping?: readonly string[];
 }
 
 /**
  * A relation between rows, checked per column: `eq` whole = Σ parts (SUM_ROWS, or SUM_REASONS for
- * KHT reasons); `subset` each part ≤ whole ("trong đó").
+ * KHT reasons); `subset` each part ≤ whole ("trong đó"). `implied`: an absent part is implied (the
+ * whole less the stated parts), never zero, so the equation holds only when every part is stated;
+ * otherwise the stated parts must not exceed the whole (FORMS.md: `htt_up` = `htxs` + `htt`).
  */
 export interface RowIdentity {
   kind: 'SUM_ROWS' | 'SUM_REASONS';
   relation: 'eq' | 'subset';
   whole: string;
   parts: readonly string[];
+  implied?: boolean;
 }
 
 /** A form as data. */
@@ -35,6 +48,13 @@ export interface FormDefinition {
   title: string;
   columns: readonly ColumnDef[];
   rows: readonly RowDef[];
+  /**
+   * Rows and columns a printed report may state beyond the form (FORMS.md "Reports as they are
+   * printed"): groupings such as `…graded.htt_up`. Read, checked and claimed; never printed in the
+   * form's layout, never stored or rolled up.
+   */
+  extraRows: readonly RowDef[];
+  extraColumns: readonly ColumnDef[];
   identities: readonly RowIdentity[];
   /** Who the cell (row, col) counts. */
   subjectOf(row: string, col: string): Subject;
@@ -55,6 +75,13 @@ const eq = (whole: string, parts: readonly string[], kind: RowIdentity['kind'] =
   parts,
 });
 const subset = (whole: string, part: string): RowIdentity => ({ kind: 'SUM_ROWS', relation: 'subset', whole, parts: [part] });
+
+/** The "HTT trở lên" row of a graded row G: G.htt_up = G.htxs + G.htt (FORMS.md "Reports as they are printed"). */
+const HTT_UP = 'Hoàn thành tốt nhiệm vụ trở lên';
+function httUpRow(graded: string, label: string, derivedFrom?: readonly string[]): RowDef {
+  return { code: `${graded}.htt_up`, label, grouping: [`${graded}.htxs`, `${graded}.htt`], ...(derivedFrom ? { derivedFrom } : {}) };
+}
+const httUpIdentity = (graded: string): RowIdentity => ({ ...eq(`${graded}.htt_up`, [`${graded}.htxs`, `${graded}.htt`]), implied: true });
 
 /** KD — review statistics (FORMS.md §2; seed "Thống kê kết quả kiểm điểm"). */
 function kdForm(ruleSet: RuleSetCode): FormDefinition {
@@ -79,6 +106,8 @@ function kdForm(ruleSet: RuleSetCode): FormDefinition {
     title: 'Thống kê kết quả kiểm điểm tự phê bình và phê bình',
     columns: KD_COLUMNS,
     rows,
+    extraRows: [],
+    extraColumns: [],
     identities: [
       eq('required', ['reviewed', 'not_reviewed']),
       subset('not_reviewed', 'not_reviewed.new_or_exempt'),
@@ -111,6 +140,14 @@ function tcSectionIdentities(s: string): RowIdentity[] {
 
 const TC_SUFFIXES = ['total', 'graded', ...GRADE_SUFFIXES.map((g) => `graded.${g}`), 'not_graded', 'not_graded.new'];
 
+/** Who a TC row counts: grassroots organisations, cells under a committee, sub-committees, or both. */
+function tcSubject(row: string): Subject {
+  if (row.startsWith('tccsd')) return 'organisation';
+  if (row.startsWith('truc_thuoc.chi_bo.')) return 'cell';
+  if (row.startsWith('truc_thuoc.dang_bo_bo_phan.')) return 'sub_committee';
+  return 'sub_organisation';
+}
+
 /** TC — party organisations (FORMS.md §2; seed "biểu 6A"). */
 function tcForm(ruleSet: RuleSetCode): FormDefinition {
   const sections: [string, string][] = [
@@ -123,17 +160,25 @@ function tcForm(ruleSet: RuleSetCode): FormDefinition {
     ['tccsd', 'Tổ chức cơ sở đảng', ['tccsd.dang_bo', 'tccsd.chi_bo']],
     ['truc_thuoc', 'Tổ chức đảng trực thuộc', ['truc_thuoc.dang_bo_bo_phan', 'truc_thuoc.chi_bo']],
   ];
+  const all = [...sections.map(([s]) => s), ...derived.map(([s]) => s)];
   return {
     code: 'TC',
     title: 'Kết quả đánh giá, xếp loại chất lượng tổ chức cơ sở đảng',
     columns: orgTypeColumns(ruleSet),
     rows: [...sections.flatMap(([s, l]) => tcSectionRows(s, l)), ...derived.flatMap(([s, l, f]) => tcSectionRows(s, l, f))],
-    identities: [
-      ...sections.flatMap(([s]) => tcSectionIdentities(s)),
-      // Derived rows: checked only where a document states them (FORMS.md §2 "derived, not printed").
-      ...derived.flatMap(([s, , [a, b]]) => TC_SUFFIXES.map((x) => eq(`${s}.${x}`, [`${a}.${x}`, `${b}.${x}`]))),
+    extraRows: [
+      ...sections.map(([s, l]) => httUpRow(`${s}.graded`, `${l}: ${HTT_UP}`)),
+      ...derived.map(([s, l, f]) => httUpRow(`${s}.graded`, `${l}: ${HTT_UP}`, f.map((p) => `${p}.graded.htt_up`))),
     ],
-    subjectOf: () => 'organisation',
+    extraColumns: [],
+    identities: [
+      // Derived rows stated directly (a report without the đảng bộ / chi bộ split) are sections too.
+      ...all.flatMap((s) => tcSectionIdentities(s)),
+      // Derived rows: checked against their sections only where a document states them (FORMS.md §2).
+      ...derived.flatMap(([s, , [a, b]]) => [...TC_SUFFIXES, 'graded.htt_up'].map((x) => eq(`${s}.${x}`, [`${a}.${x}`, `${b}.${x}`]))),
+      ...all.map((s) => httUpIdentity(`${s}.graded`)),
+    ],
+    subjectOf: tcSubject,
   };
 }
 
@@ -162,11 +207,14 @@ function dvForm(ruleSet: RuleSetCode): FormDefinition {
       ...GRADE_ROWS.map(([g, l]) => ({ code: `graded.${g}`, label: l })),
       ...DV_REASONS.map(([code, label]) => ({ code, label })),
     ],
+    extraRows: [httUpRow('graded', HTT_UP)],
+    extraColumns: [],
     identities: [
       eq('total', ['not_required', 'pending', 'graded']),
       eq('not_required', ['not_required.exempt', 'not_required.new_member', 'not_required.suspended']),
       eq('graded', GRADE_SUFFIXES.map((g) => `graded.${g}`)),
       eq('graded.kht', DV_REASONS.map(([code]) => code), 'SUM_REASONS'),
+      httUpIdentity('graded'),
     ],
     subjectOf: () => 'member',
   };
@@ -203,10 +251,13 @@ function ttForm(ruleSet: RuleSetCode): FormDefinition {
         ...TT_REASONS.map(([r, label]) => ({ code: `${l}.${r}`, label: `${t}: ${label}` })),
       ];
     }),
+    extraRows: levels.map((l) => httUpRow(`${l}.graded`, `${LEVEL_TITLES[l]}: ${HTT_UP}`)),
+    extraColumns: [],
     identities: levels.flatMap((l) => [
       eq(`${l}.total`, [`${l}.not_graded`, `${l}.graded`]),
       eq(`${l}.graded`, GRADE_SUFFIXES.map((g) => `${l}.graded.${g}`)),
       eq(`${l}.graded.kht`, TT_REASONS.map(([r]) => `${l}.${r}`), 'SUM_REASONS'),
+      httUpIdentity(`${l}.graded`),
     ]),
     subjectOf: () => 'collective',
   };
@@ -224,6 +275,8 @@ function cnForm(ruleSet: RuleSetCode): FormDefinition {
       { code: l, label: LEVEL_TITLES[l].toUpperCase() },
       ...positionsOf(l).map((p) => ({ code: p, label: POSITION_GROUP_LABELS[p] })),
     ]),
+    extraRows: [],
+    extraColumns: CN_EXTRA_COLUMNS,
     identities: levels.map((l) => eq(l, positionsOf(l))),
     subjectOf: () => 'leader',
   };
@@ -237,4 +290,14 @@ export function getFormDefinitions(ruleSet: RuleSetCode): Readonly<Record<FormCo
 /** Columns whose parent is `code` (for `total`: the top-level columns). */
 export function childColumns(def: FormDefinition, code: string): readonly ColumnDef[] {
   return def.columns.filter((c) => c.parent === code);
+}
+
+/** A row of the form or one of its extra rows (FORMS.md "Reports as they are printed"). */
+export function findRow(def: FormDefinition, code: string): RowDef | undefined {
+  return def.rows.find((r) => r.code === code) ?? def.extraRows.find((r) => r.code === code);
+}
+
+/** A column of the form or one of its extra columns. */
+export function findColumn(def: FormDefinition, code: string): ColumnDef | undefined {
+  return def.columns.find((c) => c.code === code) ?? def.extraColumns.find((c) => c.code === code);
 }

@@ -1,12 +1,13 @@
 /**
  * Parses and validates a form-values document (FORMS.md §3) by hand, so that every failure names
  * its exact place (`forms.DV.rows.graded.htxs.xa`, `claims[3].percent`) in Vietnamese and English.
- * Keys beginning with `_` are comments and are ignored at every level.
+ * Keys beginning with `_` are comments and are ignored at every level. An optional field that is
+ * `null` is not known, the same as an absent key (FORMS.md §3).
  */
 import { RULE_SET_CODES, ruleSetForYear, type RuleSetCode } from '../codes.js';
 import { AppError } from '../errors.js';
 import { parseViDecimal } from '../format/vi-number.js';
-import { getFormDefinitions, type FormDefinition } from './definitions.js';
+import { findColumn, findRow, getFormDefinitions, type FormDefinition } from './definitions.js';
 import { FORM_CODES, PERCENT_ROUNDINGS, type Claim, type FormCode, type FormMeta, type FormValues, type FormValuesDoc, type PercentRounding } from './types.js';
 
 type Json = Record<string, unknown>;
@@ -71,7 +72,7 @@ function parseCycle(raw: unknown): FormValuesDoc['cycle'] {
   const year = o.year;
   if (typeof year !== 'number' || !Number.isInteger(year)) fail('cycle.year', 'năm phải là số nguyên', 'the year must be an integer');
   let ruleSet: RuleSetCode | undefined;
-  if (o.ruleSet !== undefined) {
+  if (o.ruleSet !== undefined && o.ruleSet !== null) {
     if (!(RULE_SET_CODES as readonly unknown[]).includes(o.ruleSet)) {
       fail('cycle.ruleSet', `bộ quy tắc «${String(o.ruleSet)}» không tồn tại (có: ${RULE_SET_CODES.join(', ')})`, `unknown rule set "${String(o.ruleSet)}" (known: ${RULE_SET_CODES.join(', ')})`);
     }
@@ -85,7 +86,7 @@ function parseCycle(raw: unknown): FormValuesDoc['cycle'] {
 
 function parseMeta(raw: unknown, place: string): FormMeta {
   const o = object(raw, place);
-  onlyKeys(o, ['reportDatePrinted', 'codePrinted', 'reportNumberPrinted'], place);
+  onlyKeys(o, ['reportDatePrinted', 'codePrinted', 'reportNumberPrinted', 'partial'], place);
   const meta: FormMeta = {};
   const date = optDate(o.reportDatePrinted, `${place}.reportDatePrinted`, true);
   if (date !== undefined) meta.reportDatePrinted = date;
@@ -93,6 +94,10 @@ function parseMeta(raw: unknown, place: string): FormMeta {
   if (code !== undefined) meta.codePrinted = code;
   const num = optString(o.reportNumberPrinted, `${place}.reportNumberPrinted`, true);
   if (num !== undefined) meta.reportNumberPrinted = num;
+  if (o.partial !== undefined && o.partial !== null) {
+    if (typeof o.partial !== 'boolean') fail(`${place}.partial`, 'phải là true hoặc false', 'must be true or false');
+    meta.partial = o.partial;
+  }
   return meta;
 }
 
@@ -100,22 +105,21 @@ function parseForm(def: FormDefinition, raw: unknown, place: string): FormValues
   const o = object(raw, place);
   onlyKeys(o, ['meta', 'rows'], place);
   const rowsRaw = object(o.rows ?? {}, `${place}.rows`);
-  const rowCodes = def.rows.map((r) => r.code);
-  const colCodes = def.columns.map((c) => c.code);
   const rows: Record<string, Record<string, number>> = {};
   for (const rowCode of keys(rowsRaw)) {
     const rowPlace = `${place}.rows.${rowCode}`;
-    if (!rowCodes.includes(rowCode)) fail(rowPlace, `dòng «${rowCode}» không có trong biểu ${def.code}`, `row "${rowCode}" is not in form ${def.code}`);
+    // A row or column a printed report states beyond the form (FORMS.md: `…graded.htt_up`) is read too.
+    if (!findRow(def, rowCode)) fail(rowPlace, `dòng «${rowCode}» không có trong biểu ${def.code}`, `row "${rowCode}" is not in form ${def.code}`);
     const cellsRaw = object(rowsRaw[rowCode], rowPlace);
     const cells: Record<string, number> = {};
     for (const col of keys(cellsRaw)) {
-      if (!colCodes.includes(col)) fail(`${rowPlace}.${col}`, `cột «${col}» không có trong biểu ${def.code}`, `column "${col}" is not in form ${def.code}`);
+      if (!findColumn(def, col)) fail(`${rowPlace}.${col}`, `cột «${col}» không có trong biểu ${def.code}`, `column "${col}" is not in form ${def.code}`);
       cells[col] = count(cellsRaw[col], `${rowPlace}.${col}`);
     }
     rows[rowCode] = cells;
   }
   const form: FormValues = { rows };
-  if (o.meta !== undefined) form.meta = parseMeta(o.meta, `${place}.meta`);
+  if (o.meta !== undefined && o.meta !== null) form.meta = parseMeta(o.meta, `${place}.meta`);
   return form;
 }
 
@@ -124,7 +128,7 @@ function rowRef(def: FormDefinition, raw: unknown, place: string): string | stri
   if (!list) fail(place, 'phải là mã dòng hoặc danh sách mã dòng', 'must be a row code or a non-empty list of row codes');
   list.forEach((r, i) => {
     const p = typeof raw === 'string' ? place : `${place}[${i}]`;
-    if (typeof r !== 'string' || !def.rows.some((d) => d.code === r)) {
+    if (typeof r !== 'string' || !findRow(def, r)) {
       fail(p, `dòng «${String(r)}» không có trong biểu ${def.code}`, `row "${String(r)}" is not in form ${def.code}`);
     }
   });
@@ -140,18 +144,20 @@ function parseClaim(defs: Record<FormCode, FormDefinition>, raw: unknown, place:
     fail(`${place}.form`, `biểu «${String(o.form)}» không tồn tại (có: ${FORM_CODES.join(', ')})`, `unknown form "${String(o.form)}" (known: ${FORM_CODES.join(', ')})`);
   }
   const def = defs[o.form as FormCode];
+  if (o.value === undefined) fail(`${place}.value`, 'thiếu số được in (dùng null cho tỷ lệ in không kèm số lượng)', 'the printed count is missing (use null for a percentage printed without its count)');
   const claim: Claim = {
     form: def.code,
     row: rowRef(def, o.row, `${place}.row`),
     col: '',
-    value: count(o.value, `${place}.value`),
+    // null: a percentage printed without its count (FORMS.md "Reports as they are printed").
+    value: o.value === null ? null : count(o.value, `${place}.value`),
   };
-  if (typeof o.col !== 'string' || !def.columns.some((c) => c.code === o.col)) {
+  if (typeof o.col !== 'string' || !findColumn(def, o.col)) {
     fail(`${place}.col`, `cột «${String(o.col)}» không có trong biểu ${def.code}`, `column "${String(o.col)}" is not in form ${def.code}`);
   }
   claim.col = o.col;
-  if (o.base !== undefined) claim.base = rowRef(def, o.base, `${place}.base`);
-  const percent = optString(o.percent, `${place}.percent`);
+  if (o.base !== undefined && o.base !== null) claim.base = rowRef(def, o.base, `${place}.base`);
+  const percent = optString(o.percent, `${place}.percent`, true);
   if (percent !== undefined && percent !== null) {
     if (!parseViDecimal(percent)) {
       fail(`${place}.percent`, `«${percent}» không phải là số viết theo kiểu Việt Nam (ví dụ 17,65)`, `"${percent}" is not a number written the Vietnamese way (e.g. 17,65)`);
@@ -159,16 +165,19 @@ function parseClaim(defs: Record<FormCode, FormDefinition>, raw: unknown, place:
     if (claim.base === undefined) fail(`${place}.base`, 'tỷ lệ phần trăm phải nêu cơ sở (base)', 'a percentage needs its base');
     claim.percent = percent;
   }
+  if (claim.value === null && claim.percent === undefined) {
+    fail(`${place}.value`, 'chỉ được để null (không in số lượng) cho một tỷ lệ phần trăm: hãy nêu percent và base', 'may be null (count not printed) only for a percentage: give percent and base');
+  }
   const noun = optString(o.noun, `${place}.noun`, true);
   if (noun !== undefined) claim.noun = noun;
-  const group = optString(o.group, `${place}.group`);
+  const group = optString(o.group, `${place}.group`, true);
   if (typeof group === 'string') claim.group = group;
   return claim;
 }
 
-/** `report.rounding`: "half-up" or "largest-remainder" (FORMS.md §3 extension; GUIDE.md §5). */
+/** `report.rounding`: "half-up" or "largest-remainder" (FORMS.md §3 extension; GUIDE.md §5); null is the default. */
 function optRounding(v: unknown): PercentRounding | undefined {
-  if (v === undefined) return undefined;
+  if (v === undefined || v === null) return undefined;
   if (!(PERCENT_ROUNDINGS as readonly unknown[]).includes(v)) {
     fail('report.rounding', `cách làm tròn ${JSON.stringify(v)} không được biết (có: ${PERCENT_ROUNDINGS.join(', ')})`, `unknown rounding ${JSON.stringify(v)} (known: ${PERCENT_ROUNDINGS.join(', ')})`);
   }
@@ -188,18 +197,19 @@ export function parseFormValues(raw: unknown): FormValuesDoc {
   const cycle = parseCycle(o.cycle);
   const defs = getFormDefinitions(cycle.ruleSet);
   const doc: FormValuesDoc = { format: 'form-values/1', cycle, forms: {}, claims: [] };
-  if (o.unit !== undefined) {
+  // Optional fields: null means not known, the same as an absent key (FORMS.md §3).
+  if (o.unit !== undefined && o.unit !== null) {
     const u = object(o.unit, 'unit');
     onlyKeys(u, ['code', 'name'], 'unit');
-    const code = optString(u.code, 'unit.code');
-    const name = optString(u.name, 'unit.name');
+    const code = optString(u.code, 'unit.code', true);
+    const name = optString(u.name, 'unit.name', true);
     doc.unit = { ...(code ? { code } : {}), ...(name ? { name } : {}) };
   }
-  if (o.report !== undefined) {
+  if (o.report !== undefined && o.report !== null) {
     const r = object(o.report, 'report');
     onlyKeys(r, ['number', 'date', 'rounding'], 'report');
-    const number = optString(r.number, 'report.number');
-    const date = optDate(r.date, 'report.date');
+    const number = optString(r.number, 'report.number', true);
+    const date = optDate(r.date, 'report.date', true);
     const rounding = optRounding(r.rounding);
     doc.report = { ...(number ? { number } : {}), ...(date ? { date } : {}), ...(rounding ? { rounding } : {}) };
   }
@@ -208,9 +218,10 @@ export function parseFormValues(raw: unknown): FormValuesDoc {
     if (!(FORM_CODES as readonly string[]).includes(code)) {
       fail(`forms.${code}`, `biểu «${code}» không tồn tại (có: ${FORM_CODES.join(', ')})`, `unknown form "${code}" (known: ${FORM_CODES.join(', ')})`);
     }
+    if (forms[code] === null) continue; // a form not known
     doc.forms[code as FormCode] = parseForm(defs[code as FormCode], forms[code], `forms.${code}`);
   }
-  if (o.claims !== undefined) {
+  if (o.claims !== undefined && o.claims !== null) {
     if (!Array.isArray(o.claims)) fail('claims', 'phải là một danh sách', 'must be a list');
     doc.claims = o.claims.map((c, i) => parseClaim(defs, c, `claims[${i}]`));
   }

@@ -77,29 +77,60 @@ export const DEFAULT_ANNEX_CODES: Readonly<Partial<Record<FormCode, string>>> = 
   CN: '6E',
 };
 
-/** Counting nouns that fit each subject (GUIDE.md §5, §8: "đồng chí" counts people only). */
+/**
+ * Counting nouns that fit each subject (FORMS.md "Reports as they are printed"; GUIDE.md §5, §8:
+ * "đồng chí" counts people only). FORMS.md lists grassroots organisations, cells under a grassroots
+ * committee, members, collectives and leaders; sub-committees (đảng bộ bộ phận), organisations under
+ * a committee taken together, and KD's individuals (members and leaders) follow from those.
+ */
 export const NOUNS_BY_SUBJECT: Readonly<Record<Subject, readonly string[]>> = {
-  organisation: [
-    'tổ chức',
-    'tổ chức đảng',
-    'tổ chức cơ sở đảng',
-    'tccsđ',
-    'đảng bộ',
-    'đảng bộ cơ sở',
-    'đảng bộ bộ phận',
-    'chi bộ',
-    'chi bộ cơ sở',
-    'chi bộ trực thuộc',
-    'chi, đảng bộ',
-  ],
+  organisation: ['tổ chức', 'tổ chức đảng', 'tổ chức cơ sở đảng', 'đảng bộ', 'chi bộ', 'đảng bộ cơ sở', 'chi bộ cơ sở'],
+  cell: ['chi bộ', 'chi bộ trực thuộc'],
+  sub_committee: ['đảng bộ bộ phận', 'đảng bộ'],
+  sub_organisation: ['tổ chức', 'tổ chức đảng', 'đảng bộ bộ phận', 'chi bộ', 'chi bộ trực thuộc'],
   member: ['đồng chí', 'đảng viên'],
+  collective: ['tập thể'],
   leader: ['đồng chí', 'cá nhân', 'cán bộ'],
   individual: ['đồng chí', 'cá nhân', 'đảng viên', 'cán bộ'],
-  collective: ['tập thể'],
 };
 
-/** Whether `noun` may count `subject` (case and Unicode normalisation ignored). */
+/** What each subject is called in messages ("… không hợp với chi bộ trực thuộc được đếm"). */
+export const SUBJECT_LABELS: Readonly<Record<Subject, { vi: string; en: string }>> = {
+  organisation: { vi: 'tổ chức cơ sở đảng', en: 'grassroots organisations' },
+  cell: { vi: 'chi bộ trực thuộc đảng ủy cơ sở', en: 'cells under a grassroots committee' },
+  sub_committee: { vi: 'đảng bộ bộ phận', en: 'sub-committees' },
+  sub_organisation: { vi: 'tổ chức đảng trực thuộc đảng ủy cơ sở', en: 'organisations under a grassroots committee' },
+  member: { vi: 'đảng viên', en: 'party members' },
+  collective: { vi: 'tập thể lãnh đạo, quản lý', en: 'leadership collectives' },
+  leader: { vi: 'cán bộ lãnh đạo, quản lý', en: 'leaders' },
+  individual: { vi: 'cá nhân', en: 'individuals' },
+};
+
+const PEOPLE: readonly Subject[] = ['member', 'leader', 'individual'];
+const ORGANISATIONS: readonly Subject[] = ['organisation', 'cell', 'sub_committee', 'sub_organisation'];
+const nounsOf = (subjects: readonly Subject[]) => new Set(subjects.flatMap((s) => NOUNS_BY_SUBJECT[s]));
+const PERSON_NOUNS = nounsOf(PEOPLE);
+const ORGANISATION_NOUNS = nounsOf(ORGANISATIONS);
+
+/** A counting noun as compared: NFC, trimmed, inner spaces collapsed, lower-cased ("  Tổ chức cơ sở đảng " → "tổ chức cơ sở đảng"). */
+export function normaliseNoun(noun: string): string {
+  return noun.normalize('NFC').replace(/\s+/g, ' ').trim().toLocaleLowerCase('vi');
+}
+
+/** Whether `noun` may count `subject` (compared after trimming and lower-casing). */
 export function nounFits(noun: string, subject: Subject): boolean {
-  const n = noun.normalize('NFC').trim().toLocaleLowerCase('vi');
-  return NOUNS_BY_SUBJECT[subject].includes(n);
+  return NOUNS_BY_SUBJECT[subject].includes(normaliseNoun(noun));
+}
+
+/**
+ * How a counting noun fits its subject: `fits`; `error` when a person's noun counts organisations
+ * or collectives, or an organisation's noun counts people (FORMS.md NOUN); `warning` for any other
+ * noun not in the subject's list (e.g. "tập thể" for organisations, or a noun of no list).
+ */
+export function nounVerdict(noun: string, subject: Subject): 'fits' | 'error' | 'warning' {
+  if (nounFits(noun, subject)) return 'fits';
+  const n = normaliseNoun(noun);
+  const personCountsThings = PERSON_NOUNS.has(n) && !PEOPLE.includes(subject);
+  const organisationCountsPeople = ORGANISATION_NOUNS.has(n) && PEOPLE.includes(subject);
+  return personCountsThings || organisationCountsPeople ? 'error' : 'warning';
 }

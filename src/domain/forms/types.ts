@@ -16,6 +16,12 @@ export interface FormMeta {
   reportDatePrinted?: string | null;
   codePrinted?: string | null;
   reportNumberPrinted?: string | null;
+  /**
+   * The report stated only some cells of this form: an absent cell is unknown rather than zero, and
+   * an identity whose parts are not all stated is checked as an inequality (FORMS.md "Reports as they
+   * are printed"). Absent or null: an absent cell is zero, as a blank cell of a printed table is.
+   */
+  partial?: boolean | null;
 }
 
 /** One form's values. */
@@ -29,7 +35,8 @@ export interface Claim {
   form: FormCode;
   row: string | readonly string[];
   col: string;
-  value: number;
+  /** The printed count; null for a percentage printed without its count (only its precision is checked). */
+  value: number | null;
   base?: string | readonly string[];
   percent?: string;
   noun?: string | null;

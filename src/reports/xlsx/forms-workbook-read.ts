@@ -8,6 +8,7 @@ import { RULE_SET_CODES, ruleSetForYear, type RuleSetCode } from '../../domain/c
 import { AppError } from '../../domain/errors.js';
 import { parseFormValues } from '../../domain/forms/parse.js';
 import { FORM_CODES, type FormCode, type FormValuesDoc } from '../../domain/forms/types.js';
+import { mergeExtraCells } from './extra-cells.js';
 import { cellText, failAt } from './read-cells.js';
 import { readFormSheet, type SheetAnchor } from './read-form-sheet.js';
 import { readMeta, type WorkbookMeta } from './read-meta.js';
@@ -83,6 +84,7 @@ export async function readFormsWorkbook(data: Buffer, options: { ruleSet?: RuleS
     const stated = meta.forms.get(form);
     if (!stated && Object.keys(rows).length === 0) continue;
     for (const code of stated?.emptyRows ?? []) rows[code] ??= {};
+    mergeExtraCells(rows, stated?.extraCells ?? {});
     forms[form] = { ...(stated?.meta !== undefined ? { meta: stated.meta } : {}), rows };
   }
   const raw: Record<string, unknown> = {

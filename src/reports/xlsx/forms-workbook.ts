@@ -7,8 +7,10 @@
  * back exactly (see workbook-identity.ts).
  */
 import ExcelJS from 'exceljs';
-import type { FormValuesDoc } from '../../domain/forms/types.js';
+import { getFormDefinitions } from '../../domain/forms/definitions.js';
+import type { FormCode, FormValuesDoc } from '../../domain/forms/types.js';
 import { layoutForms, type FormLayout } from '../forms-layout.js';
+import { extraCellsOf } from './extra-cells.js';
 import { paintTable, type TablePlacement } from './forms-table.js';
 import { FONT, fitRowHeight } from './sheet-style.js';
 import { LABEL_MARK, META_KEYS, META_SHEET, STT_MARK, WORKBOOK_FORMAT, formMarker } from './workbook-identity.js';
@@ -124,10 +126,14 @@ function renderMeta(wb: ExcelJS.Workbook, doc: FormValuesDoc): void {
   if (doc.unit?.name) rows.push([META_KEYS.unitName, doc.unit.name]);
   if (doc.report?.number) rows.push([META_KEYS.reportNumber, doc.report.number]);
   if (doc.report?.date) rows.push([META_KEYS.reportDate, doc.report.date]);
+  const defs = getFormDefinitions(doc.cycle.ruleSet);
   for (const [form, values] of Object.entries(doc.forms)) {
     if (!values) continue;
     const emptyRows = Object.entries(values.rows).filter(([, cells]) => Object.keys(cells).length === 0).map(([code]) => code);
-    rows.push([`${META_KEYS.formPrefix}${form}`, JSON.stringify({ ...(values.meta ? { meta: values.meta } : {}), emptyRows })]);
+    // Cells of the rows and column reports print beyond the form ("HTT trở lên"): no place on the sheet.
+    const extraCells = extraCellsOf(defs[form as FormCode], values.rows);
+    const extra = Object.keys(extraCells).length > 0 ? { extraCells } : {};
+    rows.push([`${META_KEYS.formPrefix}${form}`, JSON.stringify({ ...(values.meta ? { meta: values.meta } : {}), emptyRows, ...extra })]);
   }
   for (const claim of doc.claims) rows.push([META_KEYS.claim, JSON.stringify(claim)]);
   rows.forEach(([key, value], i) => {

@@ -14,8 +14,8 @@ export interface WorkbookMeta {
   ruleSet: unknown;
   unit: Record<string, unknown>;
   report: Record<string, unknown>;
-  /** Form code → `{ meta?, emptyRows }` as written. */
-  forms: Map<string, { meta?: unknown; emptyRows: string[] }>;
+  /** Form code → `{ meta?, emptyRows, extraCells? }` as written. */
+  forms: Map<string, FormEntry>;
   claims: unknown[];
 }
 
@@ -27,12 +27,24 @@ function json(cell: ExcelJS.Cell, place: CellPlace): unknown {
   }
 }
 
-function formEntry(value: unknown, place: CellPlace): { meta?: unknown; emptyRows: string[] } {
-  const o = value as { meta?: unknown; emptyRows?: unknown };
+/** A form's entry in `_meta`: its annex meta, its rows stated empty, and the cells the sheet has no place for. */
+export interface FormEntry {
+  meta?: unknown;
+  emptyRows: string[];
+  extraCells?: Record<string, unknown>;
+}
+
+const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+
+function formEntry(value: unknown, place: CellPlace): FormEntry {
+  const o = value as { meta?: unknown; emptyRows?: unknown; extraCells?: unknown };
   if (typeof o !== 'object' || o === null || !Array.isArray(o.emptyRows ?? []) || !((o.emptyRows ?? []) as unknown[]).every((r) => typeof r === 'string')) {
     failAt(place, 'phải là {"meta": …, "emptyRows": [mã dòng…]}', 'must be {"meta": …, "emptyRows": [row codes…]}');
   }
-  return { ...(o.meta !== undefined ? { meta: o.meta } : {}), emptyRows: (o.emptyRows ?? []) as string[] };
+  if (o.extraCells !== undefined && !(isRecord(o.extraCells) && Object.values(o.extraCells).every(isRecord))) {
+    failAt(place, '"extraCells" phải là {mã dòng: {mã cột: số}}', '"extraCells" must be {row code: {column code: count}}');
+  }
+  return { ...(o.meta !== undefined ? { meta: o.meta } : {}), emptyRows: (o.emptyRows ?? []) as string[], ...(o.extraCells !== undefined ? { extraCells: o.extraCells as Record<string, unknown> } : {}) };
 }
 
 /**

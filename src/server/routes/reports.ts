@@ -38,6 +38,7 @@ const reportBody = z.strictObject({
   recipients: z.array(z.string().max(300)).max(50).optional(),
   decimals: z.number().int().min(0).max(4).optional(),
   rounding: z.enum(['half-up', 'largest-remainder']).optional(),
+  printHttUp: z.boolean().optional(),
   deploymentFootnote: z.string().max(5_000).optional(),
   prose: proseBody.optional(),
 });
