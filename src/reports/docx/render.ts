@@ -8,6 +8,7 @@ import Docxtemplater from 'docxtemplater';
 import PizZip from 'pizzip';
 import { AppError } from '../../domain/errors.js';
 import type { ReportModel } from '../report-types.js';
+import { finalSectPr, finishAnnexSections } from './annex-sections.js';
 import { templateData } from './template-data.js';
 
 interface TemplateErrorProperties {
@@ -63,21 +64,34 @@ function templateError(e: unknown): AppError {
   );
 }
 
-/** Renders the model into the template; throws AppError('TemplateInvalid') for a broken template. */
+const DOCUMENT = 'word/document.xml';
+
+/**
+ * Renders the model into the template; throws AppError('TemplateInvalid') for a broken template.
+ * Each annex becomes a section on its own paper, copying the template's last section (annex-sections.ts).
+ */
 export function renderReportDocx(template: Buffer, model: ReportModel): Buffer {
   let doc: Docxtemplater;
+  let annexLoop = false;
   try {
-    doc = new Docxtemplater(new PizZip(template), {
+    const zip = new PizZip(template);
+    const source = zip.file(DOCUMENT)?.asText() ?? '';
+    annexLoop = source.replace(/<[^>]+>/g, '').includes('{#annexes}');
+    const annexSection = finalSectPr(source);
+    doc = new Docxtemplater(zip, {
       paragraphLoop: true,
       linebreaks: true,
       errorLogging: false,
       nullGetter: () => '',
     });
-    doc.render(templateData(model));
+    doc.render(templateData(model, annexSection));
   } catch (e) {
     throw templateError(e);
   }
-  return doc.getZip().generate({ type: 'nodebuffer', compression: 'DEFLATE' });
+  const out = doc.getZip();
+  const xml = out.file(DOCUMENT)?.asText();
+  if (xml !== undefined && annexLoop && model.annexes.length > 0) out.file(DOCUMENT, finishAnnexSections(xml, model.annexes.map((a) => a.page)));
+  return out.generate({ type: 'nodebuffer', compression: 'DEFLATE' });
 }
 
 /** Validates a template by rendering it with a model; the rendered bytes are discarded. */
