@@ -5,15 +5,18 @@
  * order and numbering, no A/B total rows, no CẤP TỈNH in a district's TT and CN, the seed's headers
  * and notes, each annex on its own paper.
  */
+import { readFile } from 'node:fs/promises';
 import PizZip from 'pizzip';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadDemoDistrict } from '../../src/demo/load.js';
+import { isAppError } from '../../src/domain/errors.js';
 import { getFormDefinitions, type FormValuesDoc } from '../../src/domain/forms/index.js';
+import { renderReportDocx } from '../../src/reports/docx/render.js';
 import { buildAnnexes } from '../../src/reports/report-annex.js';
-import { renderReport } from '../../src/services/reports.js';
+import { DEFAULT_TEMPLATE_PATH, getReportModel, renderReport } from '../../src/services/reports.js';
 import { createTestDb, type TestDb } from '../helpers/test-db.js';
-import { docxParagraphs } from './docx-text.js';
 import { SEED_TYPE_COLUMNS } from '../xlsx/fixtures.js';
+import { docxParagraphs } from './docx-text.js';
 import { docxTables, headerPath, numbersRow, rowTexts, type DocxTable } from './docx-tables.js';
 
 let t: TestDb;
@@ -174,6 +177,28 @@ describe('footnote inside a paragraph', () => {
     const seq = pieces(p);
     expect(seq[seq.length - 1]).toBe('[fn 1]');
     expect(seq[0]).toMatch(/^Thực hiện Quy định số 22-QĐ\/TU/);
+  });
+});
+
+describe('a template of an earlier version', () => {
+  it('is refused naming its old annex loop, rather than print a report without annexes', async () => {
+    const zip = new PizZip(await readFile(DEFAULT_TEMPLATE_PATH));
+    const xml = zip.file('word/document.xml')?.asText() ?? '';
+    expect(xml).toContain('{#annexes}');
+    zip.file('word/document.xml', xml.replace('{#annexes}', '{#annexes9}').replace('{/annexes}', '{/annexes9}'));
+    const old = zip.generate({ type: 'nodebuffer' });
+    const model = await getReportModel(t.db, { unitCode: 'HU-TAMDUONG', year: 2022 });
+    const error = (() => {
+      try {
+        renderReportDocx(old, model);
+      } catch (e) {
+        return e;
+      }
+      return null;
+    })();
+    expect(isAppError(error) && error.code).toBe('TemplateInvalid');
+    expect(isAppError(error) && error.messages.vi).toContain('bảng phụ lục kiểu cũ «{#annexes9}»');
+    expect(isAppError(error) && error.field).toBe('annexes9');
   });
 });
 

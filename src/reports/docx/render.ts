@@ -67,6 +67,24 @@ function templateError(e: unknown): AppError {
 const DOCUMENT = 'word/document.xml';
 
 /**
+ * A template of an earlier version printed the annexes in fixed shapes of 2, 7 and 9 columns
+ * (`{#annexes2}`, `{#annexes7}`, `{#annexes9}`), folding most type columns of 6A and 6B away. Those
+ * loops no longer receive data: rather than print a report without its annexes, say what to change.
+ */
+function refuseOldAnnexes(text: string): void {
+  const old = /\{#(annexes[279])\}/.exec(text)?.[1];
+  if (!old) return;
+  throw new AppError(
+    'TemplateInvalid',
+    {
+      vi: `Mẫu báo cáo còn dùng bảng phụ lục kiểu cũ «{#${old}}» (chỉ in một phần các cột). Hãy tải mẫu mặc định mới («xeploai report template download») và in phụ lục bằng vòng lặp «{#annexes}» với thẻ «{@table}».`,
+      en: `The report template still uses the old annex table "{#${old}}" (it printed only some columns). Download the new default template ("xeploai report template download") and print the annexes with the "{#annexes}" loop and its "{@table}" tag.`,
+    },
+    { field: old },
+  );
+}
+
+/**
  * Renders the model into the template; throws AppError('TemplateInvalid') for a broken template.
  * Each annex becomes a section on its own paper, copying the template's last section (annex-sections.ts).
  */
@@ -76,7 +94,9 @@ export function renderReportDocx(template: Buffer, model: ReportModel): Buffer {
   try {
     const zip = new PizZip(template);
     const source = zip.file(DOCUMENT)?.asText() ?? '';
-    annexLoop = source.replace(/<[^>]+>/g, '').includes('{#annexes}');
+    const text = source.replace(/<[^>]+>/g, '');
+    refuseOldAnnexes(text);
+    annexLoop = text.includes('{#annexes}');
     const annexSection = finalSectPr(source);
     doc = new Docxtemplater(zip, {
       paragraphLoop: true,
@@ -86,7 +106,7 @@ export function renderReportDocx(template: Buffer, model: ReportModel): Buffer {
     });
     doc.render(templateData(model, annexSection));
   } catch (e) {
-    throw templateError(e);
+    throw e instanceof AppError ? e : templateError(e);
   }
   const out = doc.getZip();
   const xml = out.file(DOCUMENT)?.asText();
