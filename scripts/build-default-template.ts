@@ -39,8 +39,6 @@ const FONT = 'Times New Roman';
 const pt = (n: number) => n * 2;
 const NONE = { style: BorderStyle.NONE, size: 0, color: 'FFFFFF' } as const;
 const NO_BORDERS = { top: NONE, bottom: NONE, left: NONE, right: NONE, insideHorizontal: NONE, insideVertical: NONE };
-const THIN = { style: BorderStyle.SINGLE, size: 4, color: '000000' } as const;
-const GRID = { top: THIN, bottom: THIN, left: THIN, right: THIN, insideHorizontal: THIN, insideVertical: THIN };
 const BODY_WIDTH_MM = 210 - 30 - 15;
 
 function run(text: string, o: Omit<IRunOptions, 'text'> = {}): TextRun {

@@ -82,9 +82,11 @@ function rederive(rows: Record<string, Record<string, number>>, form: FormCode, 
  * Reads a workbook made by renderFormsWorkbook back into a form-values document.
  * @param options.ruleSet the rule set the values must follow (e.g. the target cycle's); a workbook
  *   made under another one is refused.
+ * Rows a sheet leaves out (`omit.XX` in `_meta`: sections above the unit's level, zeros) and derived
+ * rows it does not print (`derivedRows`: the sum of their parts) come back as the document stated them.
  * @throws AppError FileUnreadable (not an .xlsx), RuleSetMismatch, or FormValuesInvalid naming the
  *   sheet and cell (moved or renamed columns, unknown or moved rows, a negative, fractional or
- *   textual count, a missing sheet).
+ *   textual count, a formula whose cached result contradicts what it computes, a missing sheet).
  */
 export async function readFormsWorkbook(data: Buffer, options: { ruleSet?: RuleSetCode } = {}): Promise<FormValuesDoc> {
   const wb = await load(data);
