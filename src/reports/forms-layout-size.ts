@@ -99,8 +99,9 @@ function needs(input: SizeInput, pt: number): Needs {
     return Math.max(widestWordMm(c.label, headerPt, true), ...values, ...pieces, 4) + CELL_PAD_MM;
   });
   const wide = input.columns.length > 3;
-  // Many type columns (TC, DV) share an A3 page; the seven of TT and CN spread over A4; KD's two are wide.
-  const ideal = input.columns.length > 8 ? 14 : wide ? 22 : 34;
+  // Many type columns (TC, DV) share an A3 page; the seven of TT (long headers) and CN (beside its
+  // "Ghi chú") spread over A4; KD's two are wide.
+  const ideal = input.columns.length > 8 ? 14 : wide ? (input.notes ? 22 : 25) : 34;
   const labels = input.rows.map((r) => r.label);
   const longest = Math.max(...labels.map((l) => textWidthMm(l, pt, true)));
   const labelMin = Math.max(40, ...labels.map((l) => widestWordMm(l, pt, true) + CELL_PAD_MM));
