@@ -39,10 +39,7 @@ const FONT = 'Times New Roman';
 const pt = (n: number) => n * 2;
 const NONE = { style: BorderStyle.NONE, size: 0, color: 'FFFFFF' } as const;
 const NO_BORDERS = { top: NONE, bottom: NONE, left: NONE, right: NONE, insideHorizontal: NONE, insideVertical: NONE };
-const THIN = { style: BorderStyle.SINGLE, size: 4, color: '000000' } as const;
-const GRID = { top: THIN, bottom: THIN, left: THIN, right: THIN, insideHorizontal: THIN, insideVertical: THIN };
 const BODY_WIDTH_MM = 210 - 30 - 15;
-const ANNEX_WIDTH_MM = 297 - 20 - 15;
 
 function run(text: string, o: Omit<IRunOptions, 'text'> = {}): TextRun {
   return new TextRun({ text, font: FONT, size: pt(14), ...o });
@@ -146,67 +143,52 @@ function closing(): Table {
   });
 }
 
-/**
- * The table of one annex shape with `n` value columns, with or without the empty "Ghi chú" column
- * the seed's KD and CN annexes end with; the label column's heading is the workbook's ({labelHeading}).
- */
-function annexTable(n: number, notes: boolean): Table {
-  const notesMm = notes ? (n === 2 ? 40 : 22) : 0;
-  const labelMm = (n === 2 ? 150 : n === 7 ? 95 : 80) - (notes && n === 2 ? 40 : 0);
-  const sttMm = 12;
-  const valueMm = (ANNEX_WIDTH_MM - labelMm - sttMm - notesMm) / n;
-  const small = (t: string, o: Omit<IRunOptions, 'text'> = {}) => centred([run(t, { size: pt(11), ...o })]);
-  const extra = (text: string, o: Omit<IRunOptions, 'text'> = {}) => (notes ? [cell([small(text, o)], notesMm)] : []);
-  const numberRow = new TableRow({
-    tableHeader: true,
-    children: [
-      cell([small('1', { italics: true })], sttMm),
-      cell([small('2', { italics: true })], labelMm),
-      ...Array.from({ length: n }, (_, i) => cell([small(`{n${i}}`, { italics: true })], valueMm)),
-      ...extra('{notesNumber}', { italics: true }),
-    ],
-  });
-  const headerRow = new TableRow({
-    tableHeader: true,
-    children: [
-      cell([small('STT', { bold: true })], sttMm),
-      cell([small('{labelHeading}', { bold: true })], labelMm),
-      ...Array.from({ length: n }, (_, i) => cell([small(`{c${i}}`, { bold: true })], valueMm)),
-      ...extra('Ghi chú', { bold: true }),
-    ],
-  });
-  const bodyRow = new TableRow({
-    children: [
-      cell([small('{#rows}{stt}')], sttMm),
-      cell([para([run('{#bold}{label}{/bold}', { size: pt(11), bold: true }), run('{#italic}{label}{/italic}', { size: pt(11), italics: true }), run('{#plain}{label}{/plain}', { size: pt(11) })])], labelMm),
-      ...Array.from({ length: n }, (_, i) => cell([small(`{v${i}}${i === n - 1 && !notes ? '{/rows}' : ''}`)], valueMm)),
-      ...extra('{/rows}'),
-    ],
-  });
+/** The issuing bodies top left of an annex, as the seed's annexes carry them: parent body, then the committee in bold. */
+function annexIssuer(): Table {
+  const lines = [centred([run('{issuerParent}', { size: pt(12) })]), centred([run('{issuerBody}', { bold: true, size: pt(12) })])];
   return new Table({
     layout: TableLayoutType.FIXED,
-    borders: GRID,
-    width: { size: mm(ANNEX_WIDTH_MM), type: WidthType.DXA },
-    columnWidths: [mm(sttMm), mm(labelMm), ...Array.from({ length: n }, () => mm(valueMm)), ...(notes ? [mm(notesMm)] : [])],
-    rows: [headerRow, numberRow, bodyRow],
+    borders: NO_BORDERS,
+    width: { size: mm(100), type: WidthType.DXA },
+    columnWidths: [mm(100)],
+    rows: [new TableRow({ children: [cell(lines, 100, { borders: false, top: true })] })],
   });
 }
 
-/** One annex shape with `n` value columns: title, "(Kèm theo …)", the table with or without "Ghi chú". */
-function annexShape(n: number): (Paragraph | Table)[] {
+/**
+ * One annex: the issuing bodies, "THỐNG KÊ" and the title, "(Kèm theo …)", "Biểu số …", the
+ * subtitle, the table (generated from the forms' layout, raw XML), the notes under it, and the
+ * section break that puts the annex on its own paper (A4 or A3 landscape).
+ */
+function annexBlock(): (Paragraph | Table)[] {
+  const line = (text: string, o: Omit<IRunOptions, 'text'>, p: Omit<IParagraphOptions, 'children'> = {}) => centred([run(text, o)], p);
   return [
-    tag(`{#annexes${n}}`),
-    centred([run('THỐNG KÊ', { bold: true })], { pageBreakBefore: true }),
-    centred([run('{title}', { bold: true })]),
-    centred([run('{attached}', { italics: true })]),
-    para([run('{#code}Biểu số {code}{/code}', { italics: true, size: pt(12) })], { alignment: AlignmentType.RIGHT, spacing: { after: pt(3) * 20 } }),
-    tag('{#notes}'),
-    annexTable(n, true),
-    tag('{/notes}'),
-    tag('{^notes}'),
-    annexTable(n, false),
-    tag('{/notes}'),
-    tag(`{/annexes${n}}`),
+    tag('{#annexes}'),
+    annexIssuer(),
+    para([run('', { size: pt(8) })]),
+    tag('{#titleLines}'),
+    line('{text}', { bold: true }),
+    tag('{/titleLines}'),
+    tag('{#yearLine}'),
+    line('{yearLine}', {}),
+    tag('{/yearLine}'),
+    line('{attached}', { italics: true, size: pt(13) }),
+    tag('{#codeLine}'),
+    para([run('{codeLine}', { bold: true, size: pt(12) })], { alignment: AlignmentType.RIGHT }),
+    tag('{/codeLine}'),
+    tag('{#subtitle}'),
+    line('{subtitle}', { bold: true, size: pt(12) }),
+    tag('{/subtitle}'),
+    para([run('', { size: pt(6) })]),
+    para([run('{@table}')]),
+    tag('{#hasFootnotes}'),
+    para([run('Ghi chú:', { bold: true, italics: true, size: pt(11) })], { spacing: { before: pt(3) * 20 } }),
+    tag('{/hasFootnotes}'),
+    tag('{#footnotes}'),
+    para([run('{.}', { size: pt(11) })], { indent: { left: mm(5) } }),
+    tag('{/footnotes}'),
+    para([run('{@sectionEnd}')]),
+    tag('{/annexes}'),
   ];
 }
 
@@ -235,7 +217,8 @@ function build(): Document {
       },
       {
         // The annexes are tables of their own ("Biểu số …"): not the report's page numbers, a sequence
-        // of their own from 1, top centre, named as the annexes' ("Phụ lục – trang 1").
+        // of their own from 1, top centre, named as the annexes' ("Phụ lục – trang 1"). Each annex
+        // copies this section with its own paper (src/reports/docx/annex-sections.ts).
         properties: {
           page: {
             size: { width: mm(210), height: mm(297), orientation: PageOrientation.LANDSCAPE },
@@ -244,7 +227,7 @@ function build(): Document {
           },
         },
         headers: { default: new Header({ children: [centred([run('', { size: pt(12), children: ['Phụ lục – trang ', PageNumber.CURRENT] })])] }) },
-        children: [...annexShape(2), ...annexShape(9), ...annexShape(7), para([run('')])],
+        children: [...annexBlock(), para([run('', { size: pt(1) })], { spacing: { before: 0, after: 0, line: 20, lineRule: LineRuleType.EXACT } })],
       },
     ],
   });

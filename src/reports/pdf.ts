@@ -1,7 +1,7 @@
 /**
- * .docx → PDF with LibreOffice headless (STACK.md: two conversions sharing a profile silently lose
- * a file, so each conversion gets its own `-env:UserInstallation` and conversions run one at a
- * time through a queue). Without `soffice`, a clear message says how to install it.
+ * .docx (or .xlsx) → PDF with LibreOffice headless (STACK.md: two conversions sharing a profile
+ * silently lose a file, so each conversion gets its own `-env:UserInstallation` and conversions run
+ * one at a time through a queue). Without `soffice`, a clear message says how to install it.
  */
 import { execFile } from 'node:child_process';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { AppError } from '../domain/errors.js';
 
-const INSTALL_HINT = 'Cài LibreOffice: apt-get install -y libreoffice-writer-nogui';
+const INSTALL_HINT = 'Cài LibreOffice: apt-get install -y libreoffice-writer-nogui libreoffice-calc-nogui';
 
 let queue: Promise<unknown> = Promise.resolve();
 
@@ -24,7 +24,7 @@ function enqueue<T>(task: () => Promise<T>): Promise<T> {
 function unavailable(): AppError {
   return new AppError('PdfUnavailable', {
     vi: `Không tìm thấy LibreOffice (lệnh soffice) để tạo PDF. ${INSTALL_HINT}`,
-    en: 'LibreOffice (soffice) was not found, so no PDF can be made. Install it: apt-get install -y libreoffice-writer-nogui',
+    en: 'LibreOffice (soffice) was not found, so no PDF can be made. Install it: apt-get install -y libreoffice-writer-nogui libreoffice-calc-nogui',
   });
 }
 
@@ -46,26 +46,43 @@ export interface PdfOptions {
   timeoutMs?: number;
 }
 
+/** What LibreOffice converts: a report (.docx, Writer) or a forms workbook (.xlsx, Calc). */
+export type PdfSource = 'docx' | 'xlsx';
+
+const NAMES: Record<PdfSource, { file: string; what: { vi: string; en: string } }> = {
+  docx: { file: 'bao-cao', what: { vi: 'báo cáo', en: 'the report' } },
+  xlsx: { file: 'bieu-thong-ke', what: { vi: 'sổ tính biểu', en: 'the forms workbook' } },
+};
+
 /**
- * Converts a .docx to PDF. AppError('PdfUnavailable') when LibreOffice is not installed,
+ * Converts a .docx or an .xlsx to PDF. AppError('PdfUnavailable') when LibreOffice is not installed,
  * AppError('PdfFailed') when the conversion fails or times out.
  */
-export async function convertDocxToPdf(docx: Buffer, options: PdfOptions = {}): Promise<Buffer> {
+export async function convertToPdf(input: Buffer, options: PdfOptions & { source: PdfSource }): Promise<Buffer> {
   const soffice = options.soffice ?? 'soffice';
+  const { file, what } = NAMES[options.source];
   return enqueue(async () => {
     const work = await mkdtemp(join(tmpdir(), 'xeploai-pdf-'));
     try {
-      const input = join(work, 'bao-cao.docx');
-      await writeFile(input, docx);
+      const path = join(work, `${file}.${options.source}`);
+      await writeFile(path, input);
       const profile = pathToFileURL(join(work, 'profile')).href;
-      await run(soffice, [`-env:UserInstallation=${profile}`, '--headless', '--norestore', '--convert-to', 'pdf', '--outdir', work, input], options.timeoutMs ?? 120_000);
-      return await readFile(join(work, 'bao-cao.pdf'));
+      await run(soffice, [`-env:UserInstallation=${profile}`, '--headless', '--norestore', '--convert-to', 'pdf', '--outdir', work, path], options.timeoutMs ?? 120_000);
+      return await readFile(join(work, `${file}.pdf`));
     } catch (e) {
       if (e instanceof AppError) throw e;
       const why = e instanceof Error ? e.message : String(e);
-      throw new AppError('PdfFailed', { vi: `LibreOffice không chuyển được báo cáo sang PDF: ${why}`, en: `LibreOffice could not convert the report to PDF: ${why}` });
+      throw new AppError('PdfFailed', { vi: `LibreOffice không chuyển được ${what.vi} sang PDF: ${why}`, en: `LibreOffice could not convert ${what.en} to PDF: ${why}` });
     } finally {
       await rm(work, { recursive: true, force: true });
     }
   });
+}
+
+/**
+ * Converts a .docx to PDF. AppError('PdfUnavailable') when LibreOffice is not installed,
+ * AppError('PdfFailed') when the conversion fails or times out.
+ */
+export function convertDocxToPdf(docx: Buffer, options: PdfOptions = {}): Promise<Buffer> {
+  return convertToPdf(docx, { ...options, source: 'docx' });
 }

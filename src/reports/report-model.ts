@@ -6,6 +6,8 @@
  * Structure and wording follow the seed 331-BC/HU; layout follows HD 36-HD/VPTW (rules_2025.md §4).
  */
 import { DEFAULT_ANNEX_CODES, FORM_CODES, type FormValues, type FormValuesDoc } from '../domain/forms/index.js';
+import { levelOfUnitKind } from './forms-layout.js';
+import { signerBodyOf } from './issuing-body.js';
 import { buildAnnexes } from './report-annex.js';
 import { organisationParagraphs, memberParagraphs } from './report-section-grading.js';
 import { appraisalParagraphs, collectiveParagraphs, leaderParagraphs } from './report-section-leaders.js';
@@ -101,8 +103,9 @@ export function buildReportModel(input: ReportInput): ReportModel {
   const footnotes: string[] = [];
   const footnote = (text: string) => footnotes.push(text);
   const paragraphs = [...sectionOne(input, cw, footnote), ...sectionTwo(input)];
-  const w = levelWords(records.unit.kind);
-  const attached = `(Kèm theo Báo cáo số ${settings.number}, ${viLongDate(settings.date)} của Ban Thường vụ ${w.committee})`;
+  const values = valuesDoc(input, cw.claims);
+  // The annexes name the report's signer ("T/M BAN THƯỜNG VỤ" → "của Ban Thường vụ Huyện ủy"), as the seed's do.
+  const heading = { issuer: signerBodyOf(settings), issuingBody: settings.issuingBody, parentBody: settings.parentBody };
   return {
     header: {
       parentBody: settings.parentBody.toLocaleUpperCase('vi'),
@@ -117,8 +120,8 @@ export function buildReportModel(input: ReportInput): ReportModel {
     footnotes,
     recipients: settings.recipients,
     signature: { authority: settings.signerAuthority, title: settings.signerTitle, name: settings.signerName },
-    annexes: buildAnnexes({ doc: forms, ruleSet: forms.cycle.ruleSet, attached, level: w.level }),
+    annexes: buildAnnexes({ doc: values, heading, level: levelOfUnitKind(records.unit.kind) }),
     claims: cw.claims,
-    values: valuesDoc(input, cw.claims),
+    values,
   };
 }

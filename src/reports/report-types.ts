@@ -3,7 +3,8 @@
  * records the forms cannot hold, settings, prose) and the structured model a template renders.
  */
 import type { CollectiveKind, Eligibility, Grade, Level, UnitKind } from '../domain/codes.js';
-import type { Claim, FormCode, FormValuesDoc } from '../domain/forms/index.js';
+import type { Claim, FormValuesDoc } from '../domain/forms/index.js';
+import type { FormLayout } from './forms-layout.js';
 
 /** How a list of percentages is rounded: half-up each, or largest remainder so the list sums to 100. */
 export type ReportRounding = 'half-up' | 'largest-remainder';
@@ -121,22 +122,8 @@ export interface ReportParagraph {
   footnoteAt?: number;
 }
 
-/** One annex table (a form), rows already worded. */
-export interface AnnexTable {
-  form: FormCode;
-  code: string | null;
-  title: string;
-  /** Heading of the label column, as the workbook prints it: "Nội dung" (KD), "Chức danh" (CN), else "Tiêu chí". */
-  labelHeading: string;
-  /** Whether the table ends with an empty "Ghi chú" column (seed: KD and CN annexes). */
-  notes: boolean;
-  /** "(Kèm theo Báo cáo số 331-BC/HU, ngày 10 tháng 01 năm 2023 của Ban Thường vụ Huyện ủy)". */
-  attached: string;
-  headers: string[];
-  /** The numbered-columns row under the headers, one per value column ("3=4+…+11", "4"). */
-  numbers: string[];
-  rows: { stt: string; label: string; values: string[]; bold: boolean; italic: boolean }[];
-}
+/** One annex table (a form): the printed layout the workbook's sheet of the form also follows. */
+export type AnnexTable = FormLayout;
 
 /** The structured report a template renders. */
 export interface ReportModel {

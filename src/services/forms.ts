@@ -18,6 +18,9 @@ import { addEntered, cellKey, countRows, diffCounts, type EnteredValue, type Uni
 import type { Cycle } from '../domain/model/cycles.js';
 import { inTransaction } from '../db/queries/common.js';
 import { findReport } from '../db/queries/reports.js';
+import { levelOfUnitKind } from '../reports/forms-layout.js';
+import { signerBodyOf } from '../reports/issuing-body.js';
+import { defaultSettings, mergeSettings } from '../reports/report-settings.js';
 
 /** Which unit and cycle a form is of. */
 export interface FormsKey {
@@ -226,15 +229,26 @@ export interface FormsWorkbookFile {
 
 /**
  * The workbook of a unit's live forms (src/reports/xlsx/forms-workbook.ts), headed as the report
- * is: the parent body above the unit's committee ("ĐẢNG BỘ TỈNH LAI CHÂU" / "HUYỆN ỦY TAM ĐƯỜNG").
+ * is: the parent body above the unit's committee ("ĐẢNG BỘ TỈNH LAI CHÂU" / "HUYỆN ỦY TAM ĐƯỜNG"), the
+ * "(Kèm theo Báo cáo số …)" line naming the report's signer (its stored settings, else a new report's),
+ * and the sections of the unit's level (no CẤP TỈNH for a district).
  */
 export async function formsWorkbook(db: Db, key: FormsKey): Promise<FormsWorkbookFile> {
   const { cycle, unit } = await resolveKey(db, key);
   const doc = await getFormValuesForExport(db, key);
   const parentCode = unit.path[unit.path.length - 2];
   const parentBody = parentCode ? (await getUnitAt(db, parentCode, cycle.referenceDate)).name : undefined;
+  const report = await findReport(db, { unitId: unit.unitId, cycleId: cycle.id });
+  const base = defaultSettings({ code: unit.code, name: unit.name, kind: unit.kind, parentName: parentBody ?? null }, report?.date ?? cycle.referenceDate);
+  const settings = report ? mergeSettings(base, report.settings) : base;
   const { renderFormsWorkbook } = await import('../reports/xlsx/forms-workbook.js');
-  const bytes = await renderFormsWorkbook({ doc, ...(parentBody ? { parentBody } : {}) });
+  const bytes = await renderFormsWorkbook({
+    doc,
+    issuer: signerBodyOf(settings),
+    issuingBody: settings.issuingBody,
+    ...(settings.parentBody ? { parentBody: settings.parentBody } : {}),
+    level: levelOfUnitKind(unit.kind),
+  });
   const ascii = `Bieu-thong-ke-${unit.code}-${cycle.year}.xlsx`.replace(/[^A-Za-z0-9._-]/g, '_');
   return { bytes, asciiName: ascii, fileName: `Biểu thống kê ${unit.name} ${cycle.year}.xlsx`.replace(/[\\/:*?"<>|]/g, '_') };
 }

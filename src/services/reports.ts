@@ -18,10 +18,11 @@ import type { Cycle } from '../domain/model/cycles.js';
 import { renderReportDocx, validateTemplate } from '../reports/docx/render.js';
 import { convertDocxToPdf, type PdfOptions } from '../reports/pdf.js';
 import { DEMO_PROSE, DEMO_REPORT } from '../reports/report-demo-prose.js';
+import { levelOfUnitKind } from '../reports/forms-layout.js';
+import { signerBodyOf } from '../reports/issuing-body.js';
 import { buildReportModel } from '../reports/report-model.js';
 import { defaultSettings, mergeSettings, SETTINGS_JSON_KEYS, type ReportUnit } from '../reports/report-settings.js';
 import type { ReportModel, ReportProse, ReportSettings } from '../reports/report-types.js';
-import { levelWords } from '../reports/report-words.js';
 import { getFormValues } from './forms.js';
 
 /** Which report: a unit and a cycle. */
@@ -139,8 +140,14 @@ export async function renderAnnexWorkbook(db: Db, key: ReportKey, actor = 'syste
   const { unit, view } = await ensure(db, key, actor);
   const model = await getReportModel(db, key, actor);
   const { renderFormsWorkbook } = await import('../reports/xlsx/forms-workbook.js');
-  const issuer = `Ban Thường vụ ${levelWords(unit.kind).committee}`;
-  return renderFormsWorkbook({ doc: model.values, issuer, parentBody: view.settings.parentBody, place: view.settings.place });
+  const { settings } = view;
+  return renderFormsWorkbook({
+    doc: model.values,
+    issuer: signerBodyOf(settings),
+    issuingBody: settings.issuingBody,
+    ...(settings.parentBody ? { parentBody: settings.parentBody } : {}),
+    level: levelOfUnitKind(unit.kind),
+  });
 }
 
 /** A small model with every part present, to validate a template without touching the data. */

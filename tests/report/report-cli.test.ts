@@ -12,6 +12,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FormValuesDoc } from '../../src/domain/forms/index.js';
 import { readFormsWorkbook } from '../../src/reports/xlsx/forms-workbook.js';
 import { type CliEnv, cliEnv } from '../helpers/cli.js';
+import { findCell, load, sheet } from '../xlsx/fixtures.js';
 import { docxParagraphs } from './docx-text.js';
 
 let cli: CliEnv;
@@ -38,6 +39,12 @@ describe('xeploai report', () => {
     expect((await cli.run(['forms', 'export', '--unit', 'HU-TAMDUONG', '--cycle', '2022', '--out', file('bieu.xlsx')])).code).toBe(0);
     const book = await readFormsWorkbook(readFileSync(file('bieu.xlsx')));
     expect(book.report).toEqual({ number: '331-BC/HU', date: '2023-01-10' });
+    // The annex line names the report's signer, as the report's own annexes do; a district prints no CẤP TỈNH.
+    const wb = await load(readFileSync(file('bieu.xlsx')));
+    for (const ws of wb.worksheets.filter((w) => w.name !== '_meta')) {
+      expect(findCell(ws, '(Kèm theo Báo cáo số 331-BC/HU, ngày 10 tháng 01 năm 2023 của Ban Thường vụ Huyện ủy)'), ws.name).toBeDefined();
+    }
+    expect(findCell(sheet(wb, 'Biểu CN'), 'CẤP TỈNH')).toBeUndefined();
   });
 
   it('writes the report and its form-values document; forms check finds no error', async () => {

@@ -1,17 +1,23 @@
 /**
  * The layout of the generated .docx (HD 36-HD/VPTW, rules_2025.md §4): page numbers from page 2, top
- * centre; the closing paragraphs kept with the signature block; annexes laid out as the workbook
- * (numbered-columns row, section headings) without the all-zero sections that do not apply to a
- * district (CẤP TỈNH, Đảng bộ bộ phận).
+ * centre; the closing paragraphs kept with the signature block; the annexes read back from the
+ * .docx as the seed prints them (issue 13): 6A and 6B with every column of FORMS.md in the seed's
+ * order and numbering, no A/B total rows, no CẤP TỈNH in a district's TT and CN, the seed's headers
+ * and notes, each annex on its own paper.
  */
+import { readFile } from 'node:fs/promises';
 import PizZip from 'pizzip';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadDemoDistrict } from '../../src/demo/load.js';
+import { isAppError } from '../../src/domain/errors.js';
+import { getFormDefinitions, type FormValuesDoc } from '../../src/domain/forms/index.js';
+import { renderReportDocx } from '../../src/reports/docx/render.js';
 import { buildAnnexes } from '../../src/reports/report-annex.js';
-import type { FormValuesDoc } from '../../src/domain/forms/index.js';
-import { renderReport } from '../../src/services/reports.js';
+import { DEFAULT_TEMPLATE_PATH, getReportModel, renderReport } from '../../src/services/reports.js';
 import { createTestDb, type TestDb } from '../helpers/test-db.js';
+import { SEED_TYPE_COLUMNS } from '../xlsx/fixtures.js';
 import { docxParagraphs } from './docx-text.js';
+import { docxTables, headerPath, numbersRow, rowTexts, type DocxTable } from './docx-tables.js';
 
 let t: TestDb;
 let zip: PizZip;
@@ -63,62 +69,91 @@ describe('signature block never alone on a page', () => {
   });
 });
 
-describe('annexes as the workbook', () => {
-  it('prints the numbered-columns row and omits the sections a district has nothing of', () => {
-    const annexes = paragraphs.slice(paragraphs.indexOf('Cao Trang Trọng'));
-    expect(annexes).toContain('3=4+…+11');
-    expect(annexes).toContain('3=4+…+9');
-    expect(annexes).toContain('5=6+7+8+9');
-    expect(annexes).not.toContain('CẤP TỈNH');
-    expect(annexes).not.toContain('ĐẢNG BỘ BỘ PHẬN');
-    expect(annexes).toContain('CẤP HUYỆN');
-    expect(annexes[annexes.indexOf('CHI BỘ TRỰC THUỘC ĐẢNG BỘ CƠ SỞ') - 1]).toBe('I');
-    expect(annexes[annexes.indexOf('CẤP HUYỆN') - 1]).toBe('I');
+/** The annex tables of the report, in order: those whose header starts with "STT". */
+const annexTables = () => docxTables(part('word/document.xml')).filter((t) => t.rows[0]?.cells[0]?.text === 'STT');
+const body = (t: DocxTable) => t.rows.filter((r) => !r.header).map((r) => rowTexts(r));
+
+
+describe('annexes 6A and 6B in full, as the seed prints them', () => {
+  it('reads every column code of FORMS.md back from the .docx, in the seed\'s order and numbering', () => {
+    const columns = getFormDefinitions('QD132-HD21').TC.columns;
+    const label = (code: string) => columns.find((c) => c.code === code)?.label.replace(/\s*\(tổng\)$/, '') ?? code;
+    const [, tc, dv] = annexTables();
+    for (const table of [tc, dv] as DocxTable[]) {
+      const numbers = numbersRow(table)?.cells.map((c) => c.text.replace(/\n/g, '')) ?? [];
+      expect(numbers.slice(2)).toEqual(SEED_TYPE_COLUMNS.map(([, n]) => n));
+      SEED_TYPE_COLUMNS.forEach(([code], i) => {
+        const path = headerPath(table, 2 + i);
+        // A sum column shows its group's label over its own "Tổng số"; every other column its own label.
+        const parent = columns.some((c) => c.parent === code) && code !== 'total';
+        expect(parent ? path.slice(-2) : path.slice(-1), code).toEqual(parent ? [label(code), 'Tổng số'] : [label(code)]);
+      });
+    }
   });
 
-  it('keeps an all-zero level in a report of that level (a province keeps CẤP TỈNH)', () => {
+  it('prints no A/B total rows: A and B are headings followed by their sections I and II; Đảng bộ bộ phận is kept', () => {
+    const [, tc] = annexTables();
+    const rows = body(tc as DocxTable);
+    const stt = rows.map((r) => `${r[0]} ${r[1]}`);
+    expect(stt[stt.indexOf('A TỔ CHỨC CƠ SỞ ĐẢNG') + 1]).toBe('I ĐẢNG BỘ CƠ SỞ');
+    expect(stt[stt.indexOf('B TỔ CHỨC ĐẢNG TRỰC THUỘC') + 1]).toBe('I ĐẢNG BỘ BỘ PHẬN');
+    expect(stt).toContain('II CHI BỘ TRỰC THUỘC ĐẢNG BỘ CƠ SỞ');
+    // Every data row carries all 26 values, and the demo's totals are where the seed has them.
+    const first = rows.find((r) => r[1] === 'Số đảng bộ cơ sở có đến cuối năm') ?? [];
+    expect(first).toHaveLength(2 + 26);
+    expect(first[2]).toBe('16');
+    const [, , dv] = annexTables();
+    const graded = body(dv as DocxTable).find((r) => r[1] === 'Số đảng viên đã đánh giá, xếp loại chất lượng') ?? [];
+    expect(graded[2]).toBe('2.543');
+  });
+});
+
+describe('the other annexes as the seed prints them', () => {
+  it('leaves CẤP TỈNH out of a district\'s TT and CN (I is CẤP HUYỆN), keeps a province\'s', async () => {
+    const [, , , tt, cn] = annexTables();
+    for (const t of [tt, cn] as DocxTable[]) {
+      const sections = body(t).filter((r) => /^[IV]+$/.test(r[0] ?? '')).map((r) => `${r[0]} ${r[1]}`);
+      expect(sections).toEqual(['I CẤP HUYỆN', 'II CẤP CƠ SỞ']);
+    }
     const doc: FormValuesDoc = {
       format: 'form-values/1',
       cycle: { year: 2022, ruleSet: 'QD132-HD21' },
       forms: { TT: { rows: { 'tinh.total': { total: 0 }, 'huyen.total': { total: 2 }, 'huyen.graded': { total: 2 } } } },
       claims: [],
     };
-    const labels = (level: 'tinh' | 'huyen') => buildAnnexes({ doc, ruleSet: 'QD132-HD21', attached: '', level })[0]?.rows.map((r) => `${r.stt} ${r.label}`) ?? [];
+    const heading = { issuer: 'Ban Thường vụ Tỉnh ủy', issuingBody: 'Tỉnh ủy Lai Châu', parentBody: '' };
+    const labels = (level: 'tinh' | 'huyen') => buildAnnexes({ doc, heading, level })[0]?.rows.map((r) => `${r.stt} ${r.label}`) ?? [];
     expect(labels('huyen')).not.toContain('I CẤP TỈNH');
     expect(labels('huyen')).toContain('I CẤP HUYỆN');
     expect(labels('tinh')).toContain('I CẤP TỈNH');
     expect(labels('tinh')).toContain('II CẤP HUYỆN');
   });
-});
 
-/** The annex tables of the document, in order: the texts of each one's header row and numbered-columns row. */
-function annexTables(xml: string): { header: string[]; numbers: string[] }[] {
-  const cells = (row: string) => row.split('</w:tc>').slice(0, -1).map((c) => [...c.matchAll(/<w:t(?:\s[^>]*)?>([^<]*)<\/w:t>/g)].map((m) => m[1]).join(''));
-  return xml
-    .split('<w:tbl>')
-    .slice(1)
-    .map((t) => t.split('</w:tr>'))
-    .filter((rows) => cells(rows[0] ?? '')[0] === 'STT')
-    .map((rows) => ({ header: cells(rows[0] ?? ''), numbers: cells(rows[1] ?? '') }));
-}
+  it('heads the label column "Nội dung" (KD), "Tiêu chí" (TC, DV, TT), "Chức danh" (CN); KD and CN end with an empty "Ghi chú"; KD has no numbered row', () => {
+    const tables = annexTables();
+    expect(tables.map((t) => t.rows[0]?.cells[1]?.text)).toEqual(['Nội dung', 'Tiêu chí', 'Tiêu chí', 'Tiêu chí', 'Chức danh']);
+    expect(tables.map((t) => t.rows[0]?.cells.at(-1)?.text === 'Ghi chú')).toEqual([true, false, false, false, true]);
+    const [kd, , , , cn] = tables as DocxTable[];
+    expect(numbersRow(kd as DocxTable)).toBeUndefined();
+    expect(rowTexts(kd?.rows[0] ?? { cells: [] })).toEqual(['STT', 'Nội dung', 'Tập thể', 'Cá nhân', 'Ghi chú']);
+    expect(numbersRow(cn as DocxTable)?.cells.map((c) => c.text)).toEqual(['1', '2', '3', '4', '5=6+7+8+9', '6', '7', '8', '9', '10']);
+    for (const r of body(cn as DocxTable)) expect(r.at(-1)).toBe('');
+    expect(body(cn as DocxTable).map((r) => r[1])).toEqual(expect.arrayContaining(['Ủy viên Ban Thường vụ (1)', 'Trưởng các phòng, ban là Ủy viên BCH (2)', 'Ủy viên Ban Chấp hành (3)']));
+    expect(paragraphs).toContain('Ghi chú:');
+    expect(paragraphs).toContain('- (1) Ủy viên BTV các huyện, thành phố trực thuộc tỉnh, không tính Bí thư, Phó bí thư');
+    expect(paragraphs).toContain('- (3) Ủy viên BCH các xã, phường, thị trấn, không tính Bí thư, Phó bí thư');
+  });
 
-describe('annex headings as the seed and the workbook', () => {
-  it('heads the label column "Nội dung" (KD), "Tiêu chí" (TC, DV, TT), "Chức danh" (CN); KD and CN end with an empty "Ghi chú"', () => {
-    const tables = annexTables(part('word/document.xml'));
-    // Template order: the 2-column shape (KD), the 9-column (TC, DV), the 7-column (TT, CN).
-    expect(tables.map((t) => t.header[1])).toEqual(['Nội dung', 'Tiêu chí', 'Tiêu chí', 'Tiêu chí', 'Chức danh']);
-    expect(tables.map((t) => t.header[t.header.length - 1] === 'Ghi chú')).toEqual([true, false, false, false, true]);
-    const [kd, , , tt, cn] = tables;
-    expect(kd?.header).toEqual(['STT', 'Nội dung', 'Tập thể', 'Cá nhân', 'Ghi chú']);
-    expect(kd?.numbers).toEqual(['1', '2', '3', '4', '5']);
-    expect(cn?.numbers[cn.numbers.length - 1]).toBe('10');
-    expect(tt?.header.length).toBe((cn?.header.length ?? 0) - 1);
-    // The Ghi chú cells of the body rows are empty.
-    const xml = part('word/document.xml');
-    const cnTable = xml.split('<w:tbl>').filter((t) => t.includes('Chức danh')).pop() ?? '';
-    const bodyRows = cnTable.split('</w:tr>').slice(2, -1);
-    expect(bodyRows.length).toBeGreaterThan(3);
-    for (const r of bodyRows) expect(r.split('</w:tc>').slice(-2, -1)[0]).not.toMatch(/<w:t(?:\s[^>]*)?>[^<]+</);
+  it('heads every annex with the issuing body, "THỐNG KÊ", its title, the annex line naming the signer, and "Biểu số"', () => {
+    const annexes = paragraphs.slice(paragraphs.indexOf('Cao Trang Trọng') + 1);
+    const attached = '(Kèm theo Báo cáo số 331-BC/HU, ngày 10 tháng 01 năm 2023 của Ban Thường vụ Huyện ủy)';
+    expect(annexes.filter((p) => p === attached)).toHaveLength(5);
+    expect(annexes.filter((p) => p === 'HUYỆN ỦY TAM ĐƯỜNG')).toHaveLength(5);
+    expect(annexes.filter((p) => p === 'ĐẢNG BỘ TỈNH LAI CHÂU')).toHaveLength(5);
+    expect(annexes.filter((p) => p === 'THỐNG KÊ')).toHaveLength(5);
+    expect(annexes.filter((p) => /^Biểu số /.test(p))).toEqual(['Biểu số 6A', 'Biểu số 6B', 'Biểu số 6D', 'Biểu số 6E']);
+    const cn = annexes.indexOf('KẾT QUẢ ĐÁNH GIÁ, XẾP LOẠI CHẤT LƯỢNG CÁN BỘ LÃNH ĐẠO, QUẢN LÝ NĂM 2022');
+    expect(annexes.slice(cn - 3, cn + 3)).toEqual(['ĐẢNG BỘ TỈNH LAI CHÂU', 'HUYỆN ỦY TAM ĐƯỜNG', 'THỐNG KÊ', 'KẾT QUẢ ĐÁNH GIÁ, XẾP LOẠI CHẤT LƯỢNG CÁN BỘ LÃNH ĐẠO, QUẢN LÝ NĂM 2022', attached, 'Biểu số 6E']);
   });
 });
 
@@ -145,27 +180,56 @@ describe('footnote inside a paragraph', () => {
   });
 });
 
-describe('annex pages numbered in their own sequence', () => {
-  it('restarts at 1 in the annexes\' section, headed "Phụ lục – trang N"; the report\'s pages keep their plain number', () => {
-    const doc = part('word/document.xml');
+describe('a template of an earlier version', () => {
+  it('is refused naming its old annex loop, rather than print a report without annexes', async () => {
+    const zip = new PizZip(await readFile(DEFAULT_TEMPLATE_PATH));
+    const xml = zip.file('word/document.xml')?.asText() ?? '';
+    expect(xml).toContain('{#annexes}');
+    zip.file('word/document.xml', xml.replace('{#annexes}', '{#annexes9}').replace('{/annexes}', '{/annexes9}'));
+    const old = zip.generate({ type: 'nodebuffer' });
+    const model = await getReportModel(t.db, { unitCode: 'HU-TAMDUONG', year: 2022 });
+    const error = (() => {
+      try {
+        renderReportDocx(old, model);
+      } catch (e) {
+        return e;
+      }
+      return null;
+    })();
+    expect(isAppError(error) && error.code).toBe('TemplateInvalid');
+    expect(isAppError(error) && error.messages.vi).toContain('bảng phụ lục kiểu cũ «{#annexes9}»');
+    expect(isAppError(error) && error.field).toBe('annexes9');
+  });
+});
+
+describe('annex pages: each annex on its own paper, numbered in their own sequence', () => {
+  const headerOf = (section: string) => {
     const rels = part('word/_rels/document.xml.rels');
-    const headerOf = (section: string) => {
-      const id = /<w:headerReference w:type="default" r:id="([^"]+)"/.exec(section)?.[1];
-      const target = new RegExp(`Id="${id}"[^>]*Target="([^"]+)"`).exec(rels)?.[1] ?? new RegExp(`Target="([^"]+)"[^>]*Id="${id}"`).exec(rels)?.[1];
-      return part(`word/${target}`);
-    };
-    const sections = doc.split('</w:sectPr>');
-    const report = sections[0] ?? '';
-    const annexes = sections[sections.length - 2] ?? '';
-    const annexSect = annexes.slice(annexes.lastIndexOf('<w:sectPr'));
-    expect(annexSect).toContain('<w:pgNumType w:start="1"/>');
-    expect(annexSect).toContain('w:orient="landscape"');
-    const annexHeader = headerOf(annexSect);
-    expect(annexHeader).toContain('>Phụ lục – trang </w:t>');
-    expect(annexHeader).toMatch(/<w:instrText[^>]*>\s*PAGE\s*</);
-    const reportHeader = headerOf(report.slice(report.lastIndexOf('<w:sectPr')));
+    const id = /<w:headerReference w:type="default" r:id="([^"]+)"/.exec(section)?.[1];
+    const target = new RegExp(`Id="${id}"[^>]*Target="([^"]+)"`).exec(rels)?.[1] ?? new RegExp(`Target="([^"]+)"[^>]*Id="${id}"`).exec(rels)?.[1];
+    return part(`word/${target}`);
+  };
+
+  it('restarts at 1 at the first annex, headed "Phụ lục – trang N"; the report\'s pages keep their plain number', () => {
+    const sections = [...part('word/document.xml').matchAll(/<w:sectPr\b[\s\S]*?<\/w:sectPr>/g)].map((m) => m[0]);
+    const [report, ...annexes] = sections;
+    expect(annexes).toHaveLength(5);
+    expect(annexes.map((a) => /<w:pgNumType w:start="1"\/>/.test(a))).toEqual([true, false, false, false, false]);
+    for (const a of annexes) {
+      expect(a).toContain('w:orient="landscape"');
+      const header = headerOf(a);
+      expect(header).toContain('>Phụ lục – trang </w:t>');
+      expect(header).toMatch(/<w:instrText[^>]*>\s*PAGE\s*</);
+    }
+    const reportHeader = headerOf(report ?? '');
     expect(reportHeader).toMatch(/PAGE/);
     expect(reportHeader).not.toContain('Phụ lục');
-    expect(report.slice(report.lastIndexOf('<w:sectPr'))).not.toMatch(/<w:pgNumType[^>]*w:start/);
+    expect(report).not.toMatch(/<w:pgNumType[^>]*w:start/);
+  });
+
+  it('puts 6A and 6B on A3 landscape (420 × 297 mm), the other annexes on A4 landscape', () => {
+    const sections = [...part('word/document.xml').matchAll(/<w:sectPr\b[\s\S]*?<\/w:sectPr>/g)].map((m) => m[0]).slice(1);
+    const size = (s: string) => /<w:pgSz w:w="(\d+)" w:h="(\d+)"/.exec(s)?.slice(1).map((n) => Math.round((Number(n) * 25.4) / 1440));
+    expect(sections.map(size)).toEqual([[297, 210], [420, 297], [420, 297], [297, 210], [297, 210]]);
   });
 });

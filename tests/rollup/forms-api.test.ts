@@ -92,7 +92,11 @@ describe(`forms HTTP API: workbook, import, check, verify (${testEngine})`, () =
     const kd = sheet(await load(bytes), 'Biểu KD');
     expect(findCell(kd, 'ĐẢNG BỘ HUYỆN THỬ')).toBeDefined();
     expect(findCell(kd, 'ĐẢNG ỦY XÃ MỘT')).toBeDefined();
-    expect(findCell(kd, '(Kèm theo Báo cáo số ……, ngày …… tháng …… năm …… của Đảng ủy xã Một)')?.font.italic).toBe(true);
+    // The body that will sign the report (a new report's default, T/M BAN THƯỜNG VỤ), as the report's annexes name it.
+    expect(findCell(kd, '(Kèm theo Báo cáo số ……, ngày …… tháng …… năm …… của Ban Thường vụ Đảng ủy)')?.font.italic).toBe(true);
+    const tt = sheet(await load(bytes), 'Biểu TT');
+    expect(findCell(tt, 'CẤP TỈNH')).toBeUndefined();
+    expect(findCell(tt, 'CẤP HUYỆN')).toBeUndefined();
   });
 
   it('POST …/import: a workbook whose columns were moved is refused naming the cell, nothing written (raw body and multipart)', async () => {

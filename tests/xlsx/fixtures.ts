@@ -6,6 +6,15 @@ import type { RuleSetCode } from '../../src/domain/codes.js';
 import { AppError } from '../../src/domain/errors.js';
 import { FORM_CODES, getFormDefinitions, parseFormValues, type FormValuesDoc } from '../../src/domain/forms/index.js';
 
+/** The seed's 6A and 6B type columns (FORMS.md §1 codes), in the seed's order with its numbers (seed-report-tam-duong-2022.txt). */
+export const SEED_TYPE_COLUMNS: readonly [string, string][] = [
+  ['total', '3=4+…+14'], ['xa', '4'], ['phuong', '5'], ['thi_tran', '6'], ['co_quan_dang', '7'], ['co_quan_nha_nuoc', '8'],
+  ['dvsn', '9=9a+9b'], ['dvsn.cong_lap', '9a'], ['dvsn.ngoai_cong_lap', '9b'], ['quan_doi', '10'], ['cong_an', '11'],
+  ['dn', '12=12a+12b+12c'], ['dn.nn', '12a=12a1+12a2+12a3'], ['dn.nn.100', '12a1'], ['dn.nn.tu_50', '12a2'], ['dn.nn.duoi_50', '12a3'],
+  ['dn.ngoai', '12b=12b1+…+12b5'], ['dn.ngoai.cp', '12b1'], ['dn.ngoai.tn', '12b2'], ['dn.ngoai.tnhh', '12b3'], ['dn.ngoai.hop_danh', '12b4'],
+  ['dn.ngoai.fdi', '12b5'], ['dn.ngoai.fdi.trong_do_100', '12b6'], ['dn.htx', '12c'], ['ngoai_nuoc', '13'], ['khac', '14'],
+];
+
 /** The seed's annexes as printed (FORMS.md §3), parsed. */
 export function seedDoc(): FormValuesDoc {
   return parseFormValues(JSON.parse(readFileSync(SEED_PRINTED_PATH, 'utf8')));

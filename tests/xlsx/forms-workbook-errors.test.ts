@@ -129,6 +129,25 @@ describe('readFormsWorkbook refuses', () => {
     expect(other.code).toBe('RuleSetMismatch');
   });
 
+  it('a left-out row that is not zero or not the form\'s, or a derived row that is none, in _meta', async () => {
+    const put = (key: string, value: unknown) => (wb: ExcelJS.Workbook) => {
+      const meta = sheet(wb, '_meta');
+      const row = meta.rowCount + 1;
+      meta.getCell(row, 1).value = key;
+      meta.getCell(row, 2).value = JSON.stringify(value);
+    };
+    const nonZero = await failure(put('omit.TT', { 'tinh.total': { total: 3 } }));
+    expect(nonZero.messages.vi).toMatch(/Trang «_meta», ô B\d+: .*dòng được lược bỏ chỉ có số 0/);
+    const unknown = await failure(put('omit.TT', { 'xa.total': null }));
+    expect(unknown.messages.vi).toContain('dòng lược bỏ «xa.total» không có trong biểu TT');
+    const derived = await failure((wb) => {
+      sheet(wb, '_meta').eachRow((row) => {
+        if (row.getCell(1).value === 'form.TC') row.getCell(2).value = JSON.stringify({ emptyRows: [], derivedRows: ['tccsd.dang_bo.total'] });
+      });
+    });
+    expect(derived.messages.vi).toContain('«tccsd.dang_bo.total» không phải dòng tổng suy ra của biểu TC');
+  });
+
   it('bad document data in _meta through the same checks as JSON', async () => {
     const err = await failure((wb) => {
       const ws = sheet(wb, '_meta');

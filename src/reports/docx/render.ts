@@ -8,6 +8,7 @@ import Docxtemplater from 'docxtemplater';
 import PizZip from 'pizzip';
 import { AppError } from '../../domain/errors.js';
 import type { ReportModel } from '../report-types.js';
+import { finalSectPr, finishAnnexSections } from './annex-sections.js';
 import { templateData } from './template-data.js';
 
 interface TemplateErrorProperties {
@@ -63,21 +64,54 @@ function templateError(e: unknown): AppError {
   );
 }
 
-/** Renders the model into the template; throws AppError('TemplateInvalid') for a broken template. */
+const DOCUMENT = 'word/document.xml';
+
+/**
+ * A template of an earlier version printed the annexes in fixed shapes of 2, 7 and 9 columns
+ * (`{#annexes2}`, `{#annexes7}`, `{#annexes9}`), folding most type columns of 6A and 6B away. Those
+ * loops no longer receive data: rather than print a report without its annexes, say what to change.
+ */
+function refuseOldAnnexes(text: string): void {
+  const old = /\{#(annexes[279])\}/.exec(text)?.[1];
+  if (!old) return;
+  throw new AppError(
+    'TemplateInvalid',
+    {
+      vi: `Mẫu báo cáo còn dùng bảng phụ lục kiểu cũ «{#${old}}» (chỉ in một phần các cột). Hãy tải mẫu mặc định mới («xeploai report template download») và in phụ lục bằng vòng lặp «{#annexes}» với thẻ «{@table}».`,
+      en: `The report template still uses the old annex table "{#${old}}" (it printed only some columns). Download the new default template ("xeploai report template download") and print the annexes with the "{#annexes}" loop and its "{@table}" tag.`,
+    },
+    { field: old },
+  );
+}
+
+/**
+ * Renders the model into the template; throws AppError('TemplateInvalid') for a broken template.
+ * Each annex becomes a section on its own paper, copying the template's last section (annex-sections.ts).
+ */
 export function renderReportDocx(template: Buffer, model: ReportModel): Buffer {
   let doc: Docxtemplater;
+  let annexLoop = false;
   try {
-    doc = new Docxtemplater(new PizZip(template), {
+    const zip = new PizZip(template);
+    const source = zip.file(DOCUMENT)?.asText() ?? '';
+    const text = source.replace(/<[^>]+>/g, '');
+    refuseOldAnnexes(text);
+    annexLoop = text.includes('{#annexes}');
+    const annexSection = finalSectPr(source);
+    doc = new Docxtemplater(zip, {
       paragraphLoop: true,
       linebreaks: true,
       errorLogging: false,
       nullGetter: () => '',
     });
-    doc.render(templateData(model));
+    doc.render(templateData(model, annexSection));
   } catch (e) {
-    throw templateError(e);
+    throw e instanceof AppError ? e : templateError(e);
   }
-  return doc.getZip().generate({ type: 'nodebuffer', compression: 'DEFLATE' });
+  const out = doc.getZip();
+  const xml = out.file(DOCUMENT)?.asText();
+  if (xml !== undefined && annexLoop && model.annexes.length > 0) out.file(DOCUMENT, finishAnnexSections(xml, model.annexes.map((a) => a.page)));
+  return out.generate({ type: 'nodebuffer', compression: 'DEFLATE' });
 }
 
 /** Validates a template by rendering it with a model; the rendered bytes are discarded. */

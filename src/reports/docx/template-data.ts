@@ -10,29 +10,36 @@
  * (`{head}` mark `{tail}`; without a footnote head is the text and tail empty; a template printing
  * `{text}` and the mark puts the mark at the paragraph's end); keep on the last paragraphs, so they stay on the page of the
  * signature block (HD 36: the signature never stands alone on a page).
- * `{#annexes2}` (form KD), `{#annexes9}` (TC, DV), `{#annexes7}` (TT, CN), and `{#annexes}` (all):
- * form, code, title, attached, labelHeading (the label column's heading: "Nội dung", "Tiêu chí",
- * "Chức danh"), notes (the table ends with an empty "Ghi chú" column: KD, CN) and notesNumber (its
- * number in the numbered-columns row), c0…cN (column headers), n0…nN (the numbered-columns row,
- * "3=4+…+11"), `{#rows}` stt, label, bold, italic, plain (neither), v0…vN.
+ * `{#annexes}` (one per form, in the order of FORMS.md §2; each annex is a section of its own, on
+ * the paper its table needs): form, code ("6A"), issuerParent and issuerBody (the issuing bodies
+ * top left, in capitals), titleLines (list of `{text}`: "THỐNG KÊ", the title), yearLine ("Năm 2022"
+ * under the title of 6B, else empty), attached ("(Kèm theo Báo cáo số … của …)"), codeLine ("Biểu số
+ * 6A"), subtitle, `{@table}` (the table, laid out as the workbook's sheet: src/reports/docx/annex-table.ts),
+ * hasFootnotes and footnotes (the notes under the table, list of strings, `{.}`), and `{@sectionEnd}`
+ * (the section break that ends the annex; keep it last in the loop).
  */
-import { ANNEX_WIDTH } from '../report-annex.js';
 import type { AnnexTable, ReportModel, ReportParagraph } from '../report-types.js';
+import { annexSectPr, sectionBreakXml } from './annex-sections.js';
+import { annexTableXml } from './annex-table.js';
 
-/** Template data of one annex: headers and cells as c0…/v0… keys. */
-function annexData(a: AnnexTable): Record<string, unknown> {
-  const headers = Object.fromEntries(a.headers.map((h, i) => [`c${i}`, h]));
-  const numbers = Object.fromEntries(a.numbers.map((n, i) => [`n${i}`, n]));
-  const rows = a.rows.map((r) => ({
-    stt: r.stt,
-    label: r.label,
-    bold: r.bold,
-    italic: r.italic,
-    plain: !r.bold && !r.italic,
-    ...Object.fromEntries(r.values.map((v, i) => [`v${i}`, v])),
-  }));
-  const notes = { labelHeading: a.labelHeading, notes: a.notes, notesNumber: String(3 + a.numbers.length) };
-  return { form: a.form, code: a.code ?? '', title: a.title, attached: a.attached, ...notes, ...headers, ...numbers, rows };
+/** Template data of one annex; `sectPr` is the template's annex section, copied to end the annex. */
+function annexData(a: AnnexTable, end: { sectPr: string | null; first: boolean; last: boolean }): Record<string, unknown> {
+  const [issuerParent = '', issuerBody = ''] = a.issuerLines.length > 1 ? a.issuerLines : ['', a.issuerLines[0] ?? ''];
+  return {
+    form: a.form,
+    code: a.codeLine?.replace(/^Biểu số /, '') ?? '',
+    issuerParent,
+    issuerBody,
+    titleLines: a.titleLines.map((text) => ({ text })),
+    yearLine: a.yearLine ?? '',
+    attached: a.attachedLine,
+    codeLine: a.codeLine ?? '',
+    subtitle: a.subtitle ?? '',
+    table: annexTableXml(a),
+    hasFootnotes: a.footnotes.length > 0,
+    footnotes: a.footnotes.map((n) => `- ${n}`),
+    sectionEnd: end.last || !end.sectPr ? '' : sectionBreakXml(annexSectPr(end.sectPr, a.page, end.first)),
+  };
 }
 
 /** The text before and after a paragraph's footnote mark (at its end unless placed inside). */
@@ -44,10 +51,13 @@ function splitAtMark(p: ReportParagraph): { head: string; tail: string } {
 /** How many closing paragraphs stay on the signature's page. */
 const KEEP_WITH_SIGNATURE = 2;
 
-/** Flattens the model into the template's data. */
-export function templateData(model: ReportModel): Record<string, unknown> {
-  const annexes = model.annexes.map((a) => ({ width: ANNEX_WIDTH[a.form], data: annexData(a) }));
-  const shape = (n: number) => annexes.filter((a) => a.width === n).map((a) => a.data);
+/**
+ * Flattens the model into the template's data; `annexSection` is the template's last section
+ * properties (its annex pages), which each annex's own section copies.
+ */
+export function templateData(model: ReportModel, annexSection: string | null = null): Record<string, unknown> {
+  const count = model.annexes.length;
+  const annexes = model.annexes.map((a, i) => annexData(a, { sectPr: annexSection, first: i === 0, last: i === count - 1 }));
   const date = model.values.report?.date ?? '';
   return {
     ...model.header,
@@ -71,9 +81,6 @@ export function templateData(model: ReportModel): Record<string, unknown> {
     signerAuthority: model.signature.authority,
     signerTitle: model.signature.title,
     signerName: model.signature.name,
-    annexes: annexes.map((a) => a.data),
-    annexes2: shape(2),
-    annexes7: shape(7),
-    annexes9: shape(9),
+    annexes,
   };
 }

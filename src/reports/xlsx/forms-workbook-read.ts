@@ -6,7 +6,9 @@
 import ExcelJS from 'exceljs';
 import { RULE_SET_CODES, ruleSetForYear, type RuleSetCode } from '../../domain/codes.js';
 import { AppError } from '../../domain/errors.js';
+import { getFormDefinitions } from '../../domain/forms/definitions.js';
 import { parseFormValues } from '../../domain/forms/parse.js';
+import { deriveCells } from '../forms-layout-rows.js';
 import { FORM_CODES, type FormCode, type FormValuesDoc } from '../../domain/forms/types.js';
 import { mergeExtraCells } from './extra-cells.js';
 import { cellText, failAt } from './read-cells.js';
@@ -64,12 +66,28 @@ function resolveRuleSet(meta: WorkbookMeta, wanted: RuleSetCode | undefined): Ru
 }
 
 /**
+ * The derived rows the sheet did not print because their parts say them (FORMS.md §2 `tccsd.X`):
+ * the sum of the parts as read, so a part corrected on the sheet carries into its total.
+ */
+function rederive(rows: Record<string, Record<string, number>>, form: FormCode, ruleSet: RuleSetCode, codes: readonly string[]): void {
+  const defs = getFormDefinitions(ruleSet)[form].rows;
+  for (const code of codes) {
+    const parts = defs.find((r) => r.code === code)?.derivedFrom;
+    if (!parts) failAt({ form, sheet: META_SHEET }, `«${code}» không phải dòng tổng suy ra của biểu ${form}`, `"${code}" is not a derived row of form ${form}`);
+    const cells = deriveCells(parts.map((p) => rows[p]));
+    if (cells) rows[code] = { ...cells };
+  }
+}
+
+/**
  * Reads a workbook made by renderFormsWorkbook back into a form-values document.
  * @param options.ruleSet the rule set the values must follow (e.g. the target cycle's); a workbook
  *   made under another one is refused.
+ * Rows a sheet leaves out (`omit.XX` in `_meta`: sections above the unit's level, zeros) and derived
+ * rows it does not print (`derivedRows`: the sum of their parts) come back as the document stated them.
  * @throws AppError FileUnreadable (not an .xlsx), RuleSetMismatch, or FormValuesInvalid naming the
  *   sheet and cell (moved or renamed columns, unknown or moved rows, a negative, fractional or
- *   textual count, a missing sheet).
+ *   textual count, a formula whose cached result contradicts what it computes, a missing sheet).
  */
 export async function readFormsWorkbook(data: Buffer, options: { ruleSet?: RuleSetCode } = {}): Promise<FormValuesDoc> {
   const wb = await load(data);
@@ -80,10 +98,15 @@ export async function readFormsWorkbook(data: Buffer, options: { ruleSet?: RuleS
   for (const form of FORM_CODES) {
     const at = sheets.get(form);
     if (!at) failAt({ form, sheet: `Biểu ${form}` }, `thiếu trang tính của biểu ${form}`, `the sheet of form ${form} is missing`);
-    const rows: Record<string, Record<string, number>> = readFormSheet(at, form, ruleSet);
+    const left = meta.omitted.get(form) ?? {};
+    const unknown = Object.keys(left).find((code) => !getFormDefinitions(ruleSet)[form].rows.some((r) => r.code === code));
+    if (unknown) failAt({ form, sheet: META_SHEET }, `dòng lược bỏ «${unknown}» không có trong biểu ${form}`, `left-out row "${unknown}" is not in form ${form}`);
+    const rows: Record<string, Record<string, number>> = readFormSheet(at, { form, ruleSet, omitted: Object.keys(left) });
     const stated = meta.forms.get(form);
     if (!stated && Object.keys(rows).length === 0) continue;
+    for (const [code, cells] of Object.entries(left)) if (cells && !rows[code]) rows[code] = { ...cells };
     for (const code of stated?.emptyRows ?? []) rows[code] ??= {};
+    rederive(rows, form, ruleSet, stated?.derivedRows ?? []);
     mergeExtraCells(rows, stated?.extraCells ?? {});
     forms[form] = { ...(stated?.meta !== undefined ? { meta: stated.meta } : {}), rows };
   }

@@ -5,6 +5,7 @@
  */
 import type ExcelJS from 'exceljs';
 import { AppError } from '../../domain/errors.js';
+import { evaluateFormula } from './formula-eval.js';
 
 /** Where a problem is: the form (or the `_meta` sheet), the sheet's name, the cell, and its codes. */
 export interface CellPlace {
@@ -45,7 +46,24 @@ export function cellText(cell: ExcelJS.Cell): string {
   return '';
 }
 
-/** The number a cell shows: a literal, or a formula's cached result. */
+/**
+ * A formula whose cached result is not what it computes from the sheet contradicts itself (it was
+ * changed without recalculating, or its number was): refused, naming the cell, rather than taking
+ * either number. A formula this reader cannot evaluate is taken by its result.
+ */
+function checkFormula(cell: ExcelJS.Cell, result: number, place: CellPlace): void {
+  const formula = cell.formula;
+  const computed = formula ? evaluateFormula(cell.worksheet, formula) : undefined;
+  if (computed === undefined || Math.abs(computed - result) < 1e-9) return;
+  const shown = (n: number) => String(n).replace('.', ',');
+  failAt(
+    place,
+    `công thức «=${formula}» cho ${shown(computed)} nhưng ô ghi kết quả ${shown(result)}: công thức và số mâu thuẫn nhau (hãy mở tệp bằng Excel để tính lại, hoặc ghi số trực tiếp)`,
+    `the formula "=${formula}" gives ${computed} but the cell's stored result is ${result}: the formula and the number contradict each other (open the file in Excel to recalculate, or type the number)`,
+  );
+}
+
+/** The number a cell shows: a literal, or a formula's cached result (checked against the formula). */
 function numericValue(cell: ExcelJS.Cell, place: CellPlace): number | undefined {
   const v = cell.value;
   if (v === null || v === undefined) return undefined;
@@ -55,9 +73,13 @@ function numericValue(cell: ExcelJS.Cell, place: CellPlace): number | undefined 
     failAt(place, `ô chứa chữ «${v.trim()}» thay vì một số`, `the cell holds the text "${v.trim()}" instead of a number`);
   }
   if (typeof v === 'object' && ('formula' in v || 'sharedFormula' in v)) {
-    const result = (v as ExcelJS.CellFormulaValue).result;
-    if (typeof result === 'number') return result;
-    failAt(place, 'công thức không có kết quả là số (hãy lưu lại tệp bằng Excel hoặc ghi số trực tiếp)', 'the formula has no numeric result (save the file again in Excel or type the number)');
+    // exceljs leaves a zero result out of `value`; the cell's own `result` keeps it.
+    const result = (v as ExcelJS.CellFormulaValue).result ?? cell.result;
+    if (typeof result !== 'number') {
+      failAt(place, 'công thức không có kết quả là số (hãy lưu lại tệp bằng Excel hoặc ghi số trực tiếp)', 'the formula has no numeric result (save the file again in Excel or type the number)');
+    }
+    checkFormula(cell, result, place);
+    return result;
   }
   if (typeof v === 'object' && 'richText' in v) {
     failAt(place, `ô chứa chữ «${cellText(cell)}» thay vì một số`, `the cell holds the text "${cellText(cell)}" instead of a number`);

@@ -6,10 +6,19 @@
  */
 import type ExcelJS from 'exceljs';
 import type { RuleSetCode } from '../../domain/codes.js';
+import { getFormDefinitions } from '../../domain/forms/definitions.js';
 import type { FormCode } from '../../domain/forms/types.js';
-import { expectedSheet } from '../forms-layout.js';
+import { plainRowLabels } from '../forms-layout-rows.js';
+import { expectedSheet, type FormLayout } from '../forms-layout.js';
 import { cellText, failAt, readCount, type CellPlace } from './read-cells.js';
-import { HEADER_MARK, LABEL_MARK, NUMBERS_MARK, STT_MARK } from './workbook-identity.js';
+import { HEADER_MARK, LABEL_MARK, NOTES_MARK, NUMBERS_MARK, STT_MARK } from './workbook-identity.js';
+
+/** Which sheet is read: its form, the rule set, and the rows the sheet leaves out (named in `_meta`). */
+export interface SheetKey {
+  form: FormCode;
+  ruleSet: RuleSetCode;
+  omitted: readonly string[];
+}
 
 /** Where the hidden codes cross: the marker cell's row (column codes) and column (row codes). */
 export interface SheetAnchor {
@@ -34,7 +43,7 @@ function readColumnCodes(at: SheetAnchor, form: FormCode, expected: readonly str
     if (c === at.col) return;
     const text = cellText(cell);
     if (text === LABEL_MARK) labelCol = c;
-    else if (text === STT_MARK || text === '') return;
+    else if (text === STT_MARK || text === NOTES_MARK || text === '') return;
     else if (!expected.includes(text)) failAt(place(cell.address), `mã cột ẩn «${text}» không có trong biểu ${form}`, `hidden column code "${text}" is not in form ${form}`);
     else if (codes.some(([, k]) => k === text)) failAt(place(cell.address), `mã cột ẩn «${text}» xuất hiện hai lần`, `hidden column code "${text}" appears twice`);
     else codes.push([c, text]);
@@ -60,14 +69,19 @@ function markedRows(at: SheetAnchor, mark: string): number[] {
   return out;
 }
 
-/** Checks that each coded column sits under its own header labels (a moved or renamed column fails). */
-function checkHeader(at: SheetAnchor, form: FormCode, ruleSet: RuleSetCode, cols: ColumnCodes): number {
-  const { layout } = expectedSheet(ruleSet, form);
+/**
+ * Checks that each coded column sits under its own header labels (a moved or renamed column fails);
+ * returns the last row of the header (the numbered-columns row where the form prints one).
+ */
+function checkHeader(at: SheetAnchor, layout: FormLayout, cols: ColumnCodes): number {
+  const form = layout.form;
   const headerRows = markedRows(at, HEADER_MARK);
   const numbers = markedRows(at, NUMBERS_MARK);
   const first = headerRows[0] ?? 0;
   const contiguous = headerRows.every((r, i) => r === first + i);
-  if (headerRows.length !== layout.headerDepth || !contiguous || numbers.length !== 1 || numbers[0] !== first + layout.headerDepth) {
+  // A workbook of an earlier version numbered every form's columns: the row is optional where the form prints none.
+  const numbersOk = numbers.length === 1 ? numbers[0] === first + layout.headerDepth : numbers.length === 0 && !layout.numbered;
+  if (headerRows.length !== layout.headerDepth || !contiguous || !numbersOk) {
     failAt({ form, sheet: at.ws.name }, 'phần tiêu đề bảng (các hàng tiêu đề và hàng đánh số cột) đã bị thay đổi', 'the table header (header rows and the numbered-columns row) was changed');
   }
   cols.codes.forEach(([c, code], i) => {
@@ -83,14 +97,20 @@ function checkHeader(at: SheetAnchor, form: FormCode, ruleSet: RuleSetCode, cols
       );
     }
   });
-  return numbers[0] as number;
+  return numbers[0] ?? first + layout.headerDepth - 1;
 }
 
-/** Reads a form's sheet: row code → stated cells (empty rows left out), after checking the layout. */
-export function readFormSheet(at: SheetAnchor, form: FormCode, ruleSet: RuleSetCode): Record<string, Record<string, number>> {
-  const { layout, rowLabels } = expectedSheet(ruleSet, form);
+/**
+ * Reads a form's sheet: row code → stated cells (empty rows left out), after checking the layout.
+ * A row's label is the one printed (its note mark numbered over the rows the sheet prints), or the
+ * form definition's own wording (as an earlier version printed it).
+ */
+export function readFormSheet(at: SheetAnchor, key: SheetKey): Record<string, Record<string, number>> {
+  const { form, ruleSet, omitted } = key;
+  const { layout, rowLabels } = expectedSheet(ruleSet, form, omitted);
+  const plain = plainRowLabels(getFormDefinitions(ruleSet)[form]);
   const cols = readColumnCodes(at, form, layout.columns.map((c) => c.code));
-  const numbersRow = checkHeader(at, form, ruleSet, cols);
+  const numbersRow = checkHeader(at, layout, cols);
   const rows: Record<string, Record<string, number>> = {};
   const seen = new Set<string>();
   for (let r = numbersRow + 1; r <= at.ws.rowCount; r++) {
@@ -100,12 +120,15 @@ export function readFormSheet(at: SheetAnchor, form: FormCode, ruleSet: RuleSetC
     if (code && !rowLabels.has(code)) failAt(place(at.col), `mã dòng ẩn «${code}» không có trong biểu ${form}`, `hidden row code "${code}" is not in form ${form}`);
     if (code && seen.has(code)) failAt(place(at.col), `mã dòng ẩn «${code}» xuất hiện hai lần`, `hidden row code "${code}" appears twice`);
     const label = cellText(at.ws.getCell(r, cols.labelCol));
-    if (code && label !== norm(rowLabels.get(code) ?? '')) {
+    if (code && label !== norm(rowLabels.get(code) ?? '') && label !== norm(plain.get(code) ?? '')) {
       failAt(place(cols.labelCol), `dòng «${label}» không khớp mã dòng «${code}» (phải là «${rowLabels.get(code)}»): các dòng đã bị di chuyển hoặc đổi tên`, `row label "${label}" does not match row code "${code}" (expected "${rowLabels.get(code)}"): rows were moved or renamed`);
     }
     const cells: Record<string, number> = {};
     for (const [c, col] of cols.codes) {
-      const value = readCount(at.ws.getCell(r, c), place(c, col));
+      const cell = at.ws.getCell(r, c);
+      // Under a row without a code (a heading, the notes under the table) a merged cell shows its master's text.
+      if (!code && cell.isMerged && cell.master.address !== cell.address) continue;
+      const value = readCount(cell, place(c, col));
       if (value === undefined) continue;
       if (!code) failAt(place(c), 'có số liệu ở một dòng không có mã dòng (dòng tiêu đề, chú thích hoặc ngoài bảng)', 'a number in a row without a row code (a heading, a note, or outside the table)');
       cells[col] = value;

@@ -13,8 +13,10 @@ export interface WorkbookMeta {
   year: unknown;
   ruleSet: unknown;
   unit: Record<string, unknown>;
+  /** Form code → the rows its sheet leaves out, with their stated cells (zeros) or null. */
+  omitted: Map<string, Record<string, Record<string, number> | null>>;
   report: Record<string, unknown>;
-  /** Form code → `{ meta?, emptyRows, extraCells? }` as written. */
+  /** Form code → `{ meta?, emptyRows, derivedRows, extraCells? }` as written. */
   forms: Map<string, FormEntry>;
   claims: unknown[];
 }
@@ -27,24 +29,42 @@ function json(cell: ExcelJS.Cell, place: CellPlace): unknown {
   }
 }
 
-/** A form's entry in `_meta`: its annex meta, its rows stated empty, and the cells the sheet has no place for. */
+/** What `_meta` says of one form: its annex meta, its rows stated empty, its total rows left to be derived, and the cells the sheet has no place for. */
 export interface FormEntry {
   meta?: unknown;
   emptyRows: string[];
+  derivedRows: string[];
   extraCells?: Record<string, unknown>;
 }
 
+const isCodeList = (v: unknown) => Array.isArray(v ?? []) && ((v ?? []) as unknown[]).every((r) => typeof r === 'string');
 const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
 function formEntry(value: unknown, place: CellPlace): FormEntry {
-  const o = value as { meta?: unknown; emptyRows?: unknown; extraCells?: unknown };
-  if (typeof o !== 'object' || o === null || !Array.isArray(o.emptyRows ?? []) || !((o.emptyRows ?? []) as unknown[]).every((r) => typeof r === 'string')) {
-    failAt(place, 'phải là {"meta": …, "emptyRows": [mã dòng…]}', 'must be {"meta": …, "emptyRows": [row codes…]}');
+  const o = value as { meta?: unknown; emptyRows?: unknown; derivedRows?: unknown; extraCells?: unknown };
+  if (typeof o !== 'object' || o === null || !isCodeList(o.emptyRows) || !isCodeList(o.derivedRows)) {
+    failAt(place, 'phải là {"meta": …, "emptyRows": [mã dòng…], "derivedRows": [mã dòng…]}', 'must be {"meta": …, "emptyRows": [row codes…], "derivedRows": [row codes…]}');
   }
   if (o.extraCells !== undefined && !(isRecord(o.extraCells) && Object.values(o.extraCells).every(isRecord))) {
     failAt(place, '"extraCells" phải là {mã dòng: {mã cột: số}}', '"extraCells" must be {row code: {column code: count}}');
   }
-  return { ...(o.meta !== undefined ? { meta: o.meta } : {}), emptyRows: (o.emptyRows ?? []) as string[], ...(o.extraCells !== undefined ? { extraCells: o.extraCells as Record<string, unknown> } : {}) };
+  return {
+    ...(o.meta !== undefined ? { meta: o.meta } : {}),
+    emptyRows: (o.emptyRows ?? []) as string[],
+    derivedRows: (o.derivedRows ?? []) as string[],
+    ...(o.extraCells !== undefined ? { extraCells: o.extraCells as Record<string, unknown> } : {}),
+  };
+}
+
+/** `{ row code: cells of zeros | null }`: a row left out of a sheet holds nothing but zeros. */
+function omittedEntry(value: unknown, place: CellPlace): Record<string, Record<string, number> | null> {
+  const ok =
+    typeof value === 'object' &&
+    value !== null &&
+    !Array.isArray(value) &&
+    Object.values(value).every((cells) => cells === null || (typeof cells === 'object' && !Array.isArray(cells) && Object.values(cells as object).every((v) => v === 0)));
+  if (!ok) failAt(place, 'phải là {"mã dòng": {"mã cột": 0, …} hoặc null}: dòng được lược bỏ chỉ có số 0', 'must be {"row code": {"column code": 0, …} or null}: a row left out holds only zeros');
+  return value as Record<string, Record<string, number> | null>;
 }
 
 /**
@@ -61,7 +81,7 @@ export function readMeta(wb: ExcelJS.Workbook): WorkbookMeta {
       'the workbook has no hidden "_meta" sheet: it is not a forms workbook exported by xeploai (use a file made by "xeploai forms export", or JSON)',
     );
   }
-  const meta: WorkbookMeta = { docFormat: undefined, year: undefined, ruleSet: undefined, unit: {}, report: {}, forms: new Map(), claims: [] };
+  const meta: WorkbookMeta = { docFormat: undefined, year: undefined, ruleSet: undefined, unit: {}, omitted: new Map(), report: {}, forms: new Map(), claims: [] };
   let format: unknown;
   ws.eachRow((row, r) => {
     const key = row.getCell(1).value;
@@ -77,6 +97,7 @@ export function readMeta(wb: ExcelJS.Workbook): WorkbookMeta {
     else if (key === META_KEYS.reportNumber) meta.report.number = value;
     else if (key === META_KEYS.reportDate) meta.report.date = value;
     else if (key === META_KEYS.claim) meta.claims.push(json(cell, place));
+    else if (typeof key === 'string' && key.startsWith(META_KEYS.omittedPrefix)) meta.omitted.set(key.slice(META_KEYS.omittedPrefix.length), omittedEntry(json(cell, place), place));
     else if (typeof key === 'string' && key.startsWith(META_KEYS.formPrefix)) meta.forms.set(key.slice(META_KEYS.formPrefix.length), formEntry(json(cell, place), place));
     else failAt({ ...place, address: `A${r}` }, `khóa «${String(key)}» không được biết`, `unknown key "${String(key)}"`);
   });

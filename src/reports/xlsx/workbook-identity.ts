@@ -16,6 +16,8 @@ export const MARKER_PREFIX = '#xeploai-forms:';
 /** Hidden-row codes of the two row-heading columns. */
 export const STT_MARK = '#stt';
 export const LABEL_MARK = '#label';
+/** Hidden-row mark of the "Ghi chú" column: free text, never read. */
+export const NOTES_MARK = '#notes';
 /** Hidden-column marks of the header rows and of the numbered-columns row. */
 export const HEADER_MARK = '#header';
 export const NUMBERS_MARK = '#numbers';
@@ -30,8 +32,16 @@ export const META_KEYS = {
   ruleSet: 'cycle.ruleSet',
   reportNumber: 'report.number',
   reportDate: 'report.date',
-  /** One per form the document states: `{ meta?, emptyRows }` (rows stated without any cell). */
+  /**
+   * One per form the document states: `{ meta?, emptyRows, derivedRows? }` (rows stated without any
+   * cell; derived rows stated but not printed, read back as the sum of their parts).
+   */
   formPrefix: 'form.',
+  /**
+   * One per form whose sheet leaves rows out (TT, CN: the sections above the unit's level), `omit.TT`:
+   * `{ row code: its stated cells (zeros) or null }`, so that the reader knows the sheet is whole.
+   */
+  omittedPrefix: 'omit.',
   /** One row per claim, in order. */
   claim: 'claim',
 } as const;
