@@ -13,6 +13,8 @@ import { getEvaluation } from '../db/queries/evaluations.js';
 import { listPersonEvents } from '../db/queries/persons.js';
 import { getUnitAt } from '../db/queries/units.js';
 import { getSubjectInfo } from '../db/queries/workflow.js';
+import { listEvaluationHistory } from '../db/queries/evaluation-history.js';
+import { unitCodeOf } from '../db/queries/scope.js';
 
 export interface SubjectView {
   kind: SubjectKind;
@@ -23,6 +25,8 @@ export interface SubjectView {
   unit: { code: string; name: string; path: { code: string; name: string }[] };
   events: PersonEvent[];
   facts: SubjectFacts;
+  /** Codes of the units the history names by id (the deciding unit), to show them as people read them. */
+  unitCodes: Record<string, string>;
 }
 
 /** The subject of an evaluation, its place in the tree on the cycle's reference date, and its person's events. */
@@ -33,6 +37,8 @@ export async function loadSubjectView(db: Db, evaluationId: string): Promise<Sub
   const unit = await getUnitAt(db, e.unitCode, cycle.referenceDate);
   const path = await Promise.all(unit.path.map(async (code) => ({ code, name: (await getUnitAt(db, code, cycle.referenceDate)).name })));
   const label = e.subjectKind === 'unit' ? unit.name : info.label;
+  const ids = new Set((await listEvaluationHistory(db, evaluationId)).filter((h) => h.field === 'decidingUnitId').flatMap((h) => [h.oldValue, h.newValue]).filter((v): v is string => v !== null));
+  const unitCodes = Object.fromEntries(await Promise.all([...ids].map(async (id) => [id, await unitCodeOf(db, id)] as const)));
   return {
     kind: e.subjectKind,
     ref: e.subjectRef,
@@ -42,5 +48,6 @@ export async function loadSubjectView(db: Db, evaluationId: string): Promise<Sub
     unit: { code: unit.code, name: unit.name, path },
     events: info.cardNumber ? await listPersonEvents(db, info.cardNumber) : [],
     facts: await getEvaluationFacts(db, evaluationId),
+    unitCodes,
   };
 }

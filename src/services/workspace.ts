@@ -9,7 +9,7 @@
 import { type Grade, type KhtReason, type SubjectKind, UNIT_KIND_LABELS, type UnitKind } from '../domain/codes.js';
 import type { Cycle } from '../domain/model/cycles.js';
 import { type Evaluation, khtReasonsFor } from '../domain/model/evaluations.js';
-import type { PersonEvent } from '../domain/model/people.js';
+import { compareByGivenName, type PersonEvent } from '../domain/model/people.js';
 import { emptyFacts, type SubjectFacts } from '../domain/workflow/facts.js';
 import { derivedStage, type Stage } from '../domain/workflow/stages.js';
 import type { Db } from '../db/create-db.js';
@@ -114,7 +114,7 @@ export async function loadWorkspace(db: Db, input: { unitCode: string; cycleYear
   const rows = [
     row('unit', unit.code, unit.name, UNIT_KIND_LABELS[unit.kind], null, authority({ subjectKind: 'unit', chain })),
     ...children.map((c) => row('unit', c.code, c.name, UNIT_KIND_LABELS[c.kind], null, authority({ subjectKind: 'unit', chain: childChain(c) }))),
-    ...members.map((m) => row('member', m.person.cardNumber, m.person.fullName, m.person.cardNumber, m.person.cardNumber, authority({ subjectKind: 'member', chain }))),
+    ...[...members].sort((a, b) => compareByGivenName(a.person.fullName, b.person.fullName)).map((m) => row('member', m.person.cardNumber, m.person.fullName, m.person.cardNumber, m.person.cardNumber, authority({ subjectKind: 'member', chain }))),
     ...collectives.map((c) => row('collective', c.code, c.name, c.code, null, authority({ subjectKind: 'collective', chain, collectiveKind: c.kind }))),
     ...positions.map((p, i) => row('position', p.id, p.fullName, p.title, p.cardNumber, authority({ subjectKind: 'position', chain, positionGroup: p.positionGroup, positionDecidingUnit: deciding[i] ?? null }))),
   ];

@@ -47,7 +47,7 @@ export async function adminOpensCycle(browser: Browser, w: World, screens: boole
   await page.getByText(/Đã lưu lúc/).first().waitFor();
   if (screens) problems.push(...(await screenAndCheck(page, 'admin-cycles')));
   // The new cycle shows the members on the roll, not only the evaluations created (issue #9 "15 đảng viên").
-  await page.getByLabel('Kỳ đánh giá', { exact: true }).selectOption({ label: `Kiểm điểm, đánh giá, xếp loại chất lượng năm ${w.year}` });
+  await page.getByLabel('Kỳ đánh giá', { exact: true }).selectOption({ label: `Năm ${w.year}` });
   const roll = await until(() => page.getByTestId('roll').innerText(), (t) => t.includes('trong danh sách'), 'the roll');
   expect(roll).toContain(`${w.roll} đảng viên trong danh sách`);
   if (screens) {
@@ -85,6 +85,9 @@ export async function clerkGrades(browser: Browser, w: World, screens: boolean):
   const names = (await gradableMembers(page)).slice(0, 3);
   expect(names).toHaveLength(3);
   const [a, b] = names as [string, string];
+  // The review (kiểm điểm) is recorded, then the grades from the keyboard.
+  await page.getByLabel(`Đã kiểm điểm: ${a}`, { exact: true }).check();
+  await saved(page, a);
   await page.getByLabel(`Tự xếp loại: ${a}`, { exact: true }).focus();
   await page.getByRole('heading', { name: `Kiểm tra quy định: ${a}` }).first().waitFor();
   const capBefore = await until(() => panelText(page, 'cap-line'), (t) => t.includes('HTXS'), 'the cap line');

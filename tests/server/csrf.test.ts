@@ -36,7 +36,8 @@ describe(`cross-site request refusal, ${testEngine}`, () => {
 
   it('refuses a cookie request without the token, or with another session\'s, and changes nothing', async () => {
     const before = await count();
-    for (const headers of [{ cookie: clerk.cookie }, { cookie: clerk.cookie, 'x-csrf-token': csrfTokenFor('another session') }]) {
+    const attempts: Record<string, string>[] = [{ cookie: clerk.cookie }, { cookie: clerk.cookie, 'x-csrf-token': csrfTokenFor('another session') }];
+    for (const headers of attempts) {
       const res = await post(headers);
       const e = ((await res.json()) as Json).error;
       expect([res.status, e.code, e.field]).toEqual([403, 'CrossSiteRefused', 'x-csrf-token']);
@@ -49,7 +50,8 @@ describe(`cross-site request refusal, ${testEngine}`, () => {
 
   it('refuses a request from another site even with the token (Origin, Fetch Metadata)', async () => {
     const token = { cookie: clerk.cookie, 'x-csrf-token': csrfTokenFor(clerk.token) };
-    for (const extra of [{ origin: 'https://evil.example' }, { origin: 'null' }, { 'sec-fetch-site': 'cross-site' }, { 'sec-fetch-site': 'same-site' }]) {
+    const sites: Record<string, string>[] = [{ origin: 'https://evil.example' }, { origin: 'null' }, { 'sec-fetch-site': 'cross-site' }, { 'sec-fetch-site': 'same-site' }];
+    for (const extra of sites) {
       const res = await post({ ...token, ...extra }, person('77.002'));
       expect([res.status, ((await res.json()) as Json).error.code]).toEqual([403, 'CrossSiteRefused']);
     }

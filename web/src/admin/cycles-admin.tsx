@@ -10,7 +10,10 @@ import { api, ApiError } from '../api.js';
 import { ErrorNotice, Loading, type SaveState, SaveStatus, useData } from '../components/common.js';
 import { fmtDate, fmtInt } from '../format.js';
 import { unitKindLabel } from '../labels.js';
+import { tk } from '../i18n.js';
 import { type CycleInfo, useSession } from '../session.js';
+
+const ROUNDING: Record<string, string> = { floor: tk('làm tròn xuống'), round_half_up: tk('làm tròn'), ceil: tk('làm tròn lên') };
 
 interface ParameterView { cycle: { version: number }; parameters: Record<string, unknown>; caps: Record<string, { base: string; percent: number; rounding: string; source: string }> }
 
@@ -81,7 +84,7 @@ function Parameters({ cycle, onSaved }: { cycle: CycleInfo; onSaved: () => void 
   return (
     <form className="card" onSubmit={submit}>
       <h3 style={{ marginTop: 0 }}>{t('Tham số của bộ quy định')}</h3>
-      {member ? <p>{t('Tỉ lệ HTXS của đảng viên đang áp dụng: {{p}}% số {{base}}, {{rounding}} ({{source}}).', { p: String(member.percent).replace('.', ','), base: member.base, rounding: member.rounding, source: member.source })}</p> : null}
+      {member ? <p>{t('Tỉ lệ HTXS của đảng viên đang áp dụng: {{p}}% số {{base}}, {{rounding}} ({{source}}).', { p: String(member.percent).replace('.', ','), base: member.base === 'graded' ? t('đã xếp loại') : member.base, rounding: t(ROUNDING[member.rounding] ?? member.rounding), source: member.source })}</p> : null}
       <label className="field">
         <span>{t('Các tham số đã thay đổi so với mặc định (JSON)')}</span>
         <span className="hint">{t('Để trống hoặc {} để dùng giá trị mặc định. Chỉ những giá trị được ghi «cần xác minh» và tỉ lệ HTXS mới thay đổi được.')}</span>

@@ -111,3 +111,14 @@ export function Dialog({ open, title, onClose, children }: { open: boolean; titl
 export function Badge({ kind, children }: { kind: string; children: ReactNode }) {
   return <span className={`badge state-${kind}`}>{children}</span>;
 }
+
+/** What a page shows before any review cycle exists: what it is waiting for, and who opens one. */
+export function NoCycle() {
+  const { t } = useTranslation();
+  return (
+    <div className="card">
+      <h1>{t('Chưa có kỳ đánh giá')}</h1>
+      <p>{t('Trang này hiện kết quả của một kỳ kiểm điểm, đánh giá, xếp loại. Quản trị viên mở kỳ đánh giá ở trang Quản trị; sau đó đơn vị lập phiếu và xếp loại.')}</p>
+    </div>
+  );
+}

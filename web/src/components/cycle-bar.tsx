@@ -33,7 +33,7 @@ export function CycleBar() {
         <select id="cycle-select" value={String(cycle.year)} onChange={(e) => choose(e.target.value)}>
           {cycles.map((c) => (
             <option key={`${c.year}-${c.period}`} value={String(c.year)}>
-              {c.title}
+              {t('Năm {{y}}', { y: c.year })}{c.period !== 'nam' ? ` (${c.period})` : ''}
             </option>
           ))}
         </select>

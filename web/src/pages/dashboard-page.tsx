@@ -9,7 +9,7 @@ import type { CellNumber, DashboardView, GradeRow } from '../../../src/services/
 import type { ProgressNode } from '../../../src/services/progress.js';
 import { api, qs } from '../api.js';
 import { StackedBars } from '../components/chart.js';
-import { Badge, ErrorNotice, Loading, useData, useTitle } from '../components/common.js';
+import { Badge, ErrorNotice, Loading, useData, useTitle, NoCycle } from '../components/common.js';
 import { fmtDate, fmtDateTime, fmtInt, fmtPct } from '../format.js';
 import { tk } from '../i18n.js';
 import { GRADES, gradeLabel, unitKindLabel, unitStateLabel } from '../labels.js';
@@ -148,7 +148,7 @@ export function DashboardPage({ code }: { code: string }) {
   const period = cycle && cycle.period !== 'nam' ? cycle.period : undefined;
   const { data, error } = useData<DashboardView | null>((s) => (cycle ? api.get<DashboardView>(`/api/dashboard/${encodeURIComponent(code)}/${cycle.year}${qs({ period })}`, s) : Promise.resolve(null)), [code, cycle?.year, period]);
   useTitle(data ? t('Tổng hợp — {{unit}}', { unit: data.unit.name }) : null);
-  if (!cycle) return <div className="notice">{t('Chưa có kỳ đánh giá nào.')}</div>;
+  if (!cycle) return <NoCycle />;
   if (error) return <ErrorNotice error={error} />;
   if (!data) return <Loading />;
   const c = data.root.counts;

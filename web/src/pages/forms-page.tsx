@@ -10,7 +10,7 @@ import type { Finding } from '../../../src/domain/forms/index.js';
 import type { FormLayout } from '../../../src/reports/forms-layout.js';
 import type { FormsView } from '../../../src/services/forms-view.js';
 import { api, ApiError, download, qs } from '../api.js';
-import { ErrorNotice, Loading, useData, useTitle } from '../components/common.js';
+import { ErrorNotice, Loading, useData, useTitle, NoCycle } from '../components/common.js';
 import { fmtInt } from '../format.js';
 import { Link } from '../router.js';
 import { useSession } from '../session.js';
@@ -81,7 +81,7 @@ export function FormsPage({ code }: { code: string }) {
   const [busy, setBusy] = useState<Busy>({});
   const [failure, setFailure] = useState<ApiError | null>(null);
   useTitle(data ? t('Biểu thống kê — {{unit}}', { unit: data.unit.name }) : null);
-  if (!cycle) return <div className="notice">{t('Chưa có kỳ đánh giá nào.')}</div>;
+  if (!cycle) return <NoCycle />;
   if (error) return <ErrorNotice error={error} />;
   if (!data) return <Loading />;
   const base = `${encodeURIComponent(code)}/${cycle.year}`;

@@ -11,7 +11,7 @@ import type { ReportProse, ReportSettings } from '../../../src/reports/report-ty
 import type { ReportModel } from '../../../src/reports/report-types.js';
 import type { ReportView } from '../../../src/services/reports.js';
 import { api, ApiError, download, qs } from '../api.js';
-import { ErrorNotice, Loading, type SaveState, SaveStatus, useData, useTitle } from '../components/common.js';
+import { ErrorNotice, Loading, type SaveState, SaveStatus, useData, useTitle, NoCycle } from '../components/common.js';
 import { fmtDateTime } from '../format.js';
 import { tk } from '../i18n.js';
 import { useLeaveGuard } from '../router.js';
@@ -107,7 +107,7 @@ export function ReportPage({ code }: { code: string }) {
   };
   useEffect(() => () => window.clearTimeout(timer.current), []);
 
-  if (!cycle) return <div className="notice">{t('Chưa có kỳ đánh giá nào.')}</div>;
+  if (!cycle) return <NoCycle />;
   if (loaded.error) return <ErrorNotice error={loaded.error} />;
   if (!draft || !loaded.data) return <Loading />;
   const view = loaded.data;
@@ -128,7 +128,7 @@ export function ReportPage({ code }: { code: string }) {
       <div className="page-head">
         <div>
           <h1>{t('Báo cáo kết quả kiểm điểm, đánh giá, xếp loại')}</h1>
-          <p className="muted">{view.model.header.issuingBody} · {cycle.title} · {t('sửa lần cuối {{at}} bởi {{who}}', { at: fmtDateTime(view.updatedAt), who: view.updatedBy })}</p>
+          <p className="muted">{view.settings.issuingBody} · {cycle.title} · {t('sửa lần cuối {{at}} bởi {{who}}', { at: fmtDateTime(view.updatedAt), who: view.updatedBy })}</p>
         </div>
         <div className="actions">
           <SaveStatus state={save} />
@@ -147,7 +147,7 @@ export function ReportPage({ code }: { code: string }) {
           </div>
         </div>
       ) : null}
-      <div className="split">
+      <div className="split wide">
         <form onSubmit={(e) => e.preventDefault()}>
           <fieldset className="card" disabled={readOnly}>
             <legend><b>{t('Thông tin văn bản')}</b></legend>

@@ -13,7 +13,7 @@ import type { WorkspaceRow } from '../../../src/services/workspace.js';
 import { api } from '../api.js';
 import { Crumbs, ErrorNotice, Loading, useData, useTitle } from '../components/common.js';
 import { fmtDate, fmtDateTime } from '../format.js';
-import { eligibilityLabel, gradeLabel, khtReasonLabel, stageLabel, type Grade } from '../labels.js';
+import { disciplineLabel, type Eligibility, eligibilityLabel, eventLabel, gradeLabel, khtReasonLabel, stageLabel, type Grade } from '../labels.js';
 import { tk } from '../i18n.js';
 import { useSession } from '../session.js';
 import { SubjectActions } from '../subject/subject-actions.js';
@@ -33,9 +33,29 @@ interface Workflow {
 const FIELD: Record<string, string> = { eligibility: tk('Diện đánh giá'), eligibilityReason: tk('Lý do diện đánh giá'), reviewed: tk('Đã kiểm điểm'), selfGrade: tk('Tự xếp loại'), proposedGrade: tk('Đề xuất'), decidedGrade: tk('Quyết định'), decidingUnitId: tk('Cấp quyết định'), khtReasons: tk('Lý do KHT'), scoreX100: tk('Điểm'), note: tk('Ghi chú'), event: tk('Sự kiện, sự việc') };
 const ACTION: Record<string, string> = { create: tk('Lập phiếu'), update: tk('Cập nhật'), regrade: tk('Xếp loại lại'), override: tk('Điều chỉnh diện'), self_assess: tk('Tự đánh giá'), opinion: tk('Ý kiến chủ thể liên quan'), propose: tk('Đề xuất'), appraise: tk('Thẩm định'), decide: tk('Quyết định'), publish: tk('Công bố'), justification: tk('Lý do chấp nhận cảnh báo') };
 
-function historyRows(e: Evaluation & { history: EvaluationHistoryEntry[] }, wf: Workflow, t: (s: string) => string) {
+/** A history value as people read it: labels for codes, unit codes for ids, events in words. */
+function valueText(field: string, value: string | null, ctx: { lang: string; t: (s: string) => string; unitCodes: Record<string, string> }): string {
+  if (value === null || value === '') return '—';
+  try {
+    if (field === 'eligibility') return eligibilityLabel(value as Eligibility, ctx.lang);
+    if (field === 'reviewed') return value === 'true' ? ctx.t('Đã kiểm điểm') : ctx.t('Chưa kiểm điểm');
+    if (field === 'decidingUnitId') return ctx.unitCodes[value] ?? value;
+    if (field === 'scoreX100') return String(Number(value) / 100).replace('.', ',');
+    if (field === 'khtReasons') return (JSON.parse(value) as string[]).map((r) => khtReasonLabel(r, ctx.lang)).join('; ') || '—';
+    if (field === 'event') {
+      const e = JSON.parse(value) as { kind: Parameters<typeof eventLabel>[0]; level: Parameters<typeof disciplineLabel>[0] | null; startsOn: string; endsOn: string | null };
+      return `${eventLabel(e.kind, ctx.lang)}${e.level ? ` (${disciplineLabel(e.level, ctx.lang)})` : ''} ${fmtDate(e.startsOn)}${e.endsOn ? `–${fmtDate(e.endsOn)}` : ''}`;
+    }
+  } catch {
+    return value;
+  }
+  return value;
+}
+
+function historyRows(e: Evaluation & { history: EvaluationHistoryEntry[] }, wf: Workflow, ctx: { lang: string; t: (s: string) => string; unitCodes: Record<string, string> }) {
+  const { t } = ctx;
   const rows = [
-    ...e.history.map((h) => ({ at: h.at, actor: h.actor, what: `${t(ACTION[h.action] ?? h.action)}: ${t(FIELD[h.field] ?? h.field)}`, detail: `${h.oldValue ?? '—'} → ${h.newValue ?? '—'}`, why: h.reason })),
+    ...e.history.map((h) => ({ at: h.at, actor: h.actor, what: `${t(ACTION[h.action] ?? h.action)}: ${t(FIELD[h.field] ?? h.field)}`, detail: `${valueText(h.field, h.oldValue, ctx)} → ${valueText(h.field, h.newValue, ctx)}`, why: h.reason })),
     ...wf.steps.map((s) => ({ at: s.at, actor: s.actor, what: t(ACTION[s.action] ?? s.action), detail: [s.grade, s.unitCode].filter(Boolean).join(' · '), why: s.comment })),
     ...wf.opinions.map((o) => ({ at: o.at, actor: o.actor, what: `${t(ACTION.opinion!)}: ${o.bodyName}`, detail: o.proposedGrade ?? '', why: o.comment })),
     ...wf.justifications.map((j) => ({ at: j.at, actor: j.actor, what: `${t(ACTION.justification!)} (${t(ACTION[j.action] ?? j.action)} ${j.grade})`, detail: '', why: j.text })),
@@ -88,7 +108,7 @@ export function SubjectPage({ id }: { id: string }) {
         <div>
           <section className="card">
             <h2 style={{ marginTop: 0 }}>{t('Kết quả')}</h2>
-            <dl className="inline-fields">
+            <dl className="inline-fields facts">
               <div><dt><b>{t('Diện đánh giá')}</b></dt><dd>{eligibilityLabel(e.eligibility, lang)}{e.eligibilityReason ? <div className="muted small">{e.eligibilityReason}</div> : null}</dd></div>
               <div><dt><b>{t('Bước hiện tại')}</b></dt><dd>{stageLabel(wf.stage, lang)}</dd></div>
               <div><dt><b>{t('Tự xếp loại')}</b></dt><dd>{grade(e.selfGrade)}</dd></div>
@@ -111,7 +131,7 @@ export function SubjectPage({ id }: { id: string }) {
             <table className="cards">
               <thead><tr><th scope="col">{t('Lúc')}</th><th scope="col">{t('Người thực hiện')}</th><th scope="col">{t('Việc')}</th><th scope="col">{t('Giá trị')}</th><th scope="col">{t('Lý do')}</th></tr></thead>
               <tbody>
-                {historyRows(e, wf, t).map((h, i) => (
+                {historyRows(e, wf, { lang, t, unitCodes: subject.unitCodes }).map((h, i) => (
                   <tr key={i}>
                     <td data-label={t('Lúc')} className="nowrap">{fmtDateTime(h.at)}</td>
                     <td data-label={t('Người thực hiện')}>{h.actor}</td>

@@ -7,7 +7,7 @@ import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ProgressNode, ProgressView } from '../../../src/services/progress.js';
 import { api, qs } from '../api.js';
-import { Badge, ErrorNotice, Loading, useData, useTitle } from '../components/common.js';
+import { Badge, ErrorNotice, Loading, useData, useTitle, NoCycle } from '../components/common.js';
 import { fmtInt, fmtPct } from '../format.js';
 import { unitKindLabel, unitStateLabel, type UnitState } from '../labels.js';
 import { Link } from '../router.js';
@@ -38,7 +38,7 @@ function NodeLine({ n }: { n: ProgressNode }) {
       <span className="muted small">{unitKindLabel(n.kind, i18n.language)}</span>
       <Badge kind={n.state}>{unitStateLabel(n.state, i18n.language)}</Badge>
       <Progress n={n} />
-      <span className="muted small"><DeadlineText node={n} /></span>
+      {n.report.deadline ? <span className="muted small"><DeadlineText node={n} /></span> : null}
     </span>
   );
 }
@@ -57,7 +57,7 @@ export function TreePage() {
     for (const n of data?.nodes ?? []) if (n.parentCode) by.set(n.parentCode, [...(by.get(n.parentCode) ?? []), n]);
     return by;
   }, [data]);
-  if (!cycle) return <div className="notice">{t('Chưa có kỳ đánh giá nào.')}</div>;
+  if (!cycle) return <NoCycle />;
   if (error) return <ErrorNotice error={error} />;
   if (!data) return <Loading />;
   const counts = Object.fromEntries(STATES.map((s) => [s, data.nodes.filter((n) => n.depth > 0 && n.state === s).length])) as Record<UnitState, number>;
@@ -68,14 +68,14 @@ export function TreePage() {
     const kids = (children.get(n.code) ?? []).filter(visible);
     const expanded = kids.length > 0 && isOpen(n);
     return (
-      <li key={n.code} style={{ margin: '.35rem 0' }}>
+      <li key={n.code} style={{ margin: '.4rem 0' }}>
         {kids.length > 0 ? (
           <button type="button" className="button small tree-toggle" aria-expanded={expanded} aria-label={expanded ? t('Thu gọn {{n}} đơn vị trực thuộc của {{name}}', { name: n.name, n: kids.length }) : t('Mở {{n}} đơn vị trực thuộc của {{name}}', { name: n.name, n: kids.length })} onClick={() => toggle(n.code)}>
             <span aria-hidden="true">{expanded ? '▾' : '▸'}</span> {kids.length}
           </button>
-        ) : <span className="tree-toggle" aria-hidden="true" />}{' '}
+        ) : <span className="tree-toggle" aria-hidden="true" />}
         <NodeLine n={n} />
-        {expanded ? <ul style={{ listStyle: 'none', paddingLeft: '1.25rem', borderLeft: '2px solid var(--line)', marginLeft: '.9rem' }}>{kids.map(render)}</ul> : null}
+        {expanded ? <ul className="tree" style={{ listStyle: 'none', paddingLeft: '1.25rem', borderLeft: '2px solid var(--line)', marginLeft: '1.6rem' }}>{kids.map(render)}</ul> : null}
       </li>
     );
   };
@@ -91,7 +91,7 @@ export function TreePage() {
           </button>
         ))}
       </div>
-      <ul className="card" style={{ listStyle: 'none', paddingLeft: '1rem' }}>{data.nodes.filter((n) => n.depth === 0).filter(visible).map(render)}</ul>
+      <ul className="card tree" style={{ listStyle: 'none', paddingLeft: '1rem' }}>{data.nodes.filter((n) => n.depth === 0).filter(visible).map(render)}</ul>
     </>
   );
 }

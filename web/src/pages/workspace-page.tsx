@@ -9,7 +9,7 @@ import type { SubjectKind } from '../../../src/domain/codes.js';
 import type { ProgressView } from '../../../src/services/progress.js';
 import type { RowEvaluation, WorkspaceView, WorkspaceRow } from '../../../src/services/workspace.js';
 import { api, ApiError, qs } from '../api.js';
-import { Badge, Crumbs, ErrorNotice, Loading, useData, useTitle } from '../components/common.js';
+import { Badge, Crumbs, ErrorNotice, Loading, useData, useTitle, NoCycle } from '../components/common.js';
 import { fmtInt } from '../format.js';
 import { tk } from '../i18n.js';
 import { GRADES, gradeLabel, unitKindLabel, unitStateLabel } from '../labels.js';
@@ -65,7 +65,7 @@ export function WorkspacePage({ code }: { code: string }) {
     if (!data) return [];
     return TABS.map((tb) => data.rows.filter((r) => r.kind === tb.kind && (tb.kind !== 'unit' || (r.ref === data.unit.code) === Boolean(tb.own))));
   }, [data]);
-  if (!cycle) return <div className="notice">{t('Chưa có kỳ đánh giá nào.')}</div>;
+  if (!cycle) return <NoCycle />;
   if (ws.error) return <ErrorNotice error={ws.error} />;
   if (!data) return <Loading />;
 
@@ -156,11 +156,12 @@ export function WorkspacePage({ code }: { code: string }) {
               return n ? <div className="small"><Badge kind={n.state}>{unitStateLabel(n.state, i18n.language)}</Badge> {t('{{d}}/{{r}} đảng viên đã xếp loại', { d: fmtInt(n.counts.decided), r: fmtInt(n.counts.roll) })}</div> : null;
             }}
           />
-          <div className="show-phone">
-            <button type="button" className="button" style={{ position: 'sticky', bottom: '.5rem', width: '100%', marginTop: '.5rem' }} onClick={() => setSheet(true)}>
+          <div className="show-phone phone-panel-bar">
+            <button type="button" className="button primary" onClick={() => setSheet(true)}>
               {t('Kiểm tra quy định')}{focused ? `: ${focused.name}` : ''}
             </button>
           </div>
+          <div className="show-phone" style={{ height: '4.5rem' }} aria-hidden="true" />
         </section>
         <aside className="card panel desktop" aria-label={t('Kiểm tra quy định')} tabIndex={0}>{panel}</aside>
       </div>

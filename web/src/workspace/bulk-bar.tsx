@@ -20,6 +20,7 @@ export function BulkBar({ rows, user, path, run, onDone }: { rows: WorkspaceRow[
   const proposable = rows.filter((r) => gradeMode(r, user, path) === 'propose' && r.evaluation?.selfGrade && r.evaluation.stage !== 'not_started');
   const decidable = rows.filter((r) => gradeMode(r, user, path) === 'decide' && r.evaluation?.proposedGrade);
   const publishable = rows.filter((r) => canPublish(r, user, path));
+  const unreviewed = user.role === 'viewer' ? [] : rows.filter((r) => r.evaluation && ['eligible', 'pending'].includes(r.evaluation.eligibility) && r.evaluation.reviewed !== true);
   const runAll = async (list: WorkspaceRow[], step: (r: WorkspaceRow) => Step) => {
     let ok = 0;
     const failed: string[] = [];
@@ -35,6 +36,7 @@ export function BulkBar({ rows, user, path, run, onDone }: { rows: WorkspaceRow[
     <div className="notice" role="region" aria-label={t('Thao tác với các dòng đã chọn')}>
       <p>{t('Đã chọn {{n}} dòng.', { n: fmtInt(rows.length) })}</p>
       <div className="actions">
+        {unreviewed.length > 0 ? <button type="button" className="button" onClick={() => void runAll(unreviewed, () => ({ name: 'reviewed', reviewed: true }))}>{t('Ghi đã kiểm điểm ({{n}})', { n: fmtInt(unreviewed.length) })}</button> : null}
         {proposable.length > 0 ? <button type="button" className="button" onClick={() => void runAll(proposable, (r) => ({ name: 'propose', grade: r.evaluation!.selfGrade! }))}>{t('Đề xuất theo mức tự xếp loại ({{n}})', { n: fmtInt(proposable.length) })}</button> : null}
         {decidable.length > 0 ? <button type="button" className="button" onClick={() => void runAll(decidable, (r) => ({ name: 'decide', grade: r.evaluation!.proposedGrade!, decidingUnit: r.authority.unitCode ?? undefined, ...(r.evaluation!.khtReasons.length ? { khtReasons: r.evaluation!.khtReasons } : {}) }))}>{t('Quyết định theo đề xuất ({{n}})', { n: fmtInt(decidable.length) })}</button> : null}
         {publishable.length > 0 ? <button type="button" className="button" onClick={() => void runAll(publishable, (r) => ({ name: 'publish', byUnit: r.authority.unitCode ?? undefined }))}>{t('Công bố kết quả ({{n}})', { n: fmtInt(publishable.length) })}</button> : null}

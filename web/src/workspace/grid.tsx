@@ -6,7 +6,7 @@
  * body), KHT reason, state. On a phone each row is a card. Rows are filtered with TanStack Table.
  */
 import { columnFilteringFeature, createFilteredRowModel, tableFeatures, useTable } from '@tanstack/react-table';
-import { type ReactNode, useMemo, useState } from 'react';
+import { type ReactNode, useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { User } from '../../../src/db/queries/users.js';
 import { matchesSearch, searchWords } from '../../../src/domain/search.js';
@@ -73,6 +73,19 @@ function GradeCode({ grade, strong }: { grade: Grade | null; strong?: boolean })
   if (!grade) return <span className="muted">—</span>;
   const code = <abbr title={gradeLabel(grade, i18n.language)} className={`g-${grade}`}>{grade}</abbr>;
   return strong ? <b>{code}</b> : code;
+}
+
+/** «Đã kiểm điểm»: shown checked at once while the change is saved; the saved value wins when it comes back. */
+function ReviewedBox({ name, value, disabled, onChange }: { name: string; value: boolean; disabled: boolean; onChange(v: boolean): void }) {
+  const { t } = useTranslation();
+  const [shown, setShown] = useState(value);
+  useEffect(() => setShown(value), [value]);
+  return (
+    <label className="reviewed">
+      <input type="checkbox" checked={shown} disabled={disabled} aria-label={t('Đã kiểm điểm: {{name}}', { name })} onChange={(ev) => { setShown(ev.target.checked); onChange(ev.target.checked); }} />
+      <span aria-hidden="true">{t('Đã kiểm điểm')}</span>
+    </label>
+  );
 }
 
 export function Grid(props: GridProps) {
@@ -157,6 +170,7 @@ export function Grid(props: GridProps) {
                     <div className="muted small">{row.detail}</div>
                     {e && !graded ? <div className="small"><b>{eligibilityLabel(e.eligibility, lang)}</b>{e.eligibilityReason ? <span className="muted"> — {e.eligibilityReason}</span> : null}</div> : null}
                     {!e ? <div className="muted small">{t('Chưa có phiếu')}</div> : null}
+                    {e && graded ? <ReviewedBox name={row.name} value={e.reviewed === true} disabled={ctx.user.role === 'viewer'} onChange={(v) => props.run(row, { name: 'reviewed', reviewed: v })} /> : null}
                     {props.unitInfo?.(row)}
                     <div className="chips">
                       {factsFor(row, ctx.ruleSet).flatMap((d) => d.current(row, lang)).map((v, j) => (

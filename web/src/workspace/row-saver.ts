@@ -13,7 +13,7 @@ import { api, ApiError } from '../api.js';
 import type { SaveState } from '../components/common.js';
 import type { Grade } from '../labels.js';
 
-export type StepName = 'self-assess' | 'propose' | 'decide' | 'publish';
+export type StepName = 'self-assess' | 'propose' | 'decide' | 'publish' | 'reviewed';
 
 /** A workflow step a row asks for. */
 export interface Step {
@@ -23,6 +23,8 @@ export interface Step {
   decidingUnit?: string;
   byUnit?: string;
   justification?: string;
+  /** For `reviewed`: whether the subject was reviewed (kiểm điểm), a free field saved with PATCH. */
+  reviewed?: boolean;
 }
 
 export interface RowState {
@@ -83,8 +85,13 @@ export function useRowSaver(onSaved: (evaluationId: string, evaluation: RowEvalu
       const id = evaluation.id;
       set(id, { save: { kind: 'saving' } });
       try {
-        const res = await api.post<{ evaluation: Evaluation; stage: Stage }>(`/api/evaluations/${id}/${step.name}`, bodyOf(step, evaluation.version));
-        saved(id, toRow(res.evaluation, res.stage));
+        if (step.name === 'reviewed') {
+          const res = await api.patch<Evaluation>(`/api/evaluations/${id}`, { reviewed: step.reviewed ?? true, version: evaluation.version });
+          saved(id, toRow(res, evaluation.stage));
+        } else {
+          const res = await api.post<{ evaluation: Evaluation; stage: Stage }>(`/api/evaluations/${id}/${step.name}`, bodyOf(step, evaluation.version));
+          saved(id, toRow(res.evaluation, res.stage));
+        }
         set(id, { save: { kind: 'saved', at: new Date().toISOString() } });
         return true;
       } catch (e) {
