@@ -2,8 +2,9 @@
  * Anomalies a committee's dashboard points at before the deadline (issue #9 item 6; GUIDE.md §1:
  * the standing committee "cannot see progress or anomalies before the deadline"): a unit where every
  * member graded is HTXS, a grassroots organisation over the HTXS cap (HD 21, II.B.2.3; QĐ 124,
- * Điều 12; QĐ 366, Điều 11 k1.5), and a unit far from its peers (its HTXS or KHT share more than two
- * standard deviations from the mean of units of the same kind). Pure: counts in, findings out.
+ * Điều 12; QĐ 366, Điều 11 k1.5), and a unit far from its peers (its HTXS or KHT share more than
+ * two and a half standard deviations above, and at least twice, the mean of units of the same kind
+ * with ten or more members graded — smaller units swing too much to compare). Pure.
  */
 import type { Grade, UnitKind } from './codes.js';
 import { capHeadroom } from './rules/cap.js';
@@ -30,7 +31,9 @@ export interface Anomaly {
 const graded = (c: Record<Grade, number>) => c.HTXS + c.HTT + c.HT + c.KHT;
 const GRASSROOTS: readonly UnitKind[] = ['grassroots_committee', 'grassroots_cell'];
 /** Peers with fewer graded members than this are too small to compare. */
-const MIN_PEER_SIZE = 5;
+const MIN_PEER_SIZE = 10;
+/** How far above the peers' mean a share must be, in standard deviations, to be pointed at. */
+const SPREAD = 2.5;
 
 function allHtxs(units: readonly UnitGrades[]): Anomaly[] {
   return units
@@ -43,7 +46,7 @@ function capOver(units: readonly UnitGrades[], ruleSet: RuleSet): Anomaly[] {
     .filter((u) => GRASSROOTS.includes(u.kind))
     .map((u) => ({ u, cap: capHeadroom({ ruleSet, counts: u.counts, subjectKind: 'member' }) }))
     .filter(({ cap }) => cap.over)
-    .map(({ u, cap }) => ({ kind: 'cap_over', unitCode: u.code, unitName: u.name, text: `Vượt tỉ lệ HTXS: ${cap.text}`, source: cap.source }));
+    .map(({ u, cap }) => ({ kind: 'cap_over', unitCode: u.code, unitName: u.name, text: `Vượt tỉ lệ HTXS: ${cap.text}`, source: null }));
 }
 
 function meanSd(values: readonly number[]): { mean: number; sd: number } {
@@ -65,7 +68,8 @@ function farFromPeers(units: readonly UnitGrades[]): Anomaly[] {
       const { mean, sd } = meanSd(shares);
       if (sd === 0) continue;
       peers.forEach((u, i) => {
-        if (shares[i]! - mean <= 2 * sd) return;
+        const share = shares[i]!;
+        if (share - mean <= SPREAD * sd || share < 2 * mean || u.counts[grade] < 2) return;
         out.push({ kind: 'far_from_peers', unitCode: u.code, unitName: u.name, text: `Tỉ lệ ${grade} ${pct(shares[i]!)} (${u.counts[grade]}/${graded(u.counts)}), cao hơn nhiều so với các đơn vị cùng loại (trung bình ${pct(mean)}).`, source: null });
       });
     }

@@ -70,7 +70,7 @@ function byKind(doc: FormValuesDoc): GradeRow[] {
 function byOrgType(doc: FormValuesDoc): GradeRow[] {
   const def = getFormDefinitions(doc.cycle.ruleSet).DV;
   return childColumns(def, 'total')
-    .map((c) => gradeRow(c.code, ORG_TYPE_LABELS[c.code as OrgType] ?? c.label, (g) => ({ value: cell(doc, 'DV', `graded.${LOWER[g]}`, c.code), trace: { form: 'DV', row: `graded.${LOWER[g]}`, col: c.code } })))
+    .map((c) => gradeRow(c.code, ORG_TYPE_LABELS[c.code as OrgType] ?? c.label.replace(/\s*\(tổng\)$/, ''), (g) => ({ value: cell(doc, 'DV', `graded.${LOWER[g]}`, c.code), trace: { form: 'DV', row: `graded.${LOWER[g]}`, col: c.code } })))
     .filter((r) => r.graded > 0);
 }
 

@@ -42,7 +42,9 @@ export async function adminOpensCycle(browser: Browser, w: World, screens: boole
   await page.getByLabel('Năm', { exact: true }).fill(String(w.year));
   await page.getByRole('button', { name: 'Mở kỳ đánh giá' }).click();
   await page.getByText(`Đã mở kỳ năm ${w.year}`).waitFor();
-  await page.getByLabel('Chi bộ trực thuộc').fill(`${w.year}-12-08`);
+  for (const [level, day] of [['Chi bộ trực thuộc', '12-08'], ['Chi bộ cơ sở', '12-20'], ['Đảng bộ cơ sở', '12-20'], ['Đảng bộ huyện', '12-29']] as const) {
+    await page.getByLabel(level, { exact: true }).fill(`${w.year}-${day}`);
+  }
   await page.getByRole('button', { name: 'Lưu hạn gửi' }).click();
   await page.getByText(/Đã lưu lúc/).first().waitFor();
   if (screens) problems.push(...(await screenAndCheck(page, 'admin-cycles')));

@@ -168,7 +168,7 @@ export function DashboardPage({ code }: { code: string }) {
       </div>
       <div className="stats" data-testid="dashboard-stats">
         <div className="stat"><b>{fmtInt(c.roll)}</b><span>{t('đảng viên trong danh sách')}</span></div>
-        <div className="stat"><b>{members ? <NumberLink n={{ value: c.decided, trace: { form: 'DV', row: 'graded', col: 'total' } }} code={code} /> : fmtInt(c.decided)}</b><span>{t('đã xếp loại ({{p}})', { p: fmtPct(c.decided, c.roll - c.notRequired) })}</span></div>
+        <div className="stat"><b>{members ? <NumberLink n={{ value: c.decided, trace: { form: 'DV', row: 'graded', col: 'total' } }} code={code} /> : fmtInt(c.decided)}</b><span>{t('đã xếp loại: {{p}} của {{base}} phải xếp loại', { p: fmtPct(c.decided, c.roll - c.notRequired), base: fmtInt(c.roll - c.notRequired) })}</span></div>
         <div className="stat"><b>{fmtInt(c.proposed)}</b><span>{t('đang xếp loại, chờ quyết định')}</span></div>
         <div className="stat"><b>{fmtInt(c.notYet)}</b><span>{t('chưa xếp loại')}</span></div>
         <div className="stat"><b><NumberLink n={{ value: c.notRequired, trace: { form: 'DV', row: 'not_required', col: 'total' } }} code={code} /></b><span>{t('không phải xếp loại')}</span></div>

@@ -46,7 +46,7 @@ export function LoginPage() {
       <header className="top">
         <div className="top-inner">
           <span className="brand"><b>xeploai</b><span>{t('Kiểm điểm, đánh giá, xếp loại chất lượng')}</span></span>
-          <div className="who"><button type="button" className="ghost" lang={other} onClick={() => void setLanguage(other)}>{other === 'en' ? 'English' : 'Tiếng Việt'}</button></div>
+          <div className="login-lang"><button type="button" className="button small" lang={other} onClick={() => void setLanguage(other)}>{other === 'en' ? 'English' : 'Tiếng Việt'}</button></div>
         </div>
       </header>
       <main id="main">

@@ -57,7 +57,7 @@ export function CheckPanelBody({ evaluationId, subject, tick, missing }: { evalu
                 {data.reasons.map((r, i) => (
                   <li key={i}>
                     {r.binding ? t('Tối đa {{grade}} (bắt buộc): ', { grade: r.grade }) : t('Cân nhắc, tối đa {{grade}}: ', { grade: r.grade })}
-                    {r.text} <span className="source">({r.source})</span>
+                    {r.text}{r.text.includes(r.source) ? null : <span className="source"> ({r.source})</span>}
                   </li>
                 ))}
               </ul>

@@ -14,7 +14,8 @@ export interface FactField {
   name: string;
   /** Vietnamese label (translated by the page). */
   label: string;
-  type: 'date' | 'select' | 'number' | 'text';
+  /** `boolean`: a checkbox, its value 'true' or '' (e.g. a discipline's flags). */
+  type: 'date' | 'select' | 'number' | 'text' | 'boolean';
   options?: (lang: string) => { value: string; label: string }[];
   required?: boolean;
   hint?: string;

@@ -69,7 +69,9 @@ export function FactEditor({ row, ruleSet, open, onClose, onSaved }: { row: Work
           <label className="field" key={f.name}>
             <span>{t(f.label)}{f.required ? '' : ` ${t('(không bắt buộc)')}`}</span>
             {f.hint ? <span className="hint">{t(f.hint)}</span> : null}
-            {f.type === 'select' ? (
+            {f.type === 'boolean' ? (
+              <input type="checkbox" checked={values[f.name] === 'true'} onChange={(e) => setValues({ ...values, [f.name]: e.target.checked ? 'true' : '' })} />
+            ) : f.type === 'select' ? (
               <select required={f.required} value={values[f.name] ?? ''} aria-invalid={error?.field === f.name || undefined} onChange={(e) => setValues({ ...values, [f.name]: e.target.value })}>
                 <option value="">{t('— Chọn —')}</option>
                 {f.options?.(i18n.language).map((o) => <option key={o.value} value={o.value}>{o.label}</option>)}

@@ -32,6 +32,7 @@ export function ReportBar({ node, parentCode, year, period, user, path, missing,
   const [confirm, setConfirm] = useState(false);
   const [returning, setReturning] = useState(false);
   const [comment, setComment] = useState('');
+  const [note, setNote] = useState('');
   const status = node.report.status;
   const scopeAt = path.indexOf(user.scopeUnitCode);
   const isOwn = user.role === 'admin' || scopeAt === path.length - 1;
@@ -43,7 +44,9 @@ export function ReportBar({ node, parentCode, year, period, user, path, missing,
     setBusy(true);
     setError(null);
     try {
-      await api.post(`/api/cycles/${year}/submissions/${encodeURIComponent(node.code)}/${action}`, { ...body, version: node.report.version, ...(period !== 'nam' ? { period } : {}) });
+      const withNote = action !== 'return' && note.trim() ? { comment: note.trim() } : {};
+      await api.post(`/api/cycles/${year}/submissions/${encodeURIComponent(node.code)}/${action}`, { ...withNote, ...body, version: node.report.version, ...(period !== 'nam' ? { period } : {}) });
+      setNote('');
       setConfirm(false);
       setReturning(false);
       onChanged();
@@ -65,6 +68,13 @@ export function ReportBar({ node, parentCode, year, period, user, path, missing,
       </p>
       {status === 'returned' && node.report.comment ? <div className="notice warn">{t('Cấp trên trả lại: {{comment}}', { comment: node.report.comment })}</div> : null}
       {error ? <div className="notice bad" role="alert">{error}</div> : null}
+      {status !== 'returned' && node.report.comment ? <p className="small">{t('Ghi chú: {{comment}}', { comment: node.report.comment })}</p> : null}
+      {canSend || canJudge ? (
+        <label className="field" style={{ maxWidth: '40rem' }}>
+          <span>{canSend ? t('Ghi chú gửi kèm kết quả (không bắt buộc)') : t('Ghi chú khi tiếp nhận (không bắt buộc)')}</span>
+          <input type="text" value={note} onChange={(e) => setNote(e.target.value)} />
+        </label>
+      ) : null}
       <div className="actions">
         {canSend ? <button type="button" className="button primary" disabled={busy} onClick={() => (missing > 0 ? setConfirm(true) : void act('submit'))}>{t('Gửi kết quả')}</button> : null}
         {canJudge ? <button type="button" className="button primary" disabled={busy} onClick={() => void act('accept')}>{t('Tiếp nhận')}</button> : null}
