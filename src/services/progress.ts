@@ -11,7 +11,7 @@ import { AppError } from '../domain/errors.js';
 import type { Cycle } from '../domain/model/cycles.js';
 import { buildTree, findNode, rollUp, type TreeNode } from '../domain/tree.js';
 import { reportTiming, type SubmissionStatus } from '../domain/workflow/submissions.js';
-import { type UnitState, unitState } from '../domain/workflow/unit-state.js';
+import { type UnitState, unitState, workingDaysLeft } from '../domain/workflow/unit-state.js';
 import type { Db } from '../db/create-db.js';
 import { getCycle } from '../db/queries/cycles.js';
 import { countMembersByUnit, listUnitGrades, listUnitsValidOn, readMemberFormCounts } from '../db/queries/overview.js';
@@ -102,6 +102,12 @@ export async function loadProgress(db: Db, input: { cycleYear: number; period?: 
   const opens = rollUp(start, open, ZERO_OPEN);
   const shown = visible(start, input.depth);
   const reports = await listSubmissions(db, { cycleId: cycle.id, unitIds: shown.map((s) => s.node.id) });
+  // Counting working days walks the calendar day by day: once per deadline, not once per unit.
+  const lefts = new Map<string | null, number | null>();
+  const leftOf = (deadline: string | null) => {
+    if (!lefts.has(deadline)) lefts.set(deadline, workingDaysLeft(input.today, deadline, calendar));
+    return lefts.get(deadline) ?? null;
+  };
   const nodes = shown.map(({ node, depth, parent }): ProgressNode => {
     const report = reports.get(node.id);
     const status = report?.status ?? 'none';
@@ -109,7 +115,7 @@ export async function loadProgress(db: Db, input: { cycleYear: number; period?: 
     const timing = reportTiming({ status, submittedAt: report?.receivedAt ?? report?.submittedAt ?? null, deadline, calendar });
     const o = opens.get(node.id) ?? ZERO_OPEN;
     const counts = countsOf(rolls.get(node.id)?.members ?? 0, dv.get(node.id), o.proposed);
-    const state = unitState({ status, timing, deadline, today: input.today, anyGraded: o.anyGrade > 0, calendar });
+    const state = unitState({ status, timing, deadline, today: input.today, anyGraded: o.anyGrade > 0, calendar, workingDaysLeft: leftOf(deadline) });
     return {
       code: node.code,
       name: node.name,

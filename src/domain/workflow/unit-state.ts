@@ -50,8 +50,10 @@ export function unitState(input: {
   today: string;
   anyGraded: boolean;
   calendar?: WorkingCalendar;
+  /** The working days left when the caller has counted them already (many units share a deadline). */
+  workingDaysLeft?: number | null;
 }): UnitStateResult {
-  const left = workingDaysLeft(input.today, input.deadline, input.calendar);
+  const left = input.workingDaysLeft !== undefined ? input.workingDaysLeft : workingDaysLeft(input.today, input.deadline, input.calendar);
   const lateReport = input.timing?.status === 'late';
   if (input.status === 'accepted' || input.status === 'locked') return { state: 'accepted', late: lateReport, workingDaysLeft: left };
   if (input.status === 'returned') return { state: 'returned', late: input.deadline !== null && input.today > input.deadline, workingDaysLeft: left };

@@ -88,6 +88,98 @@ function ReviewedBox({ name, value, disabled, onChange }: { name: string; value:
   );
 }
 
+interface RowProps {
+  row: WorkspaceRow;
+  i: number;
+  props: GridProps;
+  onEdit(row: WorkspaceRow): void;
+  onRemove(row: WorkspaceRow, value: Parameters<typeof removeFact>[1]): void;
+}
+
+/** One subject's row: name, review, events; self-assessed grade; the grade (and KHT reason); state. */
+function GridRow({ row, i, props, onEdit, onRemove }: RowProps) {
+  const { t, i18n } = useTranslation();
+  const lang = i18n.language;
+  const { ctx } = props;
+  const e = row.evaluation;
+  const key = rowKey(row);
+  const mode = gradeMode(row, ctx.user, ctx.path);
+  const self = canSelfAssess(row, ctx.user);
+  const grade = shownGrade(row, mode);
+  const kht = standingGrade(row) === 'KHT' && mode !== 'readonly';
+  const name = row.kind === 'unit' ? <Link href={ctx.withCycle(`/units/${encodeURIComponent(row.ref)}`)}>{row.name}</Link> : e ? <Link href={ctx.withCycle(`/subjects/${e.id}`)}>{row.name}</Link> : row.name;
+  const graded = e && ['eligible', 'pending'].includes(e.eligibility);
+  return (
+    <tr className={props.focused === key ? 'row-focus' : undefined} onClick={() => props.onFocusRow(row)}>
+      <td data-label={t('Chọn')}>
+        <input type="checkbox" aria-label={t('Chọn: {{name}}', { name: row.name })} disabled={!e} checked={props.selected.has(key)} onChange={(ev) => props.onSelect([key], ev.target.checked)} />
+      </td>
+      <td data-label={t('Họ và tên / tên')} className="name-cell">
+        <b>{name}</b>
+        <div className="muted small">{row.detail}</div>
+        {e && !graded ? <div className="small"><b>{eligibilityLabel(e.eligibility, lang)}</b>{e.eligibilityReason ? <span className="muted"> — {e.eligibilityReason}</span> : null}</div> : null}
+        {!e ? <div className="muted small">{t('Chưa có phiếu')}</div> : null}
+        {e && graded ? <ReviewedBox name={row.name} value={e.reviewed === true} disabled={ctx.user.role === 'viewer'} onChange={(v) => props.run(row, { name: 'reviewed', reviewed: v })} /> : null}
+        {props.unitInfo?.(row)}
+        <div className="chips">
+          {factsFor(row, ctx.ruleSet).flatMap((d) => d.current(row, lang)).map((v, j) => (
+            <span key={j} className={`chip${v.severe ? ' bad' : ''}`}>
+              {v.text}
+              {e && ctx.user.role !== 'viewer' ? <button type="button" className="linkish" aria-label={t('Xóa: {{what}}', { what: v.text })} onClick={() => onRemove(row, v)} style={{ border: 0, background: 'none', cursor: 'pointer', fontSize: '1rem' }}>×</button> : null}
+            </span>
+          ))}
+          {e && ctx.user.role !== 'viewer' ? (
+            <button type="button" className="button small" aria-label={t('Thêm sự kiện: {{name}}', { name: row.name })} onClick={() => onEdit(row)}>+ {t('Thêm')}</button>
+          ) : null}
+        </div>
+      </td>
+      <td data-label={t('Tự xếp loại')}>
+        {self ? (
+          <GradeSelect label={t('Tự xếp loại: {{name}}', { name: row.name })} value={e!.selfGrade} empty={t('Chọn mức…')} row={i} col={0} onFocusRow={() => props.onFocusRow(row)} onCommit={(g) => props.run(row, { name: 'self-assess', grade: g })} />
+        ) : (
+          <GradeCode grade={e?.selfGrade ?? null} />
+        )}
+      </td>
+      <td data-label={t('Xếp loại')}>
+        {mode === 'readonly' ? (
+          <span>
+            <GradeCode grade={grade} strong />
+            {canRegrade(row, ctx.user, ctx.path) && e ? <> <Link className="button small" href={ctx.withCycle(`/subjects/${e.id}`)}>{t('Xếp loại lại')}</Link></> : null}
+          </span>
+        ) : (
+          <>
+            <GradeSelect
+              label={t('Xếp loại: {{name}}', { name: row.name })}
+              value={grade}
+              empty={mode === 'decide' ? t('Chọn mức (đề xuất: {{g}})', { g: e?.proposedGrade ?? '—' }) : t('Chọn mức…')}
+              row={i}
+              col={1}
+              onFocusRow={() => props.onFocusRow(row)}
+              onCommit={(g) => props.run(row, mode === 'decide' ? { name: 'decide', grade: g, decidingUnit: row.authority.unitCode ?? undefined } : { name: 'propose', grade: g })}
+            />
+            {mode === 'decide' ? <div className="muted small">{t('Quyết định của {{who}}', { who: row.authority.unitName ?? '—' })}</div> : null}
+          </>
+        )}
+        {kht && grade === 'KHT' ? (
+          <select
+            aria-label={t('Lý do KHT: {{name}}', { name: row.name })}
+            value={e?.khtReasons[0] ?? ''}
+            onChange={(ev) => ev.target.value && props.run(row, mode === 'decide' ? { name: 'decide', grade: 'KHT', decidingUnit: row.authority.unitCode ?? undefined, khtReasons: [ev.target.value] } : { name: 'propose', grade: 'KHT', khtReasons: [ev.target.value] })}
+          >
+            <option value="">{t('— Chọn lý do —')}</option>
+            {ctx.khtReasons.map((r) => <option key={r} value={r}>{khtReasonLabel(r, lang)}</option>)}
+          </select>
+        ) : e?.khtReasons.length ? (
+          <span className="small">{e.khtReasons.map((r) => khtReasonLabel(r, lang)).join('; ')}</span>
+        ) : null}
+      </td>
+      <td data-label={t('Trạng thái')}>
+        {e ? <RowStatus name={row.name} evaluation={e} state={props.states[e.id]} onRetry={(step) => props.run(row, step)} onKeep={() => props.keep(row)} /> : <span className="muted">—</span>}
+      </td>
+    </tr>
+  );
+}
+
 export function Grid(props: GridProps) {
   const { t, i18n } = useTranslation();
   const lang = i18n.language;
@@ -151,85 +243,7 @@ export function Grid(props: GridProps) {
             </tr>
           </thead>
           <tbody>
-            {shown.map((row, i) => {
-              const e = row.evaluation;
-              const key = rowKey(row);
-              const mode = gradeMode(row, ctx.user, ctx.path);
-              const self = canSelfAssess(row, ctx.user);
-              const grade = shownGrade(row, mode);
-              const kht = standingGrade(row) === 'KHT' && mode !== 'readonly';
-              const name = row.kind === 'unit' ? <Link href={ctx.withCycle(`/units/${encodeURIComponent(row.ref)}`)}>{row.name}</Link> : e ? <Link href={ctx.withCycle(`/subjects/${e.id}`)}>{row.name}</Link> : row.name;
-              const graded = e && ['eligible', 'pending'].includes(e.eligibility);
-              return (
-                <tr key={key} className={props.focused === key ? 'row-focus' : undefined} onClick={() => props.onFocusRow(row)}>
-                  <td data-label={t('Chọn')}>
-                    <input type="checkbox" aria-label={t('Chọn: {{name}}', { name: row.name })} disabled={!e} checked={props.selected.has(key)} onChange={(ev) => props.onSelect([key], ev.target.checked)} />
-                  </td>
-                  <td data-label={t('Họ và tên / tên')} className="name-cell">
-                    <b>{name}</b>
-                    <div className="muted small">{row.detail}</div>
-                    {e && !graded ? <div className="small"><b>{eligibilityLabel(e.eligibility, lang)}</b>{e.eligibilityReason ? <span className="muted"> — {e.eligibilityReason}</span> : null}</div> : null}
-                    {!e ? <div className="muted small">{t('Chưa có phiếu')}</div> : null}
-                    {e && graded ? <ReviewedBox name={row.name} value={e.reviewed === true} disabled={ctx.user.role === 'viewer'} onChange={(v) => props.run(row, { name: 'reviewed', reviewed: v })} /> : null}
-                    {props.unitInfo?.(row)}
-                    <div className="chips">
-                      {factsFor(row, ctx.ruleSet).flatMap((d) => d.current(row, lang)).map((v, j) => (
-                        <span key={j} className={`chip${v.severe ? ' bad' : ''}`}>
-                          {v.text}
-                          {e && ctx.user.role !== 'viewer' ? <button type="button" className="linkish" aria-label={t('Xóa: {{what}}', { what: v.text })} onClick={() => void remove(row, v)} style={{ border: 0, background: 'none', cursor: 'pointer', fontSize: '1rem' }}>×</button> : null}
-                        </span>
-                      ))}
-                      {e && ctx.user.role !== 'viewer' ? (
-                        <button type="button" className="button small" aria-label={t('Thêm sự kiện: {{name}}', { name: row.name })} onClick={() => setEditing(row)}>+ {t('Thêm')}</button>
-                      ) : null}
-                    </div>
-                  </td>
-                  <td data-label={t('Tự xếp loại')}>
-                    {self ? (
-                      <GradeSelect label={t('Tự xếp loại: {{name}}', { name: row.name })} value={e!.selfGrade} empty={t('Chọn mức…')} row={i} col={0} onFocusRow={() => props.onFocusRow(row)} onCommit={(g) => props.run(row, { name: 'self-assess', grade: g })} />
-                    ) : (
-                      <GradeCode grade={e?.selfGrade ?? null} />
-                    )}
-                  </td>
-                  <td data-label={t('Xếp loại')}>
-                    {mode === 'readonly' ? (
-                      <span>
-                        <GradeCode grade={grade} strong />
-                        {canRegrade(row, ctx.user, ctx.path) && e ? <> <Link className="button small" href={ctx.withCycle(`/subjects/${e.id}`)}>{t('Xếp loại lại')}</Link></> : null}
-                      </span>
-                    ) : (
-                      <>
-                        <GradeSelect
-                          label={t('Xếp loại: {{name}}', { name: row.name })}
-                          value={grade}
-                          empty={mode === 'decide' ? t('Chọn mức (đề xuất: {{g}})', { g: e?.proposedGrade ?? '—' }) : t('Chọn mức…')}
-                          row={i}
-                          col={1}
-                          onFocusRow={() => props.onFocusRow(row)}
-                          onCommit={(g) => props.run(row, mode === 'decide' ? { name: 'decide', grade: g, decidingUnit: row.authority.unitCode ?? undefined } : { name: 'propose', grade: g })}
-                        />
-                        {mode === 'decide' ? <div className="muted small">{t('Quyết định của {{who}}', { who: row.authority.unitName ?? '—' })}</div> : null}
-                      </>
-                    )}
-                    {kht && grade === 'KHT' ? (
-                      <select
-                        aria-label={t('Lý do KHT: {{name}}', { name: row.name })}
-                        value={e?.khtReasons[0] ?? ''}
-                        onChange={(ev) => ev.target.value && props.run(row, mode === 'decide' ? { name: 'decide', grade: 'KHT', decidingUnit: row.authority.unitCode ?? undefined, khtReasons: [ev.target.value] } : { name: 'propose', grade: 'KHT', khtReasons: [ev.target.value] })}
-                      >
-                        <option value="">{t('— Chọn lý do —')}</option>
-                        {ctx.khtReasons.map((r) => <option key={r} value={r}>{khtReasonLabel(r, lang)}</option>)}
-                      </select>
-                    ) : e?.khtReasons.length ? (
-                      <span className="small">{e.khtReasons.map((r) => khtReasonLabel(r, lang)).join('; ')}</span>
-                    ) : null}
-                  </td>
-                  <td data-label={t('Trạng thái')}>
-                    {e ? <RowStatus name={row.name} evaluation={e} state={props.states[e.id]} onRetry={(step) => props.run(row, step)} onKeep={() => props.keep(row)} /> : <span className="muted">—</span>}
-                  </td>
-                </tr>
-              );
-            })}
+            {shown.map((row, i) => <GridRow key={rowKey(row)} row={row} i={i} props={props} onEdit={setEditing} onRemove={(r, v) => void remove(r, v)} />)}
           </tbody>
         </table>
       </div>
