@@ -3,7 +3,7 @@
  * links are real <a href> (open in a new tab, keyboard, screen readers), and each page is loaded on
  * demand. The cycle shown travels in the query (`?cycle=2023`).
  */
-import { type AnchorHTMLAttributes, type MouseEvent, useEffect, useState, useSyncExternalStore } from 'react';
+import { type AnchorHTMLAttributes, type MouseEvent, useEffect, useSyncExternalStore } from 'react';
 
 type Listener = () => void;
 const listeners = new Set<Listener>();
@@ -78,11 +78,4 @@ export function Link(props: AnchorHTMLAttributes<HTMLAnchorElement> & { href: st
     navigate(props.href);
   };
   return <a {...rest} onClick={click} />;
-}
-
-/** A value that changes when the address changes (for effects that reload data). */
-export function useLocationKey(): string {
-  const [key, setKey] = useState(snapshot());
-  useEffect(() => subscribe(() => setKey(snapshot())), []);
-  return key;
 }

@@ -63,7 +63,9 @@ export function Header() {
         </form>
         <div className="who">
           <span>
-            <span className="name">{user.displayName}</span> · {roleLabel(user.role, i18n.language)} · <span title={user.scopeUnitCode}>{scopeName}</span>
+            <span className="name">{user.displayName}</span> · {roleLabel(user.role, i18n.language)}
+            {/* The scope by name, unless the user's name already says it ("Bí thư Chi bộ Tổ dân phố số 1"). */}
+            {user.displayName.toLocaleLowerCase('vi').includes(scopeName.toLocaleLowerCase('vi')) ? null : <> · <span title={user.scopeUnitCode}>{scopeName}</span></>}
           </span>
           <button type="button" className="ghost" lang={other} onClick={() => void setLanguage(other)}>
             {other === 'en' ? 'English' : 'Tiếng Việt'}
