@@ -2,7 +2,7 @@
  * The grid's keyboard (UI.md principle 7: "a grid a clerk can fill with arrows, Enter and the first
  * letters of a grade"): the letters typed pick the grade whose code they spell — the codes are the
  * first letters of the grades' names (Hoàn thành xuất sắc → HTXS, Hoàn thành tốt → HTT, Hoàn thành
- * → HT, Không hoàn thành → KHT) — or 1–4 for them in order; arrows move between cells.
+ * → HT, Không hoàn thành → KHT) — or 1–4 for them in order; arrows move between cells. Pure (no DOM).
  */
 import { GRADES, type Grade } from '../labels.js';
 
@@ -30,24 +30,4 @@ export function arrowMove(key: string): [number, number] | null {
   if (key === 'ArrowRight') return [0, 1];
   if (key === 'ArrowLeft') return [0, -1];
   return null;
-}
-
-/**
- * Focuses the nearest enabled grid control from (row, col) moving by (dr, dc) inside `grid`; the
- * controls carry data-row and data-col. Returns true when one took the focus.
- */
-export function focusCell(grid: HTMLElement, row: number, col: number, dr: number, dc: number): boolean {
-  const cells = [...grid.querySelectorAll<HTMLElement>('[data-row][data-col]')].filter((el) => !(el as HTMLSelectElement).disabled);
-  const at = (r: number, c: number) => cells.find((el) => Number(el.dataset.row) === r && Number(el.dataset.col) === c);
-  const rows = Math.max(-1, ...cells.map((el) => Number(el.dataset.row)));
-  const cols = Math.max(-1, ...cells.map((el) => Number(el.dataset.col)));
-  for (let r = row + dr, c = col + dc, guard = 0; r >= 0 && r <= rows && c >= 0 && c <= cols && guard < 500; r += dr, c += dc, guard++) {
-    const el = at(r, c);
-    if (el) {
-      el.focus();
-      return true;
-    }
-    if (dr === 0 && dc === 0) break;
-  }
-  return false;
 }

@@ -7,7 +7,27 @@
 import { type KeyboardEvent, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { GRADES, type Grade, gradeOption } from '../labels.js';
-import { arrowMove, focusCell, gradeFromKeys, isGradeKey } from './grade-keys.js';
+import { arrowMove, gradeFromKeys, isGradeKey } from './grade-keys.js';
+
+/**
+ * Focuses the nearest enabled grid control from (row, col) moving by (dr, dc) inside `grid`; the
+ * controls carry data-row and data-col. Returns true when one took the focus.
+ */
+export function focusCell(grid: HTMLElement, row: number, col: number, dr: number, dc: number): boolean {
+  const cells = [...grid.querySelectorAll<HTMLElement>('[data-row][data-col]')].filter((el) => !(el as HTMLSelectElement).disabled);
+  const at = (r: number, c: number) => cells.find((el) => Number(el.dataset.row) === r && Number(el.dataset.col) === c);
+  const rows = Math.max(-1, ...cells.map((el) => Number(el.dataset.row)));
+  const cols = Math.max(-1, ...cells.map((el) => Number(el.dataset.col)));
+  for (let r = row + dr, c = col + dc, guard = 0; r >= 0 && r <= rows && c >= 0 && c <= cols && guard < 500; r += dr, c += dc, guard++) {
+    const el = at(r, c);
+    if (el) {
+      el.focus();
+      return true;
+    }
+    if (dr === 0 && dc === 0) break;
+  }
+  return false;
+}
 
 /** How long typed letters wait for more before the grade is saved. */
 const PAUSE_MS = 700;
