@@ -4,6 +4,8 @@
  * 0/1 integers, JSON as text parsed in the query modules. Periods are half-open: valid_from is the
  * first day, valid_to the first day no longer valid (null = still valid).
  */
+import type { Generated } from 'kysely';
+
 export interface OrgUnitTable {
   id: string;
   /** Stable unique code, e.g. HU-TAMDUONG. */
@@ -92,6 +94,8 @@ export interface CycleTable {
   reference_date: string;
   title: string;
   created_at: string;
+  /** Bumped by every change of the cycle's deadlines or parameters (migration 0019). */
+  version: Generated<number>;
 }
 
 export interface CycleDeadlineTable {
@@ -165,6 +169,8 @@ export interface UserTable {
   /** 1 = may not sign in. */
   disabled: number;
   created_at: string;
+  /** Bumped by every change of role, scope, status or password (migration 0019). */
+  version: Generated<number>;
 }
 
 /** A signed-in session: only the SHA-256 (hex) of the random token is stored. */
@@ -323,6 +329,8 @@ export interface ReportTable {
   tasks_text: string;
   updated_at: string;
   updated_by: string;
+  /** Bumped by every save (migration 0019). */
+  version: Generated<number>;
 }
 
 /** An uploaded report template (.docx as base64 text); at most one active. */

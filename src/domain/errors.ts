@@ -41,6 +41,7 @@ export const ERROR_CODES = {
   MemberNotInCell: 'unprocessable',
   Unauthenticated: 'unauthenticated',
   Forbidden: 'forbidden',
+  CrossSiteRefused: 'forbidden',
   UserNotFound: 'notFound',
   DuplicateUsername: 'conflict',
   TooManySignIns: 'tooMany',

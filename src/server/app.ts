@@ -1,6 +1,7 @@
 /**
  * The HTTP application, without listening: `createApp({ db, config })`. Tests call
- * `app.request()` in process; `serve` binds it to a port.
+ * `app.request()` in process; `serve` binds it to a port. The JSON API lives under /api; every
+ * other GET address is the web application (src/server/web.ts), which routes in the browser.
  */
 import { Hono } from 'hono';
 import type { Config } from '../config.js';
@@ -8,21 +9,34 @@ import type { Db } from '../db/create-db.js';
 import { AppError, isAppError } from '../domain/errors.js';
 import type { User } from '../db/queries/users.js';
 import { apiRoutes } from './routes/api.js';
-import { loadSession, loginPageRoutes, requireApiSession } from './routes/auth.js';
-import { homeRoutes } from './routes/home.js';
-import { errorPage } from './pages/error-page.js';
+import { loadSession, requireApiSession } from './routes/auth.js';
+import { csrfProtection } from './csrf.js';
 import { SignInThrottle } from './sign-in-throttle.js';
+import { plainPage, webRoutes } from './web.js';
+import { WEB_DIST } from './web-build.js';
 
 export interface AppDeps {
   db: Db;
   config: Config;
+  /** The built web application (default web/dist of the checkout). */
+  webDir?: string;
 }
 
 /**
  * `user` is set once the request's session is found (src/server/routes/auth.ts); `throttle` counts
  * failed sign-ins (one per app, in memory).
  */
-export type AppEnv = { Variables: { deps: AppDeps; user?: User; throttle: SignInThrottle } };
+export type AppEnv = {
+  Variables: {
+    deps: AppDeps;
+    user?: User;
+    throttle: SignInThrottle;
+    /** How the user signed in on this request: a bearer token (API client) or the session cookie (the pages). */
+    authVia?: 'bearer' | 'cookie';
+    /** The session token of this request, when one was found (the CSRF token derives from it). */
+    sessionToken?: string;
+  };
+};
 
 /** API paths answer errors as JSON; every other path is a page a person reads. */
 const isApiPath = (path: string) => path === '/api' || path.startsWith('/api/');
@@ -55,19 +69,19 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
     await next();
   });
   app.use('*', loadSession());
+  app.use('*', csrfProtection());
   app.use('/api/*', requireApiSession());
   app.route('/api', apiRoutes());
-  app.route('/', loginPageRoutes());
-  app.route('/', homeRoutes());
+  app.route('/', webRoutes({ dir: deps.webDir ?? WEB_DIST }));
   app.notFound((c) => {
     const e = new AppError('NotFound', { vi: `Không có trang «${c.req.path}».`, en: `No such path "${c.req.path}".` });
-    if (!isApiPath(c.req.path)) return c.html(errorPage({ status: 404, message: `Không có trang «${c.req.path}». Địa chỉ có thể đã gõ sai hoặc trang đã được chuyển.` }), 404);
+    if (!isApiPath(c.req.path)) return c.html(plainPage('Không tìm thấy trang', `Không có trang «${c.req.path}». Địa chỉ có thể đã gõ sai hoặc trang đã được chuyển.`), 404);
     return c.json(errorBody(e).body, 404);
   });
   app.onError((err, c) => {
     const { status, body } = errorBody(err);
     if (status >= 500) console.error(err);
-    if (!isApiPath(c.req.path)) return c.html(errorPage({ status, message: body.error.message.vi }), status as 400);
+    if (!isApiPath(c.req.path)) return c.html(plainPage(status === 403 ? 'Không có quyền' : 'Không mở được trang', body.error.message.vi), status as 400);
     return c.json(body, status as 400);
   });
   return app;

@@ -32,6 +32,7 @@ import { getUnitIdByCode } from '../db/queries/evaluation-subjects.js';
 import { createEvaluation, listEvaluations, updateEvaluation } from '../db/queries/evaluations.js';
 import { nowIso } from '../db/ids.js';
 import { unitChainAt } from '../db/queries/workflow.js';
+import { markChanged } from './evaluation-version.js';
 
 export interface EligibilitySummary {
   cycleYear: number;
@@ -203,7 +204,8 @@ export async function overrideEligibility(
     const computed: EligibilityResult = { status: current.eligibility, reviewed: current.reviewed ?? graded, graded, reason: current.eligibilityReason ?? '', source: 'stored' };
     const { result, audit } = overrideDomain({ computed, to: { status, reviewed: current.reviewed ?? graded, graded }, reason: input.reason, by: input.actor, at: nowIso() });
     const reason = by ? `${audit.reason} (${by.code} điều chỉnh sau quyết định)` : audit.reason;
-    return updateEvaluation(trx, input.evaluationId, { eligibility: result.status, eligibilityReason: result.reason }, { actor: input.actor, reason, action: 'override', expectedVersion: input.expectedVersion });
+    await updateEvaluation(trx, input.evaluationId, { eligibility: result.status, eligibilityReason: result.reason }, { actor: input.actor, reason, action: 'override', expectedVersion: input.expectedVersion });
+    return markChanged(trx, current);
   });
 }
 

@@ -14,6 +14,7 @@ import { putEvaluationFacts } from '../db/queries/evaluation-facts.js';
 import { createEvaluation, type CreateEvaluationInput, updateEvaluation } from '../db/queries/evaluations.js';
 import { nowIso } from '../db/ids.js';
 import { type GradingContext, loadGradingContext } from './grading-context.js';
+import { markChanged } from './evaluation-version.js';
 
 /** Facts a caller may give, the score included (stored on the evaluation row, in hundredths). */
 export interface FactsInput extends SubjectFactsInput {
@@ -67,7 +68,9 @@ export async function editEvaluation(db: Db, evaluationId: string, input: FreeFi
     const { note, reviewed, reason, expectedVersion, ...facts } = input;
     await recordFacts(trx, ctx, { ...facts, expectedVersion }, actor);
     const free = Object.fromEntries(Object.entries({ note, reviewed }).filter(([, v]) => v !== undefined));
-    return updateEvaluation(trx, evaluationId, free, { actor, reason });
+    const updated = await updateEvaluation(trx, evaluationId, free, { actor, reason });
+    // Facts live beside the row: a change of them alone still moves the version on.
+    return touchesFacts ? markChanged(trx, ctx.evaluation) : updated;
   });
 }
 

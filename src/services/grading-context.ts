@@ -170,6 +170,21 @@ export async function checkGrade(db: Db, ctx: GradingContext, grade: Grade): Pro
   };
 }
 
+/**
+ * The cap's headroom in the subject's scope as things stand: every graded subject of the scope with
+ * its current grade (decided, else proposed, else self-assessed), this one included when graded.
+ * What the check panel shows while a clerk grades (GUIDE.md §3: the cap "reported … never silently").
+ */
+export async function capNow(db: Db, ctx: GradingContext): Promise<CapHeadroom & { scope: string }> {
+  const scope = await capScope(db, ctx);
+  const e = ctx.evaluation;
+  const own = e.decidedGrade ?? e.proposedGrade ?? e.selfGrade;
+  const graded = e.eligibility === 'eligible' || e.eligibility === 'pending';
+  const counts = own && graded ? { ...scope.counts, [own]: scope.counts[own] + 1 } : scope.counts;
+  const outstanding = scope.unitCode !== undefined && ctx.outstandingUnits.includes(scope.unitCode);
+  return { ...capHeadroom({ ruleSet: ctx.ruleSet, subjectKind: e.subjectKind, counts, outstanding }), scope: scope.label };
+}
+
 /** Throws GradeNotAllowed when the check has errors: they block (GUIDE.md §3). */
 export function assertNoGradeErrors(check: GradingCheck): void {
   if (check.errors.length === 0) return;

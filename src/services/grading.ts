@@ -21,6 +21,7 @@ import { assertGradingOpen, assertNoGradeErrors, checkGrade, checkOrder, type Gr
 import { inTransaction } from '../db/queries/common.js';
 import type { SubjectFactsInput } from '../domain/workflow/facts.js';
 import { recordFacts } from './evaluation-facts.js';
+import { assertReadVersion, markChanged } from './evaluation-version.js';
 
 export type { GradingCheck } from './grading-context.js';
 
@@ -86,6 +87,7 @@ async function gradedStep(
   const grade = requireGrade(input.grade, 'grade');
   return inTransaction(db, async (trx) => {
     const loaded = await loadGradingContext(trx, input.evaluationId);
+    assertReadVersion(loaded.evaluation, input.expectedVersion);
     assertGradingOpen(loaded, input.action === 'decide' ? 'quyết định xếp loại' : 'đề xuất xếp loại');
     const ctx = await recordFacts(trx, loaded, input, input.actor);
     const by = await input.by(trx, ctx);
@@ -97,38 +99,40 @@ async function gradedStep(
     const justified = requireJustification(warnings, input.justification);
     const fields = gradeFields(input.field, grade, input.khtReasons);
     if (input.action === 'decide') fields.decidingUnit = by.code;
-    const evaluation = await updateEvaluation(trx, input.evaluationId, fields, { actor: input.actor, reason: justified, expectedVersion: input.expectedVersion === undefined ? undefined : ctx.evaluation.version });
+    await updateEvaluation(trx, input.evaluationId, fields, { actor: input.actor, reason: justified, expectedVersion: input.expectedVersion === undefined ? undefined : ctx.evaluation.version });
     const at = nowIso();
     await recordStage(trx, { evaluationId: ctx.evaluation.id, action: input.action, from: ctx.stage, to, unitId: by.id, grade, comment: justified ?? null, at, actor: input.actor });
     if (justified) await insertJustification(trx, { evaluationId: ctx.evaluation.id, action: input.action, grade, warnings, text: justified, at, actor: input.actor });
-    return { evaluation, stage: to, check, ...(justified ? { justified } : {}) };
+    return { evaluation: await markChanged(trx, loaded.evaluation), stage: to, check, ...(justified ? { justified } : {}) };
   });
 }
 
 /** The subject's self-assessment with its proposed grade and facts (QĐ 366 Điều 12 khoản 1, bước 1). */
-export async function selfAssess(db: Db, input: StepFacts & { evaluationId: string; grade: string; actor: string; comment?: string | undefined }): Promise<StepResult> {
+export async function selfAssess(db: Db, input: StepFacts & { evaluationId: string; grade: string; actor: string; comment?: string | undefined; expectedVersion?: number | undefined }): Promise<StepResult> {
   const grade = requireGrade(input.grade, 'grade');
   return inTransaction(db, async (trx) => {
     const loaded = await loadGradingContext(trx, input.evaluationId);
+    assertReadVersion(loaded.evaluation, input.expectedVersion);
     assertGradingOpen(loaded, 'tự đánh giá');
-    const ctx = await recordFacts(trx, loaded, input, input.actor);
+    const ctx = await recordFacts(trx, loaded, { ...input, expectedVersion: undefined }, input.actor);
     const to = nextStage(ctx.stage, 'self_assess');
-    const evaluation = await updateEvaluation(trx, ctx.evaluation.id, gradeFields('selfGrade', grade, undefined), { actor: input.actor });
+    await updateEvaluation(trx, ctx.evaluation.id, gradeFields('selfGrade', grade, undefined), { actor: input.actor });
     await recordStage(trx, { evaluationId: ctx.evaluation.id, action: 'self_assess', from: ctx.stage, to, unitId: null, grade, comment: input.comment?.trim() || null, at: nowIso(), actor: input.actor });
-    return { evaluation, stage: to };
+    return { evaluation: await markChanged(trx, loaded.evaluation), stage: to };
   });
 }
 
 /** An opinion of a related body (chủ thể liên quan, GUIDE.md §4.5): a unit of the tree or a named body. */
 export async function addOpinion(
   db: Db,
-  input: { evaluationId: string; bodyUnit?: string | undefined; bodyName?: string | undefined; proposedGrade?: string | null | undefined; comment: string; actor: string },
+  input: { evaluationId: string; bodyUnit?: string | undefined; bodyName?: string | undefined; proposedGrade?: string | null | undefined; comment: string; actor: string; expectedVersion?: number | undefined },
 ): Promise<StepResult> {
   const proposed = parseGrade(input.proposedGrade ?? null, 'proposedGrade');
   const comment = input.comment.trim();
   if (comment === '') throw new AppError('ValidationFailed', { vi: 'Ý kiến nhận xét không được để trống.', en: 'The comment must not be empty.' }, { field: 'comment' });
   return inTransaction(db, async (trx) => {
     const ctx = await loadGradingContext(trx, input.evaluationId);
+    assertReadVersion(ctx.evaluation, input.expectedVersion);
     assertGradingOpen(ctx, 'ghi ý kiến về');
     const unit = input.bodyUnit ? await unitRef(trx, input.bodyUnit, 'bodyUnit') : null;
     const name = input.bodyName?.trim() || unit?.code;
@@ -137,7 +141,7 @@ export async function addOpinion(
     const at = nowIso();
     await insertOpinion(trx, { evaluationId: ctx.evaluation.id, bodyUnitId: unit?.id ?? null, bodyName: name, proposedGrade: proposed, comment, at, actor: input.actor });
     await recordStage(trx, { evaluationId: ctx.evaluation.id, action: 'opinion', from: ctx.stage, to, unitId: unit?.id ?? null, grade: proposed, comment, at, actor: input.actor });
-    return { evaluation: ctx.evaluation, stage: to };
+    return { evaluation: await markChanged(trx, ctx.evaluation), stage: to };
   });
 }
 
@@ -166,29 +170,31 @@ export async function decide(db: Db, input: GradedStepInput & { decidingUnit: st
 }
 
 /** Appraisal (thẩm định) by the organisation department: a grade it proposes and a comment; the check is returned, not enforced. */
-export async function appraise(db: Db, input: { evaluationId: string; grade?: string | undefined; comment: string; byUnit?: string | undefined; actor: string }): Promise<StepResult> {
+export async function appraise(db: Db, input: { evaluationId: string; grade?: string | undefined; comment: string; byUnit?: string | undefined; actor: string; expectedVersion?: number | undefined }): Promise<StepResult> {
   const grade = input.grade === undefined ? null : requireGrade(input.grade, 'grade');
   return inTransaction(db, async (trx) => {
     const ctx = await loadGradingContext(trx, input.evaluationId);
+    assertReadVersion(ctx.evaluation, input.expectedVersion);
     assertGradingOpen(ctx, 'thẩm định');
     const by = input.byUnit ? await unitRef(trx, input.byUnit, 'byUnit') : null;
     const to = nextStage(ctx.stage, 'appraise');
     const check = grade ? await checkGrade(trx, ctx, grade) : undefined;
     await recordStage(trx, { evaluationId: ctx.evaluation.id, action: 'appraise', from: ctx.stage, to, unitId: by?.id ?? null, grade, comment: input.comment.trim() || null, at: nowIso(), actor: input.actor });
-    return { evaluation: ctx.evaluation, stage: to, ...(check ? { check } : {}) };
+    return { evaluation: await markChanged(trx, ctx.evaluation), stage: to, ...(check ? { check } : {}) };
   });
 }
 
 /** Publishes a decided grade; only the body that decided may. */
-export async function publish(db: Db, input: { evaluationId: string; byUnit: string; actor: string }): Promise<StepResult> {
+export async function publish(db: Db, input: { evaluationId: string; byUnit: string; actor: string; expectedVersion?: number | undefined }): Promise<StepResult> {
   return inTransaction(db, async (trx) => {
     const ctx = await loadGradingContext(trx, input.evaluationId);
+    assertReadVersion(ctx.evaluation, input.expectedVersion);
     assertGradingOpen(ctx, 'công bố kết quả của');
     const by = await unitRef(trx, input.byUnit, 'byUnit');
     assertCompetent(ctx.body, by);
     const to = nextStage(ctx.stage, 'publish');
     await recordStage(trx, { evaluationId: ctx.evaluation.id, action: 'publish', from: ctx.stage, to, unitId: by.id, grade: ctx.evaluation.decidedGrade, comment: null, at: nowIso(), actor: input.actor });
-    return { evaluation: ctx.evaluation, stage: to };
+    return { evaluation: await markChanged(trx, ctx.evaluation), stage: to };
   });
 }
 
@@ -203,6 +209,7 @@ export async function regradeEvaluation(db: Db, input: GradedStepInput & { reaso
   const grade = requireGrade(input.grade, 'grade');
   return inTransaction(db, async (trx) => {
     const loaded = await loadGradingContext(trx, input.evaluationId);
+    assertReadVersion(loaded.evaluation, input.expectedVersion);
     const by = await unitRef(trx, input.byUnit, 'byUnit');
     assertMayRegrade({ body: loaded.body, chain: loaded.chain, by });
     const to = nextStage(loaded.stage, 'regrade');
@@ -211,11 +218,11 @@ export async function regradeEvaluation(db: Db, input: GradedStepInput & { reaso
     assertNoGradeErrors(check);
     const justified = requireJustification(check.warnings, input.justification);
     const expectedVersion = input.expectedVersion === undefined ? undefined : ctx.evaluation.version;
-    const evaluation = await regrade(trx, ctx.evaluation.id, { grade, reason, actor: input.actor, ...(input.khtReasons ? { khtReasons: input.khtReasons } : {}), ...(expectedVersion ? { expectedVersion } : {}) });
+    await regrade(trx, ctx.evaluation.id, { grade, reason, actor: input.actor, ...(input.khtReasons ? { khtReasons: input.khtReasons } : {}), ...(expectedVersion ? { expectedVersion } : {}) });
     const at = nowIso();
     await recordStage(trx, { evaluationId: ctx.evaluation.id, action: 'regrade', from: ctx.stage, to, unitId: by.id, grade, comment: reason, at, actor: input.actor });
     if (justified) await insertJustification(trx, { evaluationId: ctx.evaluation.id, action: 'regrade', grade, warnings: check.warnings, text: justified, at, actor: input.actor });
-    return { evaluation, stage: to, check, ...(justified ? { justified } : {}) };
+    return { evaluation: await markChanged(trx, loaded.evaluation), stage: to, check, ...(justified ? { justified } : {}) };
   });
 }
 

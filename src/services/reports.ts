@@ -7,6 +7,7 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Db } from '../db/create-db.js';
+import { AppError } from '../domain/errors.js';
 import { getCycle } from '../db/queries/cycles.js';
 import { getReportRecords } from '../db/queries/report-data.js';
 import { activateTemplate, findPreviousReport, findReport, getActiveTemplate, saveReport, type StoredReport } from '../db/queries/reports.js';
@@ -38,6 +39,8 @@ export interface ReportView {
   prose: ReportProse;
   updatedAt: string;
   updatedBy: string;
+  /** Send it back with the next change (a stale one is a Conflict). */
+  version: number;
 }
 
 /** Editable fields: settings and prose, each optional. */
@@ -59,7 +62,7 @@ async function resolve(db: Db, key: ReportKey): Promise<{ cycle: Cycle; unit: Re
 function toView(unit: ReportUnit, stored: StoredReport): ReportView {
   const base = defaultSettings(unit, stored.date);
   const columns = { number: stored.number, date: stored.date, place: stored.place, signerName: stored.signerName, signerTitle: stored.signerTitle };
-  return { settings: mergeSettings({ ...base, ...columns }, stored.settings), prose: stored.prose, updatedAt: stored.updatedAt, updatedBy: stored.updatedBy };
+  return { settings: mergeSettings({ ...base, ...columns }, stored.settings), prose: stored.prose, updatedAt: stored.updatedAt, updatedBy: stored.updatedBy, version: stored.version };
 }
 
 function writeOf(ids: { unitId: string; cycleId: string }, s: ReportSettings, prose: ReportProse) {
@@ -98,14 +101,14 @@ export async function getReportView(db: Db, key: ReportKey, actor = 'system'): P
   return (await ensure(db, key, actor)).view;
 }
 
-/** Changes settings and prose; returns the new view. */
-export async function updateReport(db: Db, key: ReportKey, patch: ReportPatch, actor: string): Promise<ReportView> {
+/** Changes settings and prose; returns the new view. `version`: the one the caller read (stale: Conflict). */
+export async function updateReport(db: Db, key: ReportKey, patch: ReportPatch & { version?: number | undefined }, actor: string): Promise<ReportView> {
   const { cycle, unit, view } = await ensure(db, key, actor);
-  const { prose, ...settings } = patch;
+  const { prose, version, ...settings } = patch;
   const defined = Object.fromEntries(Object.entries(settings).filter(([, v]) => v !== undefined)) as Partial<ReportSettings>;
   const next = { ...view.settings, ...defined };
   const text = { ...view.prose, ...Object.fromEntries(Object.entries(prose ?? {}).filter(([, v]) => v !== undefined)) };
-  const stored = await saveReport(db, writeOf({ unitId: unit.id, cycleId: cycle.id }, next, text), actor);
+  const stored = await saveReport(db, writeOf({ unitId: unit.id, cycleId: cycle.id }, next, text), actor, version);
   return toView(unit, stored);
 }
 
@@ -158,11 +161,29 @@ function sampleModel(): ReportModel {
   return buildReportModel({ forms, records, settings: { ...settings, deploymentFootnote: 'Chú thích.' }, prose: { ...EMPTY_PROSE, deployment: 'Nội dung.' } });
 }
 
+/** Which template is active: the uploaded one's id (its version token), or `default` for the shipped one. */
+export async function getActiveTemplateInfo(db: Db): Promise<{ version: string; name: string; uploadedAt: string | null; uploadedBy: string | null }> {
+  const uploaded = await getActiveTemplate(db);
+  if (!uploaded) return { version: 'default', name: 'bao-cao-mac-dinh.docx', uploadedAt: null, uploadedBy: null };
+  return { version: uploaded.id, name: uploaded.name, uploadedAt: uploaded.uploadedAt, uploadedBy: uploaded.uploadedBy };
+}
+
 /**
  * Uploads a template after rendering it once: a broken one is refused (AppError TemplateInvalid
- * naming the placeholder) and the active template stays as it was.
+ * naming the placeholder) and the active template stays as it was. `version`: the active template
+ * the caller saw (getActiveTemplateInfo); another one uploaded since is a Conflict.
  */
-export async function uploadTemplate(db: Db, input: { name: string; content: Buffer; actor: string }): Promise<{ id: string; name: string }> {
+export async function uploadTemplate(db: Db, input: { name: string; content: Buffer; actor: string; version?: string | undefined }): Promise<{ id: string; name: string }> {
+  if (input.version !== undefined) {
+    const current = (await getActiveTemplateInfo(db)).version;
+    if (current !== input.version) {
+      throw new AppError(
+        'Conflict',
+        { vi: 'Mẫu báo cáo vừa được người khác thay; hãy xem mẫu đang dùng rồi tải lên lại.', en: 'The report template was replaced meanwhile; review the active one and upload again.' },
+        { field: 'version' },
+      );
+    }
+  }
   validateTemplate(input.content, sampleModel());
   const { id } = await activateTemplate(db, input);
   return { id, name: input.name };

@@ -8,7 +8,8 @@ import { applyRuleParameters, parseRuleParameters } from '../domain/rules/parame
 import type { Db } from '../db/create-db.js';
 import { inTransaction } from '../db/queries/common.js';
 import { putCycleParameters } from '../db/queries/cycle-parameters.js';
-import { getCycle } from '../db/queries/cycles.js';
+import { bumpCycleVersion, getCycle } from '../db/queries/cycles.js';
+import { getCycleParameters } from '../db/queries/cycle-parameters.js';
 import { nowIso } from '../db/ids.js';
 import { AppError } from '../domain/errors.js';
 import { knownUnitCodes } from '../db/queries/cycle-parameters.js';
@@ -25,15 +26,35 @@ async function checkUnitCodes(db: Db, codes: readonly string[]): Promise<void> {
   );
 }
 
-/** Replaces a cycle's parameters ({} restores the defaults); returns the patch and the caps now in force. */
-export async function setCycleParameters(db: Db, input: { cycleYear: number; period?: string | undefined; parameters: unknown; actor: string }) {
+/**
+ * Replaces a cycle's parameters ({} restores the defaults); returns the patch and the caps now in
+ * force. `version`: the cycle's version the caller read (stale: Conflict, nothing stored).
+ */
+export async function setCycleParameters(db: Db, input: { cycleYear: number; period?: string | undefined; parameters: unknown; actor: string; version?: number | undefined }) {
   return inTransaction(db, async (trx) => {
     const cycle = await getCycle(trx, { year: input.cycleYear, period: input.period });
     const base = getRuleSet(cycle.ruleSet);
     const params = parseRuleParameters(base, input.parameters);
     await checkUnitCodes(trx, params.outstandingUnits ?? []);
+    await bumpCycleVersion(trx, cycle, input.version);
     await putCycleParameters(trx, { cycleId: cycle.id, patch: params, at: nowIso(), actor: input.actor });
     const ruleSet = applyRuleParameters(base, params);
-    return { cycle: { year: cycle.year, period: cycle.period, ruleSet: cycle.ruleSet }, parameters: params, caps: ruleSet.caps };
+    return { cycle: { year: cycle.year, period: cycle.period, ruleSet: cycle.ruleSet, version: cycle.version + 1 }, parameters: params, caps: ruleSet.caps };
   });
+}
+
+/** A cycle's stored parameters (the patch, {} for the defaults), the caps in force and the cycle's version. */
+export async function getCycleParameterView(db: Db, input: { cycleYear: number; period?: string | undefined }) {
+  const cycle = await getCycle(db, { year: input.cycleYear, period: input.period });
+  const base = getRuleSet(cycle.ruleSet);
+  const stored = await getCycleParameters(db, cycle.id);
+  const params = stored ? parseRuleParameters(base, stored.patch) : {};
+  const ruleSet = applyRuleParameters(base, params);
+  return {
+    cycle: { year: cycle.year, period: cycle.period, ruleSet: cycle.ruleSet, version: cycle.version },
+    parameters: params,
+    caps: ruleSet.caps,
+    updatedAt: stored?.updatedAt ?? null,
+    updatedBy: stored?.actor ?? null,
+  };
 }

@@ -41,6 +41,8 @@ export interface SubmissionRow {
   exceptions: SubmissionException[];
   deadline: string | null;
   timing: SubmissionTiming | null;
+  /** The report's version (0 before its first action): a page sends it back with its next action. */
+  version: number;
 }
 
 export interface SubmissionActionInput {
@@ -56,6 +58,19 @@ export interface SubmissionActionInput {
    * caller checks the parent's rights); never in the future. The submit itself always takes server time.
    */
   receivedAt?: string | undefined;
+  /** The version the caller read (0: no report yet); another current version is a Conflict. */
+  expectedVersion?: number | undefined;
+}
+
+function staleReport(unitCode: string, expected: number, current: number): AppError {
+  return new AppError(
+    'Conflict',
+    {
+      vi: `Báo cáo của «${unitCode}» vừa được người khác thay đổi (phiên bản ${current}, bạn xem phiên bản ${expected}); hãy xem lại trạng thái hiện tại rồi làm lại.`,
+      en: `The report of "${unitCode}" was changed meanwhile (version ${current}, you read ${expected}); review its current state and try again.`,
+    },
+    { field: 'version' },
+  );
 }
 
 function receivedInstant(at: string): string {
@@ -101,6 +116,8 @@ export async function applySubmissionAction(db: Db, input: SubmissionActionInput
       assertParentOpen({ parentStatus: await statusOf(trx, cycle.id, parent.unitId), parentCode: parent.code, unitCode: unit.code });
     }
     const existing = await findSubmission(trx, { cycleId: cycle.id, unitId: unit.unitId });
+    const current = existing?.version ?? 0;
+    if (input.expectedVersion !== undefined && input.expectedVersion !== current) throw staleReport(unit.code, input.expectedVersion, current);
     const status = nextSubmissionStatus(existing?.status ?? 'none', input.action, unit.code);
     let exceptions = existing?.exceptions ?? [];
     if (input.action === 'accept') {
@@ -155,6 +172,7 @@ function toRow(
     exceptions: s?.exceptions ?? [],
     deadline,
     timing: reportTiming({ status, submittedAt: s?.receivedAt ?? s?.submittedAt ?? null, deadline, calendar }),
+    version: s?.version ?? 0,
   };
 }
 

@@ -71,7 +71,14 @@ describe('xeploai serve (npm start)', () => {
     const { token } = (await login.json()) as { token: string };
     const res = await fetch(`${url}/`, { headers: { cookie: `xeploai_session=${token}` } });
     expect(res.status).toBe(200);
-    expect(await res.text()).toContain('Đảng bộ huyện Tam Đường');
+    const shell = await res.text();
+    expect(shell).toContain('<div id="root">');
+    // The shell's script is served from the build (npm start builds the web application when stale).
+    const script = shell.match(/src="(\/assets\/[^"]+\.js)"/)?.[1];
+    expect(script).toBeDefined();
+    expect((await fetch(`${url}${script}`)).status).toBe(200);
+    const tree = await fetch(`${url}/api/cycles/2022/tree?unit=HU-TAMDUONG&depth=0`, { headers: { cookie: `xeploai_session=${token}` } });
+    expect(((await tree.json()) as { nodes: { name: string; counts: { roll: number } }[] }).nodes[0]).toMatchObject({ name: 'Đảng bộ huyện Tam Đường', counts: { roll: 2731 } });
   }, 120_000);
 });
 

@@ -1,5 +1,6 @@
 /**
- * Vitest global setup: a run id for PostgreSQL test schemas, and a temporary folder of the run's own.
+ * Vitest global setup: the web application built when stale, a run id for PostgreSQL test schemas,
+ * and a temporary folder of the run's own.
  * Every temporary file of the run (the tests', the CLI's, LibreOffice's) is made under that folder,
  * because the workers inherit TMPDIR from here; the teardown removes it and the run's schemas, so a
  * run leaves nothing behind.
@@ -9,8 +10,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { TestProject } from 'vitest/node';
 import { dropTestSchemas, newRunId } from './pg-schemas.js';
+import { ensureWebBuild } from '../../src/server/web-build.js';
 
 export default async function setup(project: TestProject): Promise<() => Promise<void>> {
+  // The pages' tests (and the server's page routes) need the built web application: build it when stale.
+  await ensureWebBuild(undefined, { quiet: true });
   const runId = newRunId();
   project.provide('pgRunId', runId);
   const runTmp = mkdtempSync(join(tmpdir(), `xeploai-test-${runId}-`));

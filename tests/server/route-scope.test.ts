@@ -399,6 +399,79 @@ Object.assign(TABLE, {
   },
 } satisfies Record<string, () => Promise<void>>);
 
+/** The web pages' reads and writes (issue #9): workspace, progress, dashboard, panel, events, search, accounts. */
+Object.assign(TABLE, {
+  'GET /api/cycles/:year/tree': async () => {
+    await forbidden(as.clerk, 'GET', '/api/cycles/2022/tree?unit=CB-B', undefined, 'CB-B');
+    const own = await allowed(as.clerk, 'GET', '/api/cycles/2022/tree');
+    expect((own.nodes as Json[])[0]).toMatchObject({ code: 'CB-A', depth: 0 });
+    expect((own.nodes as Json[]).map((n) => n.code)).not.toContain('CB-B');
+  },
+  'GET /api/cycles/:year/parameters': async () => {
+    expect((await allowed(as.clerk, 'GET', '/api/cycles/2022/parameters')).cycle).toMatchObject({ year: 2022 });
+  },
+  'GET /api/dashboard/:unitCode/:year': async () => {
+    await forbidden(as.compiler, 'GET', '/api/dashboard/HUYEN-2/2022', undefined, 'HUYEN-2');
+    await allowed(as.compiler, 'GET', '/api/dashboard/HUYEN/2022');
+  },
+  'GET /api/workspace/:unitCode/:year': async () => {
+    await forbidden(as.clerk, 'GET', '/api/workspace/CB-B/2022', undefined, 'CB-B');
+    const own = await allowed(as.clerk, 'GET', '/api/workspace/CB-A/2022');
+    expect((own.rows as Json[]).filter((r) => r.kind === 'member').map((r) => r.name)).toContain('Nguyễn Văn An');
+  },
+  'GET /api/evaluations/:id/panel': async () => {
+    await forbidden(as.clerk, 'GET', `/api/evaluations/${ids.evalB}/panel`, undefined, 'CB-B');
+    await allowed(as.clerk, 'GET', `/api/evaluations/${ids.evalA}/panel`);
+  },
+  'GET /api/evaluations/:id/subject': async () => {
+    await forbidden(as.clerk, 'GET', `/api/evaluations/${ids.evalB}/subject`, undefined, 'CB-B');
+    await allowed(as.clerk, 'GET', `/api/evaluations/${ids.evalA}/subject`);
+  },
+  'POST /api/evaluations/:id/events': async () => {
+    const leave = { kind: 'sick_leave', startsOn: '2022-03-01', endsOn: '2022-04-01', months: 1 };
+    await forbidden(as.clerk, 'POST', `/api/evaluations/${ids.evalMemberB}/events`, leave, 'CB-B');
+    await forbidden(as.viewer, 'POST', `/api/evaluations/${ids.evalPub}/events`, leave);
+    await allowed(as.clerk, 'POST', `/api/evaluations/${ids.evalPub}/events`, leave, 201);
+  },
+  'DELETE /api/evaluations/:id/events/:eventId': async () => {
+    const leave = { kind: 'maternity_leave', startsOn: '2022-05-01', endsOn: '2022-11-01' };
+    const added = await allowed(as.clerk, 'POST', `/api/evaluations/${ids.evalPub}/events`, leave, 201);
+    const ofB = await allowed(as.admin, 'POST', `/api/evaluations/${ids.evalMemberB}/events`, leave, 201);
+    await forbidden(as.clerk, 'DELETE', `/api/evaluations/${ids.evalMemberB}/events/${ofB.event.id}`, undefined, 'CB-B');
+    await allowed(as.clerk, 'DELETE', `/api/evaluations/${ids.evalPub}/events/${added.event.id}`);
+  },
+  'GET /api/search': async () => {
+    const found = await allowed(as.clerk, 'GET', '/api/search?q=van');
+    expect((found.persons as Json[]).map((p) => p.fullName)).toEqual(['Nguyễn Văn An']);
+    expect(((await allowed(as.admin, 'GET', '/api/search?q=van')).persons as Json[]).length).toBeGreaterThan(1);
+  },
+  'GET /api/users': async () => {
+    await forbidden(as.compiler, 'GET', '/api/users');
+    expect((await allowed(as.admin, 'GET', '/api/users')).users.length).toBeGreaterThan(3);
+  },
+  'POST /api/users': async () => {
+    const body = { username: 'moi.tao', role: 'clerk', scope: 'CB-A', password: 'mật khẩu dài' };
+    await forbidden(as.compiler, 'POST', '/api/users', body);
+    await allowed(as.admin, 'POST', '/api/users', body, 201);
+  },
+  'PATCH /api/users/:username': async () => {
+    await forbidden(as.clerk, 'PATCH', `/api/users/${as.viewer.user.username}`, { displayName: 'Tên mới' });
+    await allowed(as.admin, 'PATCH', `/api/users/${as.viewer.user.username}`, { displayName: 'Tên mới' });
+  },
+  'POST /api/users/:username/password': async () => {
+    const throwaway = await signIn(app, t.db, { role: 'viewer', scope: 'CB-A' });
+    await forbidden(as.compiler, 'POST', `/api/users/${throwaway.user.username}/password`, {});
+    expect((await allowed(as.admin, 'POST', `/api/users/${throwaway.user.username}/password`, {})).password).toMatch(/^\S{12,}$/);
+  },
+  'GET /api/forms/:unitCode/:year/layout': async () => {
+    await forbidden(as.clerk, 'GET', '/api/forms/CB-B/2022/layout', undefined, 'CB-B');
+    expect((await allowed(as.clerk, 'GET', '/api/forms/CB-A/2022/layout')).forms).toHaveLength(5);
+  },
+  'GET /api/report-templates/active/info': async () => {
+    expect((await allowed(as.clerk, 'GET', '/api/report-templates/active/info')).version).toBe('default');
+  },
+} satisfies Record<string, () => Promise<void>>);
+
 /** Routes any request may reach without a session. */
 const OPEN = new Set(['GET /api/health', 'POST /api/auth/login']);
 
@@ -419,6 +492,7 @@ describe(`every API route checks role and scope, on ${testEngine}`, () => {
     ids.evalOut = await evaluate('CB-X');
     // A member decided before the workflow (derived stage: published), for the re-grade route.
     ids.evalPub = (await createEvaluation(t.db, { cycleYear: 2022, subjectKind: 'member', subjectRef: '10.001', decidedGrade: 'HTT', actor: 'seed' })).id;
+    ids.evalMemberB = (await createEvaluation(t.db, { cycleYear: 2022, subjectKind: 'member', subjectRef: '10.002', actor: 'seed' })).id;
     for (const [ref, by] of [['10.001', 'CB-A'], ['10.002', 'CB-B']] as const) {
       await addReviewTopic(t.db, { cycleYear: 2022, subjectKind: 'member', subjectRef: ref, managedBy: 'co_so.chi_bo', assignedByUnit: by, topic: 'Tinh thần trách nhiệm' });
     }

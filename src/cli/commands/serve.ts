@@ -6,6 +6,7 @@ import { createDb, type Db, migrateToLatest } from '../../db/create-db.js';
 import { countUnits } from '../../db/queries/overview.js';
 import { loadDemoDistrict } from '../../demo/load.js';
 import { createApp } from '../../server/app.js';
+import { ensureWebBuild } from '../../server/web-build.js';
 import { DEMO_USERS, createDemoUsers, demoSignInWorks } from '../../demo/users.js';
 import { listUsers } from '../../db/queries/users.js';
 import { ROLE_LABELS } from '../../domain/access.js';
@@ -54,6 +55,16 @@ async function loadDemoIfEmpty(db: Db, config: Config, ctx: CliContext): Promise
   ctx.io.out(`Đã tạo tài khoản thử: ${created.join(', ')}.`);
 }
 
+/** Builds the web application when its build is missing or older than its sources (a checkout); says so. */
+async function webBuild(ctx: CliContext): Promise<void> {
+  try {
+    await ensureWebBuild(undefined, { quiet: true, onBuild: () => ctx.io.out('Đang dựng giao diện web (lần đầu hoặc mã nguồn đã đổi)…') });
+  } catch (e) {
+    const why = e instanceof Error ? e.message : String(e);
+    ctx.io.err(`Không dựng được giao diện web: ${why}. Chạy «npm run build» rồi khởi động lại. (The web application could not be built.)`);
+  }
+}
+
 async function signInHint(db: Db, config: Config, ctx: CliContext): Promise<void> {
   if (await demoSignInWorks(db, config.demoPassword)) {
     ctx.io.out(`Đăng nhập thử: ${DEMO_USERS[0]!.username} / ${config.demoPassword}`);
@@ -67,7 +78,7 @@ async function signInHint(db: Db, config: Config, ctx: CliContext): Promise<void
 export const serve: CliCommand = {
   name: ['serve'],
   summary: 'Chạy máy chủ web / Start the web server',
-  help: `Cách dùng: xeploai serve [--port N] [--host H] [--no-demo]
+  help: `Cách dùng: xeploai serve [--port N] [--host H] [--no-demo] [--no-web-build]
 
 Cập nhật cấu trúc cơ sở dữ liệu, nạp huyện mẫu khi cơ sở dữ liệu còn trống (chỉ với SQLite, trừ khi
 đặt XEPLOAI_DEMO=1), rồi phục vụ tại http://localhost:3000 (đổi bằng --port hoặc biến PORT).
@@ -75,17 +86,19 @@ Cập nhật cấu trúc cơ sở dữ liệu, nạp huyện mẫu khi cơ sở 
   --port N     cổng (mặc định PORT hoặc 3000)
   --host H     địa chỉ lắng nghe (mặc định 0.0.0.0)
   --no-demo    không nạp huyện mẫu, không tạo tài khoản thử (như XEPLOAI_DEMO=0)
+  --no-web-build  không dựng lại giao diện web khi mã nguồn đã đổi (npm run dev: Vite phục vụ trang)
 
 Khi nạp huyện mẫu, các tài khoản thử admin, bantochuc, chibo, xem được tạo với mật khẩu
 XEPLOAI_DEMO_PASSWORD (mặc định xeploai-demo). Cài đặt thật (PostgreSQL, DATABASE_URL) không nạp
 huyện mẫu trừ khi XEPLOAI_DEMO=1; «npm run start:prod» luôn chạy với --no-demo.
 
-Usage: xeploai serve [--port N] [--host H] [--no-demo] — migrates, loads the demo district into an
-empty SQLite database (on PostgreSQL only with XEPLOAI_DEMO=1), and serves the product.`,
+Usage: xeploai serve [--port N] [--host H] [--no-demo] [--no-web-build] — migrates, loads the demo district into an
+empty SQLite database (on PostgreSQL only with XEPLOAI_DEMO=1), builds the web application when
+stale, and serves the product.`,
   async run(args, ctx) {
     const { values } = parseArgs({
       args,
-      options: { port: { type: 'string' }, host: { type: 'string' }, 'no-demo': { type: 'boolean' } },
+      options: { port: { type: 'string' }, host: { type: 'string' }, 'no-demo': { type: 'boolean' }, 'no-web-build': { type: 'boolean' } },
       strict: true,
     });
     const config = ctx.config({
@@ -97,6 +110,7 @@ empty SQLite database (on PostgreSQL only with XEPLOAI_DEMO=1), and serves the p
     try {
       await migrateToLatest(db, { pgSchema: config.pgSchema });
       await loadDemoIfEmpty(db, config, ctx);
+      if (!values['no-web-build']) await webBuild(ctx);
       const server = listen({ fetch: createApp({ db, config }).fetch, port: config.port, hostname: config.host });
       await new Promise<void>((resolve, reject) => {
         server.once('listening', resolve);

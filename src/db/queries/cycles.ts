@@ -28,6 +28,7 @@ export function cycleRowToCycle(row: Selectable<CycleTable>, deadlines: CycleDea
     title: row.title,
     createdAt: row.created_at,
     deadlines,
+    version: Number(row.version),
   };
 }
 
@@ -148,15 +149,35 @@ async function insertDeadlines(db: Db, cycleId: string, deadlines: CycleDeadline
     .execute();
 }
 
-/** Replaces the deadlines of a cycle with the given list (one per unit kind). */
+/**
+ * Moves a cycle to its next version, checking the one the caller read (Conflict when another change
+ * came first). Call inside the transaction that changes the cycle's deadlines or parameters.
+ */
+export async function bumpCycleVersion(db: Db, cycle: Cycle, expectedVersion: number | undefined): Promise<void> {
+  const stale = (current: number) =>
+    new AppError(
+      'Conflict',
+      {
+        vi: `Kỳ đánh giá năm ${cycle.year} vừa được người khác thay đổi (phiên bản ${current}, bạn sửa từ phiên bản ${expectedVersion ?? cycle.version}); hãy xem bản hiện tại rồi làm lại.`,
+        en: `The ${cycle.year} cycle was changed meanwhile (version ${current}, you edited ${expectedVersion ?? cycle.version}); review it and try again.`,
+      },
+      { field: 'version' },
+    );
+  if (expectedVersion !== undefined && expectedVersion !== cycle.version) throw stale(cycle.version);
+  const r = await db.updateTable('cycles').set({ version: cycle.version + 1 }).where('id', '=', cycle.id).where('version', '=', cycle.version).executeTakeFirst();
+  if (Number(r.numUpdatedRows) !== 1) throw stale(cycle.version + 1);
+}
+
+/** Replaces the deadlines of a cycle with the given list (one per unit kind); `version`: the one the caller read. */
 export async function setDeadlines(
   db: Db,
-  input: { year: number; period?: string | undefined; deadlines: { level: string; dueOn: string }[] },
+  input: { year: number; period?: string | undefined; deadlines: { level: string; dueOn: string }[]; version?: number | undefined },
 ): Promise<Cycle> {
   const deadlines = input.deadlines;
   assertDeadlines(deadlines);
   return inTransaction(db, async (trx) => {
     const cycle = await getCycle(trx, input);
+    await bumpCycleVersion(trx, cycle, input.version);
     await trx.deleteFrom('cycle_deadlines').where('cycle_id', '=', cycle.id).execute();
     await insertDeadlines(trx, cycle.id, deadlines);
     return getCycleById(trx, cycle.id);

@@ -243,7 +243,8 @@ export interface UpdateOptions {
   action?: HistoryAction;
 }
 
-function staleVersion(expected: number, current: number): AppError {
+/** Conflict (409) naming the version the caller read and the current one: the caller reloads and chooses. */
+export function staleVersion(expected: number, current: number): AppError {
   return new AppError(
     'Conflict',
     {
@@ -285,6 +286,21 @@ export async function updateEvaluation(db: Db, id: string, fields: EvaluationFie
     await applyEvaluationChange(trx, { evaluationId: id, before, after }); // live form counts, same transaction
     return getEvaluation(trx, id);
   });
+}
+
+/**
+ * Marks an evaluation changed without changing a field of its row (a workflow step, an opinion, a
+ * fact of its subject): bumps `version` when it is still `readVersion`, so a page that read the older
+ * version gets a Conflict instead of writing over what it did not see. A no-op when the row was
+ * already bumped in this transaction.
+ */
+export async function touchEvaluation(db: Db, id: string, readVersion: number, updatedAt: string): Promise<void> {
+  await db
+    .updateTable('evaluations')
+    .set({ version: readVersion + 1, updated_at: nextInstant(nowIso(), updatedAt) })
+    .where('id', '=', id)
+    .where('version', '=', readVersion)
+    .execute();
 }
 
 /**

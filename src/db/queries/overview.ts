@@ -1,6 +1,7 @@
 /**
- * Read models for the overview page: the unit tree as of a cycle's reference date, with members
- * and member grades per unit. Counts are grouped in SQL and rolled up the tree in the domain.
+ * Read models of the tree as of a cycle's reference date (src/services/progress.ts): the units, the
+ * members on the roll per unit, the stored DV counts per unit, each unit's own grade. Counts are
+ * grouped in SQL and rolled up the tree in the domain.
  */
 import type { Grade, OrgType, UnitKind } from '../../domain/codes.js';
 import type { TreeUnitInput } from '../../domain/tree.js';
@@ -10,33 +11,6 @@ import type { Db } from '../create-db.js';
 export async function countUnits(db: Db): Promise<number> {
   const row = await db.selectFrom('org_units').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
   return Number(row.n);
-}
-
-export interface CycleSummary {
-  id: string;
-  year: number;
-  period: string;
-  ruleSet: string;
-  referenceDate: string;
-  title: string;
-}
-
-/** Cycles, newest first. */
-export async function listCycleSummaries(db: Db): Promise<CycleSummary[]> {
-  const rows = await db
-    .selectFrom('cycles')
-    .select(['id', 'year', 'period', 'rule_set', 'reference_date', 'title'])
-    .orderBy('year', 'desc')
-    .orderBy('period')
-    .execute();
-  return rows.map((r) => ({
-    id: r.id,
-    year: Number(r.year),
-    period: r.period,
-    ruleSet: r.rule_set,
-    referenceDate: r.reference_date,
-    title: r.title,
-  }));
 }
 
 /** Every unit version valid on `date`, as tree input. */
@@ -124,64 +98,4 @@ export async function listUnitGrades(
     .where('subject_kind', '=', 'unit')
     .execute();
   return new Map(rows.map((r) => [r.subject_id, { grade: r.decided_grade as Grade | null, eligibility: r.eligibility }]));
-}
-
-export interface MemberRow {
-  cardNumber: string;
-  fullName: string;
-  sex: string;
-  admittedOn: string;
-  official: boolean;
-  eligibility: string | null;
-  grade: Grade | null;
-  proposedGrade: Grade | null;
-}
-
-/** Members of one unit on a cycle's reference date, with their evaluation in that cycle. */
-export async function listUnitMembersWithGrades(
-  db: Db,
-  options: { unitId: string; cycleId: string; date: string },
-): Promise<MemberRow[]> {
-  const rows = await db
-    .selectFrom('memberships as m')
-    .innerJoin('persons as p', 'p.id', 'm.person_id')
-    .leftJoin('evaluations as e', (join) =>
-      join
-        .onRef('e.subject_id', '=', 'p.id')
-        .on('e.subject_kind', '=', 'member')
-        .on('e.cycle_id', '=', options.cycleId),
-    )
-    .select([
-      'p.card_number',
-      'p.full_name',
-      'p.sex',
-      'p.admitted_on',
-      'p.official_on',
-      'e.eligibility',
-      'e.decided_grade',
-      'e.proposed_grade',
-    ])
-    .where('m.unit_id', '=', options.unitId)
-    .where('m.valid_from', '<=', options.date)
-    .where((eb) => eb.or([eb('m.valid_to', 'is', null), eb('m.valid_to', '>', options.date)]))
-    .execute();
-  const collator = new Intl.Collator('vi');
-  return rows
-    .map((r) => ({
-      cardNumber: r.card_number,
-      fullName: r.full_name,
-      sex: r.sex,
-      admittedOn: r.admitted_on,
-      official: r.official_on !== null && r.official_on <= options.date,
-      eligibility: r.eligibility,
-      grade: r.decided_grade as Grade | null,
-      proposedGrade: r.proposed_grade as Grade | null,
-    }))
-    .sort((a, b) => collator.compare(givenNameKey(a.fullName), givenNameKey(b.fullName)));
-}
-
-/** Vietnamese lists sort by given name (the last word), then the full name. */
-function givenNameKey(name: string): string {
-  const words = name.trim().split(/\s+/);
-  return `${words[words.length - 1] ?? ''} ${name}`;
 }

@@ -284,3 +284,16 @@ export async function listPersonEvents(db: Db, cardNumber: string): Promise<Pers
     note: r.note,
   }));
 }
+
+/**
+ * Removes one event of a person (entered by mistake); PersonNotFound / NotFound when the event is not
+ * that person's. Returns the event removed.
+ */
+export async function deletePersonEvent(db: Db, input: { cardNumber: string; eventId: string }): Promise<PersonEvent> {
+  return inTransaction(db, async (trx) => {
+    const event = (await listPersonEvents(trx, input.cardNumber)).find((e) => e.id === input.eventId);
+    if (!event) throw notFound('NotFound', { vi: `sự kiện của đảng viên ${input.cardNumber}`, en: `Event of member ${input.cardNumber}` }, input.eventId);
+    await trx.deleteFrom('person_events').where('id', '=', input.eventId).execute();
+    return event;
+  });
+}

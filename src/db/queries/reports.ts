@@ -7,6 +7,7 @@ import type { Db } from '../create-db.js';
 import { newId, nowIso } from '../ids.js';
 import type { ReportTable } from '../schema.js';
 import { inTransaction } from './common.js';
+import { AppError } from '../../domain/errors.js';
 
 /** A stored report row, settings parsed. */
 export interface StoredReport {
@@ -22,6 +23,8 @@ export interface StoredReport {
   prose: { deployment: string; preparation: string; organisation: string; strengths: string; weaknesses: string; causes: string; tasks: string };
   updatedAt: string;
   updatedBy: string;
+  /** Bumped by every save; a page sends back the one it read (migration 0019). */
+  version: number;
 }
 
 function parseSettings(text: string): Record<string, unknown> {
@@ -55,6 +58,7 @@ function toStored(r: Selectable<ReportTable>): StoredReport {
     },
     updatedAt: r.updated_at,
     updatedBy: r.updated_by,
+    version: Number(r.version),
   };
 }
 
@@ -79,7 +83,7 @@ export async function findPreviousReport(db: Db, key: { unitId: string; beforeYe
 }
 
 /** Fields a report is written with. */
-export type ReportWrite = Omit<StoredReport, 'id' | 'updatedAt' | 'updatedBy'>;
+export type ReportWrite = Omit<StoredReport, 'id' | 'updatedAt' | 'updatedBy' | 'version'>;
 
 function toRow(r: ReportWrite) {
   return {
@@ -101,13 +105,34 @@ function toRow(r: ReportWrite) {
   };
 }
 
-/** Inserts or replaces the report of a unit and cycle. */
-export async function saveReport(db: Db, report: ReportWrite, actor: string): Promise<StoredReport> {
+function staleReport(expected: number, current: number): AppError {
+  return new AppError(
+    'Conflict',
+    {
+      vi: `Báo cáo vừa được người khác sửa (phiên bản ${current}, bạn sửa từ phiên bản ${expected}); nội dung của bạn chưa được ghi: hãy xem bản hiện tại rồi chọn giữ bản nào.`,
+      en: `The report was changed meanwhile (version ${current}, you edited version ${expected}); yours was not saved: review the current text and choose.`,
+    },
+    { field: 'version' },
+  );
+}
+
+/**
+ * Inserts or replaces the report of a unit and cycle; with `expectedVersion`, a report saved by
+ * someone else since (another version) is a Conflict and nothing is written.
+ */
+export async function saveReport(db: Db, report: ReportWrite, actor: string, expectedVersion?: number): Promise<StoredReport> {
   return inTransaction(db, async (trx) => {
     const at = nowIso();
     const existing = await findReport(trx, report);
+    if (existing && expectedVersion !== undefined && expectedVersion !== existing.version) throw staleReport(expectedVersion, existing.version);
     if (existing) {
-      await trx.updateTable('reports').set({ ...toRow(report), updated_at: at, updated_by: actor }).where('id', '=', existing.id).execute();
+      const result = await trx
+        .updateTable('reports')
+        .set({ ...toRow(report), updated_at: at, updated_by: actor, version: existing.version + 1 })
+        .where('id', '=', existing.id)
+        .where('version', '=', existing.version)
+        .executeTakeFirst();
+      if (Number(result.numUpdatedRows) !== 1) throw staleReport(expectedVersion ?? existing.version, existing.version + 1);
     } else {
       await trx.insertInto('reports').values({ id: newId(), ...toRow(report), updated_at: at, updated_by: actor }).execute();
     }

@@ -56,3 +56,9 @@ export async function unitCodeOf(db: Db, unitId: string): Promise<string> {
   const row = await db.selectFrom('org_units').select('code').where('id', '=', unitId).executeTakeFirst();
   return row?.code ?? unitId;
 }
+
+/** The latest name of a unit (its newest version), for the signed-in user's bar; the code when it has none. */
+export async function scopeUnitName(db: Db, unitId: string): Promise<string> {
+  const row = await db.selectFrom('org_unit_versions').select('name').where('unit_id', '=', unitId).orderBy('valid_from', 'desc').executeTakeFirst();
+  return row?.name ?? (await unitCodeOf(db, unitId));
+}

@@ -7,7 +7,7 @@ import { AppError, notFound } from '../../domain/errors.js';
 import type { Db } from '../create-db.js';
 import { newId, nowIso } from '../ids.js';
 import { requireUnitId } from './units.js';
-import { isUniqueViolation } from './common.js';
+import { inTransaction, isUniqueViolation } from './common.js';
 
 export interface User {
   id: string;
@@ -18,6 +18,8 @@ export interface User {
   scopeUnitCode: string;
   disabled: boolean;
   createdAt: string;
+  /** Bumped by every change (role, scope, name, status, password): a page sends back the one it read. */
+  version: number;
 }
 
 /** A user with the stored password hash, for sign-in only. */
@@ -69,7 +71,7 @@ function selectUsers(db: Db) {
   return db
     .selectFrom('users as s')
     .innerJoin('org_units as u', 'u.id', 's.scope_unit_id')
-    .select(['s.id', 's.username', 's.display_name', 's.role', 's.scope_unit_id', 'u.code as scope_code', 's.disabled', 's.created_at', 's.password_hash']);
+    .select(['s.id', 's.username', 's.display_name', 's.role', 's.scope_unit_id', 'u.code as scope_code', 's.disabled', 's.created_at', 's.password_hash', 's.version']);
 }
 
 type UserRow = Awaited<ReturnType<ReturnType<typeof selectUsers>['executeTakeFirstOrThrow']>>;
@@ -84,6 +86,7 @@ function rowToUser(r: UserRow): User {
     scopeUnitCode: r.scope_code,
     disabled: Number(r.disabled) === 1,
     createdAt: r.created_at,
+    version: Number(r.version),
   };
 }
 
@@ -150,7 +153,7 @@ export async function disableUser(db: Db, username: string): Promise<User> {
   const name = normaliseUsername(username);
   const row = await db.selectFrom('users').select('id').where('username', '=', name).executeTakeFirst();
   if (!row) throw notFound('UserNotFound', { vi: 'tài khoản', en: 'User' }, name);
-  await db.updateTable('users').set({ disabled: 1 }).where('id', '=', row.id).execute();
+  await db.updateTable('users').set((eb) => ({ disabled: 1, version: eb('version', '+', 1) })).where('id', '=', row.id).execute();
   await db.deleteFrom('sessions').where('user_id', '=', row.id).execute();
   return getUserById(db, row.id);
 }
@@ -160,7 +163,7 @@ export async function enableUser(db: Db, username: string): Promise<User> {
   const name = normaliseUsername(username);
   const row = await db.selectFrom('users').select('id').where('username', '=', name).executeTakeFirst();
   if (!row) throw notFound('UserNotFound', { vi: 'tài khoản', en: 'User' }, name);
-  await db.updateTable('users').set({ disabled: 0 }).where('id', '=', row.id).execute();
+  await db.updateTable('users').set((eb) => ({ disabled: 0, version: eb('version', '+', 1) })).where('id', '=', row.id).execute();
   return getUserById(db, row.id);
 }
 
@@ -169,7 +172,56 @@ export async function setUserPassword(db: Db, username: string, passwordHash: st
   const name = normaliseUsername(username);
   const row = await db.selectFrom('users').select('id').where('username', '=', name).executeTakeFirst();
   if (!row) throw notFound('UserNotFound', { vi: 'tài khoản', en: 'User' }, name);
-  await db.updateTable('users').set({ password_hash: passwordHash }).where('id', '=', row.id).execute();
+  await db.updateTable('users').set((eb) => ({ password_hash: passwordHash, version: eb('version', '+', 1) })).where('id', '=', row.id).execute();
   await db.deleteFrom('sessions').where('user_id', '=', row.id).execute();
   return getUserById(db, row.id);
+}
+
+/** What an administrator may change about a user (src/services/users.ts); undefined keeps. */
+export interface UserChange {
+  displayName?: string | undefined;
+  role?: string | undefined;
+  scopeUnitCode?: string | undefined;
+  disabled?: boolean | undefined;
+  passwordHash?: string | undefined;
+}
+
+function staleUser(username: string, expected: number, current: number): AppError {
+  return new AppError(
+    'Conflict',
+    {
+      vi: `Tài khoản «${username}» vừa được người khác thay đổi (phiên bản ${current}, bạn sửa từ phiên bản ${expected}); hãy xem lại rồi làm lại.`,
+      en: `User "${username}" was changed meanwhile (version ${current}, you edited ${expected}); review it and try again.`,
+    },
+    { field: 'version' },
+  );
+}
+
+/**
+ * Changes a user, checking the version the caller read (Conflict when stale) and the new role and
+ * scope like createUser; disabling or a new password ends the user's sessions. UserNotFound otherwise.
+ */
+export async function changeUser(db: Db, username: string, change: UserChange, expectedVersion: number | undefined): Promise<User> {
+  return inTransaction(db, async (trx) => {
+    const current = await findUserForSignIn(trx, username);
+    if (!current) throw notFound('UserNotFound', { vi: 'tài khoản', en: 'User' }, normaliseUsername(username));
+    if (expectedVersion !== undefined && expectedVersion !== current.version) throw staleUser(current.username, expectedVersion, current.version);
+    const role = change.role ?? current.role;
+    assertRole(role);
+    const scopeCode = change.scopeUnitCode ?? current.scopeUnitCode;
+    const scopeUnitId = change.scopeUnitCode === undefined ? current.scopeUnitId : await requireUnitId(trx, change.scopeUnitCode);
+    if (role === 'compiler' && (change.role !== undefined || change.scopeUnitCode !== undefined)) await assertCommitteeScope(trx, scopeUnitId, scopeCode);
+    const values = {
+      display_name: change.displayName?.trim() || current.displayName,
+      role,
+      scope_unit_id: scopeUnitId,
+      disabled: (change.disabled ?? current.disabled) ? 1 : 0,
+      password_hash: change.passwordHash ?? current.passwordHash,
+      version: current.version + 1,
+    };
+    const r = await trx.updateTable('users').set(values).where('id', '=', current.id).where('version', '=', current.version).executeTakeFirst();
+    if (Number(r.numUpdatedRows) !== 1) throw staleUser(current.username, expectedVersion ?? current.version, current.version + 1);
+    if (change.disabled === true || change.passwordHash !== undefined) await trx.deleteFrom('sessions').where('user_id', '=', current.id).execute();
+    return getUserById(trx, current.id);
+  });
 }

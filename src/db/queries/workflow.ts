@@ -47,6 +47,8 @@ export async function unitChainAt(db: Db, unitId: string, date: string): Promise
 export interface SubjectInfo {
   label: string;
   personId: string | null;
+  /** The party card of the person behind a member or leader. */
+  cardNumber?: string;
   collectiveKind?: CollectiveKind;
   level?: Level;
   positionGroup?: PositionGroup;
@@ -57,7 +59,7 @@ export interface SubjectInfo {
 export async function getSubjectInfo(db: Db, e: { subjectKind: SubjectKind; subjectId: string }): Promise<SubjectInfo> {
   if (e.subjectKind === 'member') {
     const p = await db.selectFrom('persons').select(['full_name', 'card_number']).where('id', '=', e.subjectId).executeTakeFirstOrThrow();
-    return { label: `${p.full_name} (${p.card_number})`, personId: e.subjectId };
+    return { label: `${p.full_name} (${p.card_number})`, personId: e.subjectId, cardNumber: p.card_number };
   }
   if (e.subjectKind === 'collective') {
     const c = await db.selectFrom('collectives').select(['name', 'kind', 'level']).where('id', '=', e.subjectId).executeTakeFirstOrThrow();
@@ -67,10 +69,10 @@ export async function getSubjectInfo(db: Db, e: { subjectKind: SubjectKind; subj
     const p = await db
       .selectFrom('positions as p')
       .innerJoin('persons as s', 's.id', 'p.person_id')
-      .select(['p.title', 'p.position_group', 'p.deciding_unit_id', 'p.person_id', 's.full_name'])
+      .select(['p.title', 'p.position_group', 'p.deciding_unit_id', 'p.person_id', 's.full_name', 's.card_number'])
       .where('p.id', '=', e.subjectId)
       .executeTakeFirstOrThrow();
-    return { label: `${p.title}: ${p.full_name}`, personId: p.person_id, positionGroup: p.position_group as PositionGroup, positionDecidingUnitId: p.deciding_unit_id };
+    return { label: `${p.title}: ${p.full_name}`, personId: p.person_id, cardNumber: p.card_number, positionGroup: p.position_group as PositionGroup, positionDecidingUnitId: p.deciding_unit_id };
   }
   const u = await db.selectFrom('org_units').select('code').where('id', '=', e.subjectId).executeTakeFirstOrThrow();
   return { label: u.code, personId: null };

@@ -24,6 +24,8 @@ export interface Cycle {
   title: string;
   createdAt: string;
   deadlines: CycleDeadline[];
+  /** Bumped by every change of deadlines or parameters: a page sends back the one it read. */
+  version: number;
 }
 
 /** Which body manages a subject given review topics: the KD form's `suggested.*` rows (FORMS.md §2). */

@@ -54,9 +54,12 @@ export interface Evaluation extends EvaluationState {
 export const HISTORY_ACTIONS = ['create', 'update', 'regrade', 'override'] as const;
 export type HistoryAction = (typeof HISTORY_ACTIONS)[number];
 
-/** One changed field of an evaluation; values are text (JSON for lists). */
+/**
+ * One changed field of an evaluation; values are text (JSON for lists and events). `event` records a
+ * dated event of the subject (a discipline, a leave) entered or removed from the evaluation's page.
+ */
 export interface FieldChange {
-  field: keyof EvaluationState;
+  field: keyof EvaluationState | 'event';
   oldValue: string | null;
   newValue: string | null;
 }

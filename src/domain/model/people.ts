@@ -139,3 +139,11 @@ export function assertNoMembershipOverlap(period: Period, others: readonly Membe
     { field: 'validFrom', details: { unitCode: clash.unitCode, validFrom: clash.validFrom, validTo: clash.validTo } },
   );
 }
+
+const viCollator = new Intl.Collator('vi', { numeric: true });
+
+/** Vietnamese lists sort people by given name (the last word), then by the full name (Nguyễn Văn An before Trần Thị Bình). */
+export function compareByGivenName(a: string, b: string): number {
+  const given = (name: string) => name.trim().split(/\s+/).at(-1) ?? '';
+  return viCollator.compare(given(a), given(b)) || viCollator.compare(a, b);
+}

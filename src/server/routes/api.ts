@@ -12,6 +12,10 @@ import { reportRoutes } from './reports.js';
 import { unitRoutes } from './units.js';
 import { workflowRoutes } from './workflow.js';
 import { submissionRoutes } from './submissions.js';
+import { progressRoutes } from './progress.js';
+import { searchRoutes } from './search.js';
+import { userRoutes } from './users.js';
+import { workspaceRoutes } from './workspace.js';
 
 export function apiRoutes(): Hono<AppEnv> {
   const api = new Hono<AppEnv>();
@@ -27,5 +31,9 @@ export function apiRoutes(): Hono<AppEnv> {
   api.route('/', reportRoutes());
   api.route('/', workflowRoutes());
   api.route('/', submissionRoutes());
+  api.route('/', progressRoutes());
+  api.route('/', workspaceRoutes());
+  api.route('/', searchRoutes());
+  api.route('/', userRoutes());
   return api;
 }

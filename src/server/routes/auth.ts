@@ -13,8 +13,8 @@ import { createSession, deleteSession, findSessionUser, SESSION_HOURS } from '..
 import { findUserForSignIn, normaliseUsername, type User } from '../../db/queries/users.js';
 import type { AppEnv } from '../app.js';
 import { currentUser, unauthenticated } from '../authorize.js';
-import { layout } from '../pages/layout.js';
-import { loginBody, logoutBody, WRONG_CREDENTIALS_VI } from '../pages/login-page.js';
+import { csrfTokenFor } from '../csrf.js';
+import { scopeUnitName } from '../../db/queries/scope.js';
 import { verifyNobody, verifyPassword } from '../../services/passwords.js';
 import { parseBody } from '../validate.js';
 
@@ -23,12 +23,22 @@ export const SESSION_COOKIE = 'xeploai_session';
 
 const loginBodySchema = z.strictObject({ username: z.string().max(200), password: z.string().max(1000) });
 
-/** The session token of a request: the bearer token first, else the cookie. */
-export function tokenOf(c: Context): string | undefined {
+/** The session token of a request and how it came: the bearer token first, else the cookie. */
+export function sessionTokenOf(c: Context): { token: string; via: 'bearer' | 'cookie' } | undefined {
   const header = c.req.header('authorization');
   const bearer = header?.match(/^Bearer\s+(\S+)\s*$/i)?.[1];
-  return bearer ?? getCookie(c, SESSION_COOKIE) ?? undefined;
+  if (bearer) return { token: bearer, via: 'bearer' };
+  const cookie = getCookie(c, SESSION_COOKIE);
+  return cookie ? { token: cookie, via: 'cookie' } : undefined;
 }
+
+/** The session token of a request: the bearer token first, else the cookie. */
+export function tokenOf(c: Context): string | undefined {
+  return sessionTokenOf(c)?.token;
+}
+
+/** Said for a wrong name, a wrong password or a disabled account alike: it must not tell which. */
+export const WRONG_CREDENTIALS_VI = 'Tên đăng nhập hoặc mật khẩu không đúng.';
 
 function wrongCredentials(): AppError {
   return new AppError('Unauthenticated', { vi: WRONG_CREDENTIALS_VI, en: 'Wrong username or password.' });
@@ -77,12 +87,16 @@ async function endSession(c: Context<AppEnv>): Promise<void> {
   deleteCookie(c, SESSION_COOKIE, { path: '/' });
 }
 
-/** Finds the signed-in user (if any) and sets it on the context. */
+/** Finds the signed-in user (if any) and sets it on the context, with how the session came (bearer or cookie). */
 export function loadSession(): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
-    const token = tokenOf(c);
-    const user = token ? await findSessionUser(c.var.deps.db, token) : undefined;
-    if (user) c.set('user', user);
+    const session = sessionTokenOf(c);
+    const user = session ? await findSessionUser(c.var.deps.db, session.token) : undefined;
+    if (user && session) {
+      c.set('user', user);
+      c.set('authVia', session.via);
+      c.set('sessionToken', session.token);
+    }
     await next();
   };
 }
@@ -97,20 +111,6 @@ export function requireApiSession(): MiddlewareHandler<AppEnv> {
   };
 }
 
-/** A local path to return to after signing in; anything else (another site, `//host`) becomes `/`. */
-export function safeNext(next: string | undefined): string {
-  return next && next.startsWith('/') && !next.startsWith('//') && !next.startsWith('/\\') ? next : '/';
-}
-
-/** Pages need a session: redirect to /login?next=… otherwise. */
-export function requirePageSession(): MiddlewareHandler<AppEnv> {
-  return async (c, next) => {
-    if (c.get('user')) return next();
-    const url = new URL(c.req.url);
-    return c.redirect(`/login?next=${encodeURIComponent(url.pathname + url.search)}`, 302);
-  };
-}
-
 /** Routes under /api/auth: login, logout, me. */
 export function authApiRoutes(): Hono<AppEnv> {
   const r = new Hono<AppEnv>();
@@ -118,43 +118,19 @@ export function authApiRoutes(): Hono<AppEnv> {
     const body = await parseBody(c, loginBodySchema);
     const session = await signIn(c, body.username, body.password);
     setSessionCookie(c, session.token);
-    return c.json({ token: session.token, expiresAt: session.expiresAt, user: session.user });
+    // The pages keep the CSRF token (src/server/csrf.ts) in memory; API clients use the bearer token.
+    return c.json({ token: session.token, expiresAt: session.expiresAt, user: session.user, csrfToken: csrfTokenFor(session.token) });
   });
   r.post('/logout', async (c) => {
     await endSession(c);
     return c.json({ ok: true });
   });
-  r.get('/me', (c) => c.json({ user: currentUser(c) }));
-  return r;
-}
-
-/** The sign-in page and its form posts: GET/POST /login, GET/POST /logout. */
-export function loginPageRoutes(): Hono<AppEnv> {
-  const r = new Hono<AppEnv>();
-  r.get('/login', (c) => {
-    const next = safeNext(c.req.query('next'));
-    if (c.get('user')) return c.redirect(next, 302);
-    return c.html(layout({ title: 'Đăng nhập', body: loginBody({ next }) }));
-  });
-  r.post('/login', async (c) => {
-    const form = await c.req.parseBody();
-    const username = typeof form.username === 'string' ? form.username : '';
-    const password = typeof form.password === 'string' ? form.password : '';
-    const next = safeNext(typeof form.next === 'string' ? form.next : undefined);
-    try {
-      const session = await signIn(c, username, password);
-      setSessionCookie(c, session.token);
-      return c.redirect(next, 303);
-    } catch (e) {
-      if (!(e instanceof AppError)) throw e;
-      return c.html(layout({ title: 'Đăng nhập', body: loginBody({ next, error: e.messages.vi, username }) }), e.status as 401);
-    }
-  });
-  // A link to /logout (typed, bookmarked) shows the sign-out button: a GET must not sign out by itself.
-  r.get('/logout', (c) => c.html(layout({ title: 'Đăng xuất', body: logoutBody(c.get('user')) })));
-  r.post('/logout', async (c) => {
-    await endSession(c);
-    return c.redirect('/login', 303);
+  // The signed-in user, the name of their scope unit and, for the pages, the session's CSRF token.
+  r.get('/me', async (c) => {
+    const user = currentUser(c);
+    const token = c.var.sessionToken;
+    const scopeName = await scopeUnitName(c.var.deps.db, user.scopeUnitId);
+    return c.json({ user, scopeName, ...(token ? { csrfToken: csrfTokenFor(token) } : {}) });
   });
   return r;
 }

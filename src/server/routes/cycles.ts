@@ -21,7 +21,8 @@ const createCycleBody = z.strictObject({
   deadlines: z.array(deadline).optional(),
 });
 
-const deadlinesBody = z.strictObject({ period: z.string().min(1).optional(), deadlines: z.array(deadline) });
+/** `version`: the cycle's version the caller read; a stale one is a 409 Conflict. */
+const deadlinesBody = z.strictObject({ period: z.string().min(1).optional(), deadlines: z.array(deadline), version: z.number().int().min(1).optional() });
 
 const topicBody = z.strictObject({
   period: z.string().min(1).optional(),

@@ -10,6 +10,7 @@ import { z } from 'zod';
 import { FORM_CODES, type FormCode } from '../../domain/forms/index.js';
 import { checkFormsDocument, checkLiveForms, formsWorkbook, getFormValues, importFormValues, readFormsDocument, rebuild, verify } from '../../services/forms.js';
 import { traceCell } from '../../services/forms-trace.js';
+import { loadFormsView } from '../../services/forms-view.js';
 import type { AppEnv } from '../app.js';
 import { authorize, authorizeRole } from '../authorize.js';
 import { parseQuery, parseWith } from '../validate.js';
@@ -81,6 +82,8 @@ export function formRoutes(): Hono<AppEnv> {
     const findings = await checkLiveForms(c.var.deps.db, await formsKey(c));
     return c.json({ findings, errors: findings.filter((f) => f.severity === 'error').length });
   });
+  // The five tables laid out as printed, with the checker's findings (the forms page).
+  r.get('/forms/:unitCode/:year/layout', async (c) => c.json(await loadFormsView(c.var.deps.db, await formsKey(c))));
   r.get('/forms/:unitCode/:year/xlsx', async (c) => {
     const file = await formsWorkbook(c.var.deps.db, await formsKey(c));
     return c.body(new Uint8Array(file.bytes), 200, { 'content-type': XLSX, 'content-disposition': disposition(file.asciiName, file.fileName) });

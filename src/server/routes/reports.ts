@@ -7,7 +7,7 @@ import { type Context, Hono } from 'hono';
 import { z } from 'zod';
 import { getCycle } from '../../db/queries/cycles.js';
 import { AppError } from '../../domain/errors.js';
-import { getActiveTemplateBytes, getReportModel, getReportView, renderReport, updateReport, uploadTemplate, type ReportKey } from '../../services/reports.js';
+import { getActiveTemplateBytes, getActiveTemplateInfo, getReportModel, getReportView, renderReport, updateReport, uploadTemplate, type ReportKey } from '../../services/reports.js';
 import type { AppEnv } from '../app.js';
 import { authorize, authorizeRole } from '../authorize.js';
 import { parseBody, parseQuery } from '../validate.js';
@@ -41,6 +41,8 @@ const reportBody = z.strictObject({
   printHttUp: z.boolean().optional(),
   deploymentFootnote: z.string().max(5_000).optional(),
   prose: proseBody.optional(),
+  /** The report's version the caller read; a stale one is a 409 Conflict and nothing is saved. */
+  version: z.number().int().min(1).optional(),
 });
 
 /** The report's key from the path, after checking the user may `action` on the unit in that cycle. */
@@ -92,6 +94,10 @@ export function reportRoutes(): Hono<AppEnv> {
     const t = await getActiveTemplateBytes(c.var.deps.db);
     return c.body(new Uint8Array(t.content), 200, { 'content-type': DOCX, 'content-disposition': `attachment; filename="${t.name}"` });
   });
+  r.get('/report-templates/active/info', async (c) => {
+    authorizeRole(c, 'read');
+    return c.json(await getActiveTemplateInfo(c.var.deps.db));
+  });
   r.put('/report-templates/active', async (c) => {
     authorizeRole(c, 'admin');
     const content = Buffer.from(await c.req.arrayBuffer());
@@ -99,7 +105,8 @@ export function reportRoutes(): Hono<AppEnv> {
       throw new AppError('ValidationFailed', { vi: 'Chưa gửi tệp mẫu báo cáo (.docx).', en: 'No template file (.docx) was sent.' }, { field: 'body' });
     }
     const name = c.req.query('name') ?? 'mau-bao-cao.docx';
-    return c.json(await uploadTemplate(c.var.deps.db, { name, content, actor: actor(c) }), 201);
+    // `?version=`: the active template the page showed (its id, or "default"); a stale one is a 409.
+    return c.json(await uploadTemplate(c.var.deps.db, { name, content, actor: actor(c), version: c.req.query('version') }), 201);
   });
   return r;
 }

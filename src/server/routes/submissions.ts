@@ -27,6 +27,8 @@ const actionBody = z.strictObject({
   receivedAt: z.string().optional(),
   /** Refused: a unit's own submit always takes server time. */
   at: z.unknown().optional(),
+  /** The report's version the caller read (0 before the first action); a stale one is a 409 Conflict. */
+  version: z.number().int().min(0).optional(),
 });
 const recordBody = z.strictObject({
   period: z.string().min(1).optional(),
@@ -110,7 +112,7 @@ export function submissionRoutes(): Hono<AppEnv> {
       if (!can(currentUser(c).role, 'decide')) throw receiptRefused(c, unit.parentCode);
       await authorize(c, { unitCode: unit.parentCode, action: 'decide', date: cycle.referenceDate });
     }
-    const input = { cycleYear: year, period: body.period, unitCode: unit.code, action, comment: body.comment, exceptions: body.exceptions, receivedAt: body.receivedAt, actor: actorOf(c) };
+    const input = { cycleYear: year, period: body.period, unitCode: unit.code, action, comment: body.comment, exceptions: body.exceptions, receivedAt: body.receivedAt, expectedVersion: body.version, actor: actorOf(c) };
     return c.json(await applySubmissionAction(db, input));
   });
   r.get('/cycles/:year/review-records', async (c) => {

@@ -11,7 +11,7 @@ import { addOpinion, appraise, decide, getWorkflow, gradingCheck, propose, publi
 import { computeAndStoreEligibility, overrideEligibility } from '../../services/eligibility.js';
 import type { AppEnv } from '../app.js';
 import { authorize, authorizeRole, currentUser } from '../authorize.js';
-import { setCycleParameters } from '../../services/rule-parameters.js';
+import { getCycleParameterView, setCycleParameters } from '../../services/rule-parameters.js';
 import { parseBody, parseQuery } from '../validate.js';
 import { can, ROLE_LABELS } from '../../domain/access.js';
 import { AppError } from '../../domain/errors.js';
@@ -32,13 +32,16 @@ const gradeStep = {
   version: z.number().int().min(1).optional(),
   ...facts,
 };
-const selfBody = z.strictObject({ grade: z.string(), comment: z.string().optional(), ...facts });
-const opinionBody = z.strictObject({ bodyUnit: z.string().min(1).optional(), bodyName: z.string().optional(), proposedGrade: z.string().nullable().optional(), comment: z.string() });
+/** `version`: the evaluation's version the caller read (a stale one is a 409 Conflict); optional for API clients. */
+const readVersion = { version: z.number().int().min(1).optional() };
+const selfBody = z.strictObject({ grade: z.string(), comment: z.string().optional(), ...facts, ...readVersion });
+const opinionBody = z.strictObject({ bodyUnit: z.string().min(1).optional(), bodyName: z.string().optional(), proposedGrade: z.string().nullable().optional(), comment: z.string(), ...readVersion });
 const proposeBody = z.strictObject({ ...gradeStep, byUnit: z.string().min(1).optional() });
 const decideBody = z.strictObject({ grade: z.string(), justification: z.string().optional(), khtReasons: z.array(z.string()).optional(), version: z.number().int().min(1).optional(), decidingUnit: z.string().min(1) });
-const parametersBody = z.strictObject({ period: z.string().min(1).optional(), parameters: z.record(z.string(), z.unknown()) });
-const appraiseBody = z.strictObject({ grade: z.string().optional(), comment: z.string(), byUnit: z.string().min(1).optional() });
-const publishBody = z.strictObject({ byUnit: z.string().min(1) });
+const parametersBody = z.strictObject({ period: z.string().min(1).optional(), parameters: z.record(z.string(), z.unknown()), version: z.number().int().min(1).optional() });
+const periodQuery = z.object({ period: z.string().min(1).optional() });
+const appraiseBody = z.strictObject({ grade: z.string().optional(), comment: z.string(), byUnit: z.string().min(1).optional(), ...readVersion });
+const publishBody = z.strictObject({ byUnit: z.string().min(1), ...readVersion });
 const checkQuery = z.object({ grade: z.string() });
 const computeBody = z.strictObject({ period: z.string().min(1).optional(), unit: z.string().min(1).optional() });
 /** byUnit: the acting body once the grade is decided or frozen (default the user's scope unit), checked like a re-grade. */
@@ -94,12 +97,12 @@ export function workflowRoutes(): Hono<AppEnv> {
   r.post('/evaluations/:id/self-assess', async (c) => {
     const body = await parseBody(c, selfBody);
     await allow(c, 'write');
-    return c.json(await selfAssess(c.var.deps.db, { evaluationId: c.req.param('id'), ...body, actor: actorOf(c) }));
+    return c.json(await selfAssess(c.var.deps.db, { evaluationId: c.req.param('id'), ...body, ...version(body), actor: actorOf(c) }));
   });
   r.post('/evaluations/:id/opinions', async (c) => {
     const body = await parseBody(c, opinionBody);
     await allow(c, 'write');
-    return c.json(await addOpinion(c.var.deps.db, { evaluationId: c.req.param('id'), ...body, actor: actorOf(c) }), 201);
+    return c.json(await addOpinion(c.var.deps.db, { evaluationId: c.req.param('id'), ...body, ...version(body), actor: actorOf(c) }), 201);
   });
   r.post('/evaluations/:id/propose', async (c) => {
     const body = await parseBody(c, proposeBody);
@@ -109,7 +112,7 @@ export function workflowRoutes(): Hono<AppEnv> {
   r.post('/evaluations/:id/appraise', async (c) => {
     const body = await parseBody(c, appraiseBody);
     await allowAppraise(c, body.byUnit);
-    return c.json(await appraise(c.var.deps.db, { evaluationId: c.req.param('id'), ...body, actor: actorOf(c) }));
+    return c.json(await appraise(c.var.deps.db, { evaluationId: c.req.param('id'), ...body, ...version(body), actor: actorOf(c) }));
   });
   r.post('/evaluations/:id/decide', async (c) => {
     const body = await parseBody(c, decideBody);
@@ -119,7 +122,7 @@ export function workflowRoutes(): Hono<AppEnv> {
   r.post('/evaluations/:id/publish', async (c) => {
     const body = await parseBody(c, publishBody);
     await allow(c, 'decide', body.byUnit);
-    return c.json(await publish(c.var.deps.db, { evaluationId: c.req.param('id'), ...body, actor: actorOf(c) }));
+    return c.json(await publish(c.var.deps.db, { evaluationId: c.req.param('id'), ...body, ...version(body), actor: actorOf(c) }));
   });
   r.post('/evaluations/:id/eligibility', async (c) => {
     const body = await parseBody(c, overrideBody);
@@ -143,7 +146,13 @@ export function workflowRoutes(): Hono<AppEnv> {
     const year = parseYear(c);
     const body = await parseBody(c, parametersBody);
     authorizeRole(c, 'admin');
-    return c.json(await setCycleParameters(c.var.deps.db, { cycleYear: year, period: body.period, parameters: body.parameters, actor: actorOf(c) }));
+    return c.json(await setCycleParameters(c.var.deps.db, { cycleYear: year, period: body.period, parameters: body.parameters, version: body.version, actor: actorOf(c) }));
+  });
+  r.get('/cycles/:year/parameters', async (c) => {
+    const year = parseYear(c);
+    const { period } = parseQuery(c, periodQuery);
+    authorizeRole(c, 'read');
+    return c.json(await getCycleParameterView(c.var.deps.db, { cycleYear: year, period }));
   });
   return r;
 }

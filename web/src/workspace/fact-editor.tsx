@@ -1,0 +1,91 @@
+/**
+ * Entering and removing a row's facts (issue #9 item 3): pick the kind (from the fact definitions),
+ * fill its fields, save — with the version the page read. The check panel then reads the new fact
+ * (a discipline lowers the ceiling at once). Errors name the field; nothing typed is lost.
+ */
+import { type FormEvent, useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { WorkspaceRow } from '../../../src/services/workspace.js';
+import { api, ApiError, qs } from '../api.js';
+import { Dialog } from '../components/common.js';
+import { type FactDefinition, factLabel, factsFor, type FactValue } from './fact-definitions.js';
+
+/** Records a fact through the evaluation (its version checked). */
+export async function saveFact(row: WorkspaceRow, def: FactDefinition, values: Record<string, string>): Promise<void> {
+  const e = row.evaluation!;
+  if (def.store === 'event') await api.post(`/api/evaluations/${e.id}/events`, { version: e.version, ...def.body(values) });
+  else await api.patch(`/api/evaluations/${e.id}`, { version: e.version, ...def.body(values) });
+}
+
+/** Removes one fact value shown on the row. */
+export async function removeFact(row: WorkspaceRow, value: FactValue): Promise<void> {
+  const e = row.evaluation!;
+  if ('event' in value.remove) await api.del(`/api/evaluations/${e.id}/events/${value.remove.event}${qs({ version: e.version })}`);
+  else await api.patch(`/api/evaluations/${e.id}`, { version: e.version, [value.remove.field]: null });
+}
+
+export function FactEditor({ row, ruleSet, open, onClose, onSaved }: { row: WorkspaceRow; ruleSet: string; open: boolean; onClose: () => void; onSaved: () => void }) {
+  const { t, i18n } = useTranslation();
+  const defs = useMemo(() => factsFor(row, ruleSet), [row, ruleSet]);
+  const [kind, setKind] = useState(defs[0]?.id ?? '');
+  const [values, setValues] = useState<Record<string, string>>({});
+  const [error, setError] = useState<ApiError | null>(null);
+  const [busy, setBusy] = useState(false);
+  const def = defs.find((d) => d.id === kind);
+  const submit = async (e: FormEvent) => {
+    e.preventDefault();
+    if (!def) return;
+    setBusy(true);
+    setError(null);
+    try {
+      await saveFact(row, def, values);
+      setValues({});
+      onSaved();
+      onClose();
+    } catch (err) {
+      if (err instanceof ApiError) setError(err);
+      if (err instanceof ApiError && err.code === 'Conflict') onSaved();
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <Dialog open={open} title={t('Ghi sự kiện, sự việc: {{name}}', { name: row.name })} onClose={onClose}>
+      <form onSubmit={submit}>
+        {error ? (
+          <div className="error-summary" role="alert">
+            <h2>{t('Chưa lưu được')}</h2>
+            <p>{error.text(i18n.language)}</p>
+            {error.code === 'Conflict' ? <p>{t('Dữ liệu mới nhất đã được tải lại; hãy kiểm tra rồi lưu lại.')}</p> : null}
+          </div>
+        ) : null}
+        <label className="field">
+          <span>{t('Loại sự kiện, sự việc')}</span>
+          <select value={kind} onChange={(e) => { setKind(e.target.value); setValues({}); }}>
+            {defs.map((d) => <option key={d.id} value={d.id}>{factLabel(d, i18n.language, t)}</option>)}
+          </select>
+        </label>
+        {def?.fields.map((f) => (
+          <label className="field" key={f.name}>
+            <span>{t(f.label)}{f.required ? '' : ` ${t('(không bắt buộc)')}`}</span>
+            {f.hint ? <span className="hint">{t(f.hint)}</span> : null}
+            {f.type === 'boolean' ? (
+              <input type="checkbox" checked={values[f.name] === 'true'} onChange={(e) => setValues({ ...values, [f.name]: e.target.checked ? 'true' : '' })} />
+            ) : f.type === 'select' ? (
+              <select required={f.required} value={values[f.name] ?? ''} aria-invalid={error?.field === f.name || undefined} onChange={(e) => setValues({ ...values, [f.name]: e.target.value })}>
+                <option value="">{t('— Chọn —')}</option>
+                {f.options?.(i18n.language).map((o) => <option key={o.value} value={o.value}>{o.label}</option>)}
+              </select>
+            ) : (
+              <input type={f.type === 'number' ? 'text' : f.type} inputMode={f.type === 'number' ? 'decimal' : undefined} required={f.required} value={values[f.name] ?? ''} aria-invalid={error?.field === f.name || undefined} onChange={(e) => setValues({ ...values, [f.name]: e.target.value })} />
+            )}
+          </label>
+        ))}
+        <div className="actions">
+          <button className="button primary" type="submit" disabled={busy || !def}>{busy ? t('Đang lưu…') : t('Lưu sự kiện')}</button>
+          <button className="button" type="button" onClick={onClose}>{t('Đóng')}</button>
+        </div>
+      </form>
+    </Dialog>
+  );
+}
