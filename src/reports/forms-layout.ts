@@ -15,6 +15,7 @@ import { buildFormRows, omittedRows, printedRowLabels, type LayoutRow } from './
 import { FORM_PRINT, numbersFontSize } from './forms-print.js';
 import { sizeTable, type PageSetup } from './forms-layout-size.js';
 import { issuingBodyOf } from './issuing-body.js';
+import { numberAsPrinted } from './report-settings.js';
 
 export type { LayoutRow } from './forms-layout-rows.js';
 export type { HeaderCell } from './forms-layout-columns.js';
@@ -116,7 +117,8 @@ export const BLANK = '……';
  */
 function attachedLine(doc: FormValuesDoc, form: FormCode, issuer: string | undefined): string {
   const meta = doc.forms[form]?.meta;
-  const number = doc.report?.number ?? meta?.reportNumberPrinted ?? BLANK;
+  const stated = doc.report?.number ?? meta?.reportNumberPrinted;
+  const number = stated ? numberAsPrinted(stated, BLANK) : BLANK;
   const date = doc.report?.date ?? meta?.reportDatePrinted ?? undefined;
   const day = date ? viLongDate(date) : `ngày ${BLANK} tháng ${BLANK} năm ${BLANK}`;
   return `(Kèm theo Báo cáo số ${number}, ${day} của ${issuer ?? BLANK})`;

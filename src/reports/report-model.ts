@@ -8,6 +8,7 @@
 import { DEFAULT_ANNEX_CODES, FORM_CODES, type FormValues, type FormValuesDoc } from '../domain/forms/index.js';
 import { levelOfUnitKind } from './forms-layout.js';
 import { signerBodyOf } from './issuing-body.js';
+import { numberAsPrinted } from './report-settings.js';
 import { buildAnnexes } from './report-annex.js';
 import { organisationParagraphs, memberParagraphs } from './report-section-grading.js';
 import { appraisalParagraphs, collectiveParagraphs, leaderParagraphs } from './report-section-leaders.js';
@@ -111,7 +112,7 @@ export function buildReportModel(input: ReportInput): ReportModel {
       parentBody: settings.parentBody.toLocaleUpperCase('vi'),
       issuingBody: settings.issuingBody.toLocaleUpperCase('vi'),
       partyTitle: 'ĐẢNG CỘNG SẢN VIỆT NAM',
-      numberLine: `Số ${settings.number}`,
+      numberLine: `Số ${numberAsPrinted(settings.number)}`,
       placeDate: `${settings.place}, ${viLongDate(settings.date)}`,
     },
     title: 'BÁO CÁO',

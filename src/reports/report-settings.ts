@@ -29,6 +29,14 @@ export function numberSymbolOf(kind: UnitKind): string {
   return `-BC/${abbr}`;
 }
 
+/**
+ * The number as printed: a number not yet given ("-BC/HU", the symbol alone) keeps a blank before
+ * the symbol for the office to write it in when the report is issued ("Số      -BC/HU", HD 36).
+ */
+export function numberAsPrinted(number: string, blank = '\u00a0'.repeat(6)): string {
+  return number.startsWith('-') ? `${blank}${number}` : number;
+}
+
 /** Settings of a new report of `unit` dated `date`. */
 export function defaultSettings(unit: ReportUnit, date: string): ReportSettings {
   const superior = unit.kind === 'district_committee' ? 'Tỉnh ủy' : 'cấp trên';
