@@ -130,7 +130,9 @@ const TABLE: Record<string, () => Promise<void>> = {
     const unit = (code: string, parentCode: string) => ({ code, name: `Tổ ${code}`, kind: 'cell', parentCode, validFrom: '2020-01-01' });
     await forbidden(as.clerk, 'POST', '/api/units', unit('TO-B', 'CB-B'), 'CB-B');
     await forbidden(as.compiler, 'POST', '/api/units', { code: 'ROOT2', name: 'Gốc', kind: 'province_committee', validFrom: '2020-01-01' });
-    await allowed(as.clerk, 'POST', '/api/units', unit('TO-A', 'CB-A'), 201);
+    // In its own scope the clerk is not refused access; a cell under a cell is refused as a tree (422).
+    expect((await call(as.clerk, 'POST', '/api/units', unit('TO-A', 'CB-A'))).body.error.code).toBe('KindNotAllowed');
+    await allowed(as.compiler, 'POST', '/api/units', unit('TO-A', 'XA-A'), 201);
   },
   'GET /api/units/:code': async () => {
     await forbidden(as.clerk, 'GET', '/api/units/CB-B?date=2022-12-31', undefined, 'CB-B');

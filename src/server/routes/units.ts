@@ -2,21 +2,13 @@
 import { type Context, Hono } from 'hono';
 import { z } from 'zod';
 import { changeUnit, createUnit, getSubtreeAt, getUnitAt, listChildrenAt, listUnitVersions } from '../../db/queries/units.js';
-import { ORG_TYPES, UNIT_KINDS } from '../../domain/codes.js';
+import { emptyToUndefined, isoDate } from '../../schemas/common.js';
+import { changeUnitBody, createUnitBody } from '../../schemas/units.js';
 import type { AppEnv } from '../app.js';
 import { authorize, authorizeRole } from '../authorize.js';
 import { parseBody, parseQuery } from '../validate.js';
 
-/** A real calendar date written YYYY-MM-DD (2022-02-30 is refused, naming the field). */
-export const isoDate = z.iso.date({ message: 'expected a real date YYYY-MM-DD' });
-
-/** A unit, collective or cell code: letters, digits, dot, dash, underscore. */
-export const codeSchema = z
-  .string()
-  .trim()
-  .regex(/^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/, { message: 'expected letters, digits, ".", "-" or "_"' });
-
-const emptyToUndefined = (v: unknown) => (v === '' ? undefined : v);
+export { codeSchema, isoDate } from '../../schemas/common.js';
 
 /** `?date=YYYY-MM-DD&subtree=1`, date defaulting to today. */
 export const asOfQuery = z.object({
@@ -34,24 +26,6 @@ export function parseAsOf(c: Context): { date: string; includeSubtree: boolean }
   const q = parseQuery(c, asOfQuery);
   return { date: q.date ?? todayInVietnam(), includeSubtree: q.subtree === '1' || q.subtree === 'true' };
 }
-
-const createUnitBody = z.strictObject({
-  code: codeSchema,
-  name: z.string().trim().min(1).max(300),
-  kind: z.enum(UNIT_KINDS),
-  orgType: z.enum(ORG_TYPES).nullable().optional(),
-  parentCode: codeSchema.nullable().optional(),
-  validFrom: isoDate,
-  validTo: isoDate.nullable().optional(),
-});
-
-const changeUnitBody = z.strictObject({
-  from: isoDate,
-  name: z.string().trim().min(1).max(300).optional(),
-  parentCode: codeSchema.nullable().optional(),
-  kind: z.enum(UNIT_KINDS).optional(),
-  orgType: z.enum(ORG_TYPES).nullable().optional(),
-});
 
 /** Routes under /api: /units, /units/:code, /units/:code/{children,subtree,versions,changes}. */
 export function unitRoutes(): Hono<AppEnv> {
