@@ -134,6 +134,22 @@ const TABLE: Record<string, () => Promise<void>> = {
     expect((await call(as.clerk, 'POST', '/api/units', unit('TO-A', 'CB-A'))).body.error.code).toBe('KindNotAllowed');
     await allowed(as.compiler, 'POST', '/api/units', unit('TO-A', 'XA-A'), 201);
   },
+  'POST /api/units/merge': async () => {
+    await forbidden(as.clerk, 'POST', '/api/units/merge', { on: '2025-07-01', sources: ['CB-B'], into: 'CB-A' }, 'CB-B');
+    await forbidden(as.clerk, 'POST', '/api/units/merge', { on: '2025-07-01', sources: ['CB-A'], newUnit: { code: 'XA-AB', name: 'Xã AB', kind: 'grassroots_committee', parentCode: 'TINH' } }, 'TINH');
+    await allowed(as.admin, 'POST', '/api/units', { code: 'CB-A9', name: 'Chi bộ A9', kind: 'cell', parentCode: 'XA-A', validFrom: '2020-01-01' }, 201);
+    await allowed(as.compiler, 'POST', '/api/units/merge', { on: '2025-07-01', sources: ['CB-A9'], into: 'CB-A' }, 201);
+  },
+  'POST /api/units/:code/split': async () => {
+    await forbidden(as.clerk, 'POST', '/api/units/CB-B/split', { on: '2025-07-01', keepSource: true, parts: [{ into: 'CB-A' }] }, 'CB-B');
+    await allowed(as.admin, 'POST', '/api/units', { code: 'CB-A8', name: 'Chi bộ A8', kind: 'cell', parentCode: 'XA-A', validFrom: '2020-01-01' }, 201);
+    await forbidden(as.clerk, 'POST', '/api/units/CB-A8/split', { on: '2025-07-01', keepSource: true, parts: [{ into: 'CB-A' }] }, 'CB-A8');
+    await allowed(as.compiler, 'POST', '/api/units/CB-A8/split', { on: '2025-07-01', keepSource: true, parts: [{ newUnit: { code: 'CB-A7', name: 'Chi bộ A7', kind: 'cell' } }] }, 201);
+  },
+  'GET /api/units/:code/restructurings': async () => {
+    await forbidden(as.clerk, 'GET', '/api/units/CB-B/restructurings', undefined, 'CB-B');
+    await allowed(as.clerk, 'GET', '/api/units/CB-A/restructurings');
+  },
   'GET /api/units/:code': async () => {
     await forbidden(as.clerk, 'GET', '/api/units/CB-B?date=2022-12-31', undefined, 'CB-B');
     await forbidden(as.clerk, 'GET', '/api/units/XA-A?date=2022-12-31', undefined, 'XA-A');
