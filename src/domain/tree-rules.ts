@@ -61,24 +61,21 @@ function byUnit(versions: readonly TreeVersion[]): Map<string, TreeVersion[]> {
   return out;
 }
 
-/** The first kind problem from `from` on among versions of, or under, the `focus` units. */
-function findKindProblem(versions: readonly TreeVersion[], units: Map<string, TreeVersion[]>, focus: ReadonlySet<string>, from: string): TreeProblem | null {
-  let first: TreeProblem | null = null;
-  const note = (p: TreeProblem) => {
-    if (first === null || p.date < first.date) first = p;
-  };
+/** Every kind problem from `from` on among versions of, or under, the `focus` units. */
+function listKindProblems(versions: readonly TreeVersion[], units: Map<string, TreeVersion[]>, focus: ReadonlySet<string>, from: string): TreeProblem[] {
+  const out: TreeProblem[] = [];
   for (const v of versions) {
     if (!liveAfter(v, from) || !(focus.has(v.unitId) || (v.parentId !== null && focus.has(v.parentId)))) continue;
     if (v.parentId === null) {
-      if (focus.has(v.unitId) && !kindMaySitUnder(v.kind, null)) note({ problem: 'kind', date: later(v.validFrom, from), code: v.code, kind: v.kind, parentCode: null, parentKind: null });
+      if (focus.has(v.unitId) && !kindMaySitUnder(v.kind, null)) out.push({ problem: 'kind', date: later(v.validFrom, from), code: v.code, kind: v.kind, parentCode: null, parentKind: null });
       continue;
     }
     for (const p of units.get(v.parentId) ?? []) {
       if (!periodsOverlap(v, p) || !liveAfter(p, from) || kindMaySitUnder(v.kind, p.kind)) continue;
-      note({ problem: 'kind', date: later(later(v.validFrom, p.validFrom), from), code: v.code, kind: v.kind, parentCode: p.code, parentKind: p.kind });
+      out.push({ problem: 'kind', date: later(later(v.validFrom, p.validFrom), from), code: v.code, kind: v.kind, parentCode: p.code, parentKind: p.kind });
     }
   }
-  return first;
+  return out;
 }
 
 /** The version of a unit valid on `date`. */
@@ -96,33 +93,45 @@ function changeDays(versions: readonly TreeVersion[], from: string): string[] {
   return [...days].sort();
 }
 
-/** The first day from `from` on when one of the `focus` units lies under itself, walking up its parents. */
-function findLoop(versions: readonly TreeVersion[], units: Map<string, TreeVersion[]>, focus: ReadonlySet<string>, from: string): TreeProblem | null {
+/** For each `focus` unit, the first day from `from` on when it lies under itself, walking up its parents. */
+function listLoops(versions: readonly TreeVersion[], units: Map<string, TreeVersion[]>, focus: ReadonlySet<string>, from: string): TreeProblem[] {
+  const out: TreeProblem[] = [];
+  const open = new Set(focus);
   for (const day of changeDays(versions, from)) {
-    for (const start of focus) {
+    for (const start of open) {
       const seen: string[] = [];
       let v = versionOn(units.get(start), day);
-      while (v && v.parentId !== null) {
+      while (v && v.parentId !== null && seen.length <= units.size) {
         seen.push(v.code);
-        if (v.parentId === start) return { problem: 'loop', date: day, code: versionOn(units.get(start), day)?.code ?? start, through: seen };
-        if (seen.length > units.size) break;
+        if (v.parentId === start) {
+          out.push({ problem: 'loop', date: day, code: seen[0]!, through: seen });
+          open.delete(start);
+          break;
+        }
         v = versionOn(units.get(v.parentId), day);
       }
     }
+    if (open.size === 0) break;
   }
-  return null;
+  return out;
 }
 
 /**
- * The first problem of the tree `versions` (all of it, or at least every unit the `focus` units can
- * reach) from `from` on, on any future day, or null. `focus`: the units whose versions a change wrote.
+ * Every problem of the tree `versions` (all of it, or at least every unit the `focus` units can
+ * reach) from `from` on: loops first (with the kinds respected none can form, so a loop says more
+ * than the kind it breaks), then kinds, each by day. `focus`: the units whose versions a change wrote.
  */
-export function findTreeProblem(versions: readonly TreeVersion[], options: { focus: Iterable<string>; from: string }): TreeProblem | null {
+export function listTreeProblems(versions: readonly TreeVersion[], options: { focus: Iterable<string>; from: string }): TreeProblem[] {
   const focus = new Set(options.focus);
-  if (focus.size === 0) return null;
+  if (focus.size === 0) return [];
   const units = byUnit(versions);
-  // A loop first: with the kinds respected none can form, so a loop says more than the kind it breaks.
-  return findLoop(versions, units, focus, options.from) ?? findKindProblem(versions, units, focus, options.from);
+  const byDay = (a: TreeProblem, b: TreeProblem) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0);
+  return [...listLoops(versions, units, focus, options.from).sort(byDay), ...listKindProblems(versions, units, focus, options.from).sort(byDay)];
+}
+
+/** The first problem of the tree from `from` on, on any future day, or null (see listTreeProblems). */
+export function findTreeProblem(versions: readonly TreeVersion[], options: { focus: Iterable<string>; from: string }): TreeProblem | null {
+  return listTreeProblems(versions, options)[0] ?? null;
 }
 
 const kindLabel = (k: UnitKind | null) => (k === null ? 'cấp cao nhất (không có cấp trên)' : `${UNIT_KIND_LABELS[k]} (${k})`);

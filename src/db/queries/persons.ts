@@ -102,7 +102,8 @@ export async function createPerson(db: Db, input: PersonInput): Promise<Person> 
   });
 }
 
-function personToRow(p: Omit<Person, 'id' | 'cardNumber' | 'createdAt'>) {
+/** A person's details as a row (the key columns aside): the API's writes and the import's bulk writes use this one mapping. */
+export function personToRow(p: Omit<Person, 'id' | 'cardNumber' | 'createdAt'>) {
   return {
     full_name: p.fullName.normalize('NFC'),
     search_key: makeSearchKey(p.fullName),
@@ -258,15 +259,22 @@ export async function addPersonEvent(db: Db, input: PersonEventInput): Promise<P
     throw new AppError('ValidationFailed', { vi: `Trường «kind» không hợp lệ: «${input.kind}».`, en: `Field "kind" is invalid: "${input.kind}".` }, { field: 'kind' });
   }
   assertPersonEvent(input);
-  const event: PersonEvent = { level: null, endsOn: null, months: null, note: null, ...input, id: newId() };
+  const event = newPersonEvent(input);
   return inTransaction(db, async (trx) => {
     const person = await getPersonByCard(trx, input.cardNumber);
-    await trx
-      .insertInto('person_events')
-      .values({ id: event.id, person_id: person.id, kind: event.kind, level: event.level, starts_on: event.startsOn, ends_on: event.endsOn, months: event.months, note: event.note })
-      .execute();
+    await trx.insertInto('person_events').values(personEventToRow(event, person.id)).execute();
     return event;
   });
+}
+
+/** A new event from its input: unset fields null, a fresh id (the API and the import make events alike). */
+export function newPersonEvent(input: PersonEventInput): PersonEvent {
+  return { level: null, endsOn: null, months: null, note: null, ...input, id: newId() };
+}
+
+/** An event as a row of person_events: the API's writes and the import's bulk writes use this one mapping. */
+export function personEventToRow(event: PersonEvent, personId: string) {
+  return { id: event.id, person_id: personId, kind: event.kind, level: event.level, starts_on: event.startsOn, ends_on: event.endsOn, months: event.months, note: event.note };
 }
 
 /** A person's events, oldest first. */

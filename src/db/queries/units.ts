@@ -11,6 +11,7 @@ import {
   comparePaths,
   firstUncoveredDate,
   formatViDate,
+  unitGapError,
   inheritOrgTypes,
   type Period,
   periodContains,
@@ -95,16 +96,7 @@ export async function requireUnitOver(
   const id = versions[0]?.unitId ?? (await requireUnitId(db, options.code));
   const gap = firstUncoveredDate(options.period, versions);
   if (gap === null) return { id, versions };
-  const before = versions.every((v) => gap < v.validFrom);
-  const role = options.error === 'ParentNotValid' ? { vi: 'Đơn vị cấp trên', en: 'Parent unit' } : { vi: 'Đơn vị', en: 'Unit' };
-  throw new AppError(
-    options.error,
-    {
-      vi: `${role.vi} «${options.code}» ${before ? 'chưa' : 'không còn'} tồn tại vào ngày ${formatViDate(gap)}.`,
-      en: `${role.en} "${options.code}" does not exist on ${gap}.`,
-    },
-    { field: options.field, details: { unitCode: options.code, date: gap } },
-  );
+  throw unitGapError({ ...options, gap, versions });
 }
 
 export interface CreateUnitInput {

@@ -117,6 +117,24 @@ export function firstUncoveredDate(period: Period, cover: readonly Period[]): st
   return cursor;
 }
 
+/**
+ * The error for a unit missing on some day of a period it must cover: ParentNotValid for a parent,
+ * UnitNotValidOnDate for a cell or a collective's or position's unit, naming the first such day
+ * ("chưa" before it existed, "không còn" after it ended).
+ */
+export function unitGapError(options: { code: string; gap: string; versions: readonly Period[]; error: 'ParentNotValid' | 'UnitNotValidOnDate'; field: string }): AppError {
+  const before = options.versions.every((v) => options.gap < v.validFrom);
+  const role = options.error === 'ParentNotValid' ? { vi: 'Đơn vị cấp trên', en: 'Parent unit' } : { vi: 'Đơn vị', en: 'Unit' };
+  return new AppError(
+    options.error,
+    {
+      vi: `${role.vi} «${options.code}» ${before ? 'chưa' : 'không còn'} tồn tại vào ngày ${formatViDate(options.gap)}.`,
+      en: `${role.en} "${options.code}" does not exist on ${options.gap}.`,
+    },
+    { field: options.field, details: { unitCode: options.code, date: options.gap } },
+  );
+}
+
 /** Words for a period in messages: "từ 01/01/2022 đến 01/07/2025" / "from 2022-01-01 to 2025-07-01". */
 export function describePeriod(period: Period): { vi: string; en: string } {
   const to = period.validTo;
