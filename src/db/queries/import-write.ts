@@ -7,7 +7,7 @@
 import type { Insertable } from 'kysely';
 import type { Db } from '../create-db.js';
 import type { Database } from '../schema.js';
-import { insertRows } from './bulk-insert.js';
+import { insertRows, type SqliteHandle } from './bulk-insert.js';
 
 /** The rows of an import, by table. */
 export interface ImportRows {
@@ -26,12 +26,16 @@ export function countImportRows(rows: ImportRows): number {
   return Object.values(rows).reduce((n, list: unknown[]) => n + list.length, 0);
 }
 
-/** Writes every planned row; `onWritten(n)` after each statement with the rows written so far. */
-export async function writeImportRows(trx: Db, rows: ImportRows, onWritten?: (written: number) => void): Promise<void> {
+/**
+ * Writes every planned row; `onWritten(n)` now and then with the rows written so far. `sqlite`: the
+ * handle of the SQLite connection the transaction runs on, for prepared statements (bulk-insert.ts).
+ */
+export async function writeImportRows(trx: Db, rows: ImportRows, options: { onWritten?: (written: number) => void; sqlite?: SqliteHandle | undefined } = {}): Promise<void> {
+  const onWritten = options.onWritten;
   let done = 0;
   const step = (before: number) => (n: number) => onWritten?.(before + n);
   const put = async <T extends keyof Database>(table: T, list: readonly Insertable<Database[T]>[]) => {
-    await insertRows(trx, table, list, step(done));
+    await insertRows(trx, table, list, { onWritten: step(done), sqlite: options.sqlite });
     done += list.length;
   };
   await put('org_units', rows.units);

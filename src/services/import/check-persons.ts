@@ -5,7 +5,7 @@
  * file states them otherwise; a membership needs a cell that exists throughout its period and may
  * not overlap another of the person's (the same checks as the API: src/domain/model/people.ts).
  */
-import { newId, nowIso } from '../../db/ids.js';
+import { newId } from '../../db/ids.js';
 import { personToRow } from '../../db/queries/persons.js';
 import { CELL_KINDS } from '../../domain/codes.js';
 import { isAppError } from '../../domain/errors.js';
@@ -62,7 +62,7 @@ function planPerson(ctx: ImportContext, where: SheetPlace, first: PersonRow): 'c
   if (!stored) {
     const id = newId();
     ctx.personIds.set(d.cardNumber, id);
-    ctx.plan.persons.push({ ...personToRow(merged), id, card_number: d.cardNumber, created_at: nowIso() });
+    ctx.plan.persons.push({ ...personToRow(merged), id, card_number: d.cardNumber, created_at: ctx.now });
     return 'created';
   }
   ctx.personIds.set(d.cardNumber, stored.id);

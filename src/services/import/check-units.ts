@@ -7,7 +7,7 @@
  * accepted report describes.
  */
 import type { Db } from '../../db/create-db.js';
-import { newId, nowIso } from '../../db/ids.js';
+import { newId } from '../../db/ids.js';
 import { assertNoAcceptedReportAfter } from '../../db/queries/tree-checks.js';
 import { isAppError } from '../../domain/errors.js';
 import { assertPeriod, formatViDate, periodsOverlap } from '../../domain/model/units.js';
@@ -69,7 +69,7 @@ function collectNew(ctx: ImportContext, where: SheetPlace, code: string, rows: U
   if (versions.length === 0) return;
   ctx.newUnitIds.set(code, id);
   ctx.fileVersions.set(code, versions);
-  ctx.plan.units.push({ id, code, created_at: nowIso() });
+  ctx.plan.units.push({ id, code, created_at: ctx.now });
 }
 
 /** Each new version's parent: it exists throughout (file or stored), in scope; its id goes into the row. */

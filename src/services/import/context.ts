@@ -3,6 +3,7 @@
  * far, the rows to write, the issues found, and the questions every sheet asks of both together
  * (does this unit exist over this period, is it in the user's scope).
  */
+import { nowIso } from '../../db/ids.js';
 import type { ImportRows } from '../../db/queries/import-write.js';
 import type { StoredCollective, StoredMembership, StoredPerson, StoredPosition, StoredVersion } from '../../db/queries/import-snapshot.js';
 import type { PersonEvent } from '../../domain/model/people.js';
@@ -53,6 +54,8 @@ export class ImportContext {
   /** Collectives the file creates: code → unit code. */
   readonly newCollectives = new Set<string>();
   private combined: TreeVersion[] | undefined;
+  /** When the import runs: the created_at of what it creates. */
+  readonly now = nowIso();
 
   constructor(
     readonly stored: Stored,

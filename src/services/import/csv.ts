@@ -77,3 +77,9 @@ export function parseCsv(bytes: Uint8Array, name: string): RawRow[] {
 export function csvField(value: string): string {
   return /[",\r\n]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value;
 }
+
+/** Rows as CSV text (comma-separated, CRLF, UTF-8 with a byte-order mark so Excel reads the accents). */
+export function toCsv(rows: readonly (readonly (string | number | boolean | null)[])[]): Uint8Array {
+  const text = rows.map((r) => r.map((v) => csvField(v === null ? '' : String(v))).join(',')).join('\r\n');
+  return new TextEncoder().encode(`\uFEFF${text}\r\n`);
+}

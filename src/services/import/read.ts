@@ -1,18 +1,16 @@
 /**
- * Reads the files of an import into tables of raw cells: a workbook (.xlsx, read as a stream: a
- * sheet of 100,000 rows is never held as a document), CSV files named as the sheets' files
+ * Reads the files of an import into tables of raw cells: a workbook (.xlsx, its values only), CSV files named as the sheets' files
  * (units.csv, persons.csv, …), or a zip of them. Sheets and files are recognised by name (the
  * template's Vietnamese name, the CSV name, or the key, whatever the case and accents); the
  * template's own sheets are skipped, anything else is a warning.
  */
-import { Readable } from 'node:stream';
-import ExcelJS from 'exceljs';
 import PizZip from 'pizzip';
 import { AppError } from '../../domain/errors.js';
 import { makeSearchKey } from '../../domain/model/people.js';
 import { parseCsv } from './csv.js';
+import { readXlsxSheets } from './read-xlsx.js';
 import { SHEETS, type SheetKey } from './sheets.js';
-import type { Cell, ImportFile, ImportIssue, RawRow, RawTable } from './types.js';
+import type { ImportFile, ImportIssue, RawTable } from './types.js';
 
 /** The template's sheets that hold no data (src/services/import/template.ts). */
 export const TEMPLATE_EXTRA_SHEETS = ['Hướng dẫn', 'Danh mục'];
@@ -22,19 +20,6 @@ export function sheetKeyOf(name: string): SheetKey | undefined {
   const base = name.replace(/^.*[\\/]/, '');
   const k = makeSearchKey(base.replace(/\.csv$/i, ''));
   return SHEETS.find((s) => [s.sheet, s.file.replace(/\.csv$/, ''), s.key].some((n) => makeSearchKey(n) === k))?.key;
-}
-
-/** A workbook cell's value as text, number or boolean: rich text joined, a formula's result, a link's text. */
-function cellOf(v: unknown): Cell {
-  if (v === null || v === undefined) return null;
-  if (typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean') return v;
-  if (v instanceof Date) return v.toISOString().slice(0, 10);
-  const o = v as { richText?: { text: string }[]; result?: unknown; text?: unknown; error?: string };
-  if (o.richText) return o.richText.map((r) => r.text).join('');
-  if ('result' in o) return cellOf(o.result);
-  if (o.text !== undefined) return cellOf(o.text);
-  if (o.error !== undefined) return String(o.error);
-  return String(v);
 }
 
 const unknownSheet = (sheet: string, what: 'sheet' | 'file'): ImportIssue => ({
@@ -51,50 +36,21 @@ const unknownSheet = (sheet: string, what: 'sheet' | 'file'): ImportIssue => ({
   },
 });
 
-const FIRST_ENTRIES = ['[Content_Types].xml', '_rels/.rels', 'xl/_rels/workbook.xml.rels', 'xl/workbook.xml', 'xl/sharedStrings.xml', 'xl/styles.xml'];
-
-/**
- * The workbook with its index entries (workbook, relations, shared strings) before its sheets: the
- * streaming reader needs them first, and not every writer puts them there (exceljs itself writes
- * the workbook last). Stored uncompressed: it is read once, right away.
- */
-function indexFirst(bytes: Uint8Array): Readable {
-  const zip = new PizZip(Buffer.from(bytes));
-  const names = Object.keys(zip.files).filter((n) => !zip.files[n]!.dir);
-  const firstSheet = names.findIndex((n) => n.startsWith('xl/worksheets/'));
-  const late = FIRST_ENTRIES.some((n) => names.indexOf(n) > firstSheet);
-  if (!late) return Readable.from(Buffer.from(bytes));
-  const ordered = new PizZip();
-  for (const n of [...FIRST_ENTRIES.filter((x) => names.includes(x)), ...names.filter((x) => !FIRST_ENTRIES.includes(x))]) {
-    ordered.file(n, zip.files[n]!.asUint8Array(), { binary: true });
+/** Reads every recognised sheet of a workbook (src/services/import/read-xlsx.ts). */
+export function readWorkbook(bytes: Uint8Array, source: string, onRows?: (rows: number) => void): { tables: RawTable[]; warnings: ImportIssue[] } {
+  let sheets: ReturnType<typeof readXlsxSheets>;
+  try {
+    sheets = readXlsxSheets(bytes, onRows);
+  } catch (e) {
+    const why = e instanceof Error ? e.message : String(e);
+    throw new AppError('FileUnreadable', { vi: `Không đọc được bảng tính «${source}»: ${why}.`, en: `Cannot read the workbook "${source}": ${why}.` }, { field: 'file' });
   }
-  return Readable.from(ordered.generate({ type: 'nodebuffer', compression: 'STORE' }));
-}
-
-/** Reads every recognised sheet of a workbook, row by row. */
-export async function readWorkbook(bytes: Uint8Array, source: string, onRows?: (rows: number) => void): Promise<{ tables: RawTable[]; warnings: ImportIssue[] }> {
   const tables: RawTable[] = [];
   const warnings: ImportIssue[] = [];
-  let count = 0;
-  try {
-    const reader = new ExcelJS.stream.xlsx.WorkbookReader(indexFirst(bytes), { sharedStrings: 'cache', hyperlinks: 'ignore', styles: 'ignore', worksheets: 'emit', entries: 'ignore' });
-    for await (const sheet of reader as AsyncIterable<AsyncIterable<{ number: number; values: unknown }> & { name: string }>) {
-      const key = sheetKeyOf(sheet.name);
-      const rows: RawRow[] = [];
-      for await (const row of sheet) {
-        if (!key) continue;
-        const values = Array.isArray(row.values) ? (row.values as unknown[]).slice(1) : [];
-        rows.push({ row: row.number, cells: values.map(cellOf) });
-        if (++count % 10_000 === 0) onRows?.(count);
-      }
-      if (key) tables.push({ key, source: sheet.name, format: 'xlsx', rows });
-      else if (!TEMPLATE_EXTRA_SHEETS.includes(sheet.name)) warnings.push(unknownSheet(sheet.name, 'sheet'));
-    }
-  } catch (e) {
-    throw new AppError('FileUnreadable', {
-      vi: `Không đọc được bảng tính «${source}»: ${e instanceof Error ? e.message : String(e)}.`,
-      en: `Cannot read the workbook "${source}": ${e instanceof Error ? e.message : String(e)}.`,
-    }, { field: 'file' });
+  for (const sheet of sheets) {
+    const key = sheetKeyOf(sheet.name);
+    if (key) tables.push({ key, source: sheet.name, format: 'xlsx', rows: sheet.rows });
+    else if (!TEMPLATE_EXTRA_SHEETS.includes(sheet.name)) warnings.push(unknownSheet(sheet.name, 'sheet'));
   }
   return { tables, warnings };
 }

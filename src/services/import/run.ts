@@ -7,7 +7,7 @@
  * what was checked is what is written. The CLI (`xeploai import`) and the API (/api/imports) call
  * this one function.
  */
-import type { Db } from '../../db/create-db.js';
+import { type Db, sqliteHandleOf } from '../../db/create-db.js';
 import { inTransaction } from '../../db/queries/common.js';
 import { loadCollectivesByCode, loadEventsOf, loadMembershipsOf, loadPersonsByCard, loadPositionsOf, loadStoredVersions } from '../../db/queries/import-snapshot.js';
 import { countImportRows, writeImportRows } from '../../db/queries/import-write.js';
@@ -42,6 +42,8 @@ function parseAll(tables: readonly RawTable[], issues: ImportIssue[], progress: 
   for (const table of tables) {
     const { rows, issues: found, map } = parseTable(table, () => ++n % 10_000 === 0 && progress(n));
     issues.push(...found);
+    // The raw cells are not needed once parsed (issues name the sheet, row and column only): let them go.
+    table.rows = [];
     out[table.key] = { where: { table, map }, rows };
   }
   return out;
@@ -118,7 +120,8 @@ export async function runImport(db: Db, files: readonly ImportFile[], options: R
     if (errors.length > 0 || options.dryRun || planned === 0) {
       return { ...base, ok: errors.length === 0, written: false, errors: errors.slice(0, MAX_LISTED), errorCount: errors.length, durationMs: 0 };
     }
-    await writeImportRows(trx, ctx.plan, (n) => report({ phase: 'write', done: n, total: planned, message: say(`Đang ghi: ${formatViInteger(n)}/${formatViInteger(planned)} bản ghi`, `Writing: ${n}/${planned} records`) }));
+    const onWritten = (n: number) => report({ phase: 'write', done: n, total: planned, message: say(`Đang ghi: ${formatViInteger(n)}/${formatViInteger(planned)} bản ghi`, `Writing: ${n}/${planned} records`) });
+    await writeImportRows(trx, ctx.plan, { onWritten, sqlite: sqliteHandleOf(db) });
     return { ...base, ok: true, written: true, errors: [], errorCount: 0, durationMs: 0 };
   };
   const result = options.dryRun ? await run(db) : await inTransaction(db, run);
