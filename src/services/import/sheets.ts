@@ -130,7 +130,11 @@ function labelsFor(values: readonly string[]): Record<string, string> | undefine
 /** The columns of a row schema, in the schema's order. */
 export function columnsOf(key: SheetKey): ColumnSpec[] {
   const json = z.toJSONSchema(ROW_SCHEMAS[key], { io: 'input', unrepresentable: 'any' }) as { properties: Record<string, JsonProp>; required?: string[] };
-  return Object.entries(json.properties).map(([field, prop]) => {
+  // The labels' order (the card number first); a field without a label after them, in the schema's order.
+  const order = Object.keys(LABELS[key]);
+  const rank = (f: string) => (order.includes(f) ? order.indexOf(f) : order.length);
+  const fields = Object.entries(json.properties).sort(([a], [b]) => rank(a) - rank(b));
+  return fields.map(([field, prop]) => {
     const { type, values } = columnType(prop);
     const valueLabels = values ? labelsFor(values) : undefined;
     return { field, label: LABELS[key][field] ?? field, type, required: json.required?.includes(field) ?? false, ...(values ? { values } : {}), ...(valueLabels ? { valueLabels } : {}) };
