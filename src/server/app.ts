@@ -12,6 +12,7 @@ import { loadSession, loginPageRoutes, requireApiSession } from './routes/auth.j
 import { homeRoutes } from './routes/home.js';
 import { errorPage } from './pages/error-page.js';
 import { SignInThrottle } from './sign-in-throttle.js';
+import { ImportJobs } from '../services/import/jobs.js';
 
 export interface AppDeps {
   db: Db;
@@ -20,9 +21,9 @@ export interface AppDeps {
 
 /**
  * `user` is set once the request's session is found (src/server/routes/auth.ts); `throttle` counts
- * failed sign-ins (one per app, in memory).
+ * failed sign-ins, `importJobs` follows running imports (one of each per app, in memory).
  */
-export type AppEnv = { Variables: { deps: AppDeps; user?: User; throttle: SignInThrottle } };
+export type AppEnv = { Variables: { deps: AppDeps; user?: User; throttle: SignInThrottle; importJobs: ImportJobs } };
 
 /** API paths answer errors as JSON; every other path is a page a person reads. */
 const isApiPath = (path: string) => path === '/api' || path.startsWith('/api/');
@@ -49,9 +50,11 @@ export function errorBody(err: unknown): { status: number; body: { error: { code
 export function createApp(deps: AppDeps): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
   const throttle = new SignInThrottle();
+  const importJobs = new ImportJobs();
   app.use('*', async (c, next) => {
     c.set('deps', deps);
     c.set('throttle', throttle);
+    c.set('importJobs', importJobs);
     await next();
   });
   app.use('*', loadSession());

@@ -3,9 +3,10 @@
  * version), and the persons, memberships, events, collectives and positions its rows name, read in
  * chunks of keys. Rows become plain domain-shaped records here.
  */
-import type { DisciplineLevel, OrgType, PersonEventKind, PositionGroup, UnitKind } from '../../domain/codes.js';
+import type { OrgType, PositionGroup, UnitKind } from '../../domain/codes.js';
 import type { PersonEvent } from '../../domain/model/people.js';
 import type { Db } from '../create-db.js';
+import { personEventRowToEvent } from './persons.js';
 
 /** A stored unit version with its parent's code. */
 export interface StoredVersion {
@@ -121,19 +122,7 @@ export async function loadEventsOf(db: Db, personIds: readonly string[]): Promis
   const all: (PersonEvent & { personId: string })[] = [];
   for (const part of chunks(personIds)) {
     const rows = await db.selectFrom('person_events as e').innerJoin('persons as p', 'p.id', 'e.person_id').selectAll('e').select('p.card_number').where('e.person_id', 'in', part).execute();
-    all.push(
-      ...rows.map((r) => ({
-        id: r.id,
-        personId: r.person_id,
-        cardNumber: r.card_number,
-        kind: r.kind as PersonEventKind,
-        level: r.level as DisciplineLevel | null,
-        startsOn: r.starts_on,
-        endsOn: r.ends_on,
-        months: r.months === null ? null : Number(r.months),
-        note: r.note,
-      })),
-    );
+    all.push(...rows.map((r) => ({ ...personEventRowToEvent(r, r.card_number), personId: r.person_id })));
   }
   return groupBy(all, (e) => e.personId);
 }

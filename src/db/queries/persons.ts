@@ -2,7 +2,7 @@
  * Persons, their cell memberships and dated events. A person is kept once (GUIDE.md §3); a member
  * belongs to one cell at a time, over half-open periods.
  */
-import { sql } from 'kysely';
+import { type Selectable, sql } from 'kysely';
 import { CELL_KINDS, PERSON_EVENT_KINDS, type DisciplineLevel, type PersonEventKind } from '../../domain/codes.js';
 import { AppError, notFound } from '../../domain/errors.js';
 import {
@@ -22,6 +22,7 @@ import {
 } from '../../domain/model/people.js';
 import { assertIsoDate, assertPeriod, formatViDate, type Period, periodContains, periodsOverlap } from '../../domain/model/units.js';
 import type { Db } from '../create-db.js';
+import type { PersonEventTable } from '../schema.js';
 import { newId, nowIso } from '../ids.js';
 import { getUnitAt, listUnitVersions, requireUnitOver, withSubtree } from './units.js';
 import { inTransaction, isUniqueViolation, validOn } from './common.js';
@@ -281,7 +282,12 @@ export function personEventToRow(event: PersonEvent, personId: string) {
 export async function listPersonEvents(db: Db, cardNumber: string): Promise<PersonEvent[]> {
   const person = await getPersonByCard(db, cardNumber);
   const rows = await db.selectFrom('person_events').selectAll().where('person_id', '=', person.id).orderBy('starts_on').orderBy('id').execute();
-  return rows.map((r) => ({
+  return rows.map((r) => personEventRowToEvent(r, cardNumber));
+}
+
+/** A row of person_events as the domain's event (the API's reads, the import's comparisons and the export use this one mapping). */
+export function personEventRowToEvent(r: Selectable<PersonEventTable>, cardNumber: string): PersonEvent {
+  return {
     id: r.id,
     cardNumber,
     kind: r.kind as PersonEventKind,
@@ -290,5 +296,5 @@ export async function listPersonEvents(db: Db, cardNumber: string): Promise<Pers
     endsOn: r.ends_on,
     months: r.months === null ? null : Number(r.months),
     note: r.note,
-  }));
+  };
 }

@@ -12,6 +12,7 @@ import { reportRoutes } from './reports.js';
 import { unitRoutes } from './units.js';
 import { workflowRoutes } from './workflow.js';
 import { submissionRoutes } from './submissions.js';
+import { importRoutes } from './imports.js';
 
 export function apiRoutes(): Hono<AppEnv> {
   const api = new Hono<AppEnv>();
@@ -27,5 +28,6 @@ export function apiRoutes(): Hono<AppEnv> {
   api.route('/', reportRoutes());
   api.route('/', workflowRoutes());
   api.route('/', submissionRoutes());
+  api.route('/', importRoutes());
   return api;
 }
