@@ -10,6 +10,7 @@ import type { User } from '../db/queries/users.js';
 import { apiRoutes } from './routes/api.js';
 import { loadSession, loginPageRoutes, requireApiSession } from './routes/auth.js';
 import { homeRoutes } from './routes/home.js';
+import { apiDocsPageRoutes } from './routes/openapi.js';
 import { errorPage } from './pages/error-page.js';
 import { SignInThrottle } from './sign-in-throttle.js';
 import { ImportJobs } from '../services/import/jobs.js';
@@ -62,6 +63,7 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
   app.route('/api', apiRoutes());
   app.route('/', loginPageRoutes());
   app.route('/', homeRoutes());
+  app.route('/', apiDocsPageRoutes());
   app.notFound((c) => {
     const e = new AppError('NotFound', { vi: `Không có trang «${c.req.path}».`, en: `No such path "${c.req.path}".` });
     if (!isApiPath(c.req.path)) return c.html(errorPage({ status: 404, message: `Không có trang «${c.req.path}». Địa chỉ có thể đã gõ sai hoặc trang đã được chuyển.` }), 404);

@@ -151,6 +151,9 @@ const TABLE: Record<string, () => Promise<void>> = {
     await forbidden(as.clerk, 'GET', '/api/units/CB-B/restructurings', undefined, 'CB-B');
     await allowed(as.clerk, 'GET', '/api/units/CB-A/restructurings');
   },
+  'GET /api/openapi.json': async () => {
+    expect((await allowed(as.viewer, 'GET', '/api/openapi.json')).openapi).toBe('3.1.0');
+  },
   'GET /api/imports/template': async () => {
     expect((await app.request('/api/imports/template', withAuth(as.clerk))).status).toBe(200);
   },

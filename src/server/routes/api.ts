@@ -13,6 +13,7 @@ import { unitRoutes } from './units.js';
 import { workflowRoutes } from './workflow.js';
 import { submissionRoutes } from './submissions.js';
 import { importRoutes } from './imports.js';
+import { openApiRoutes } from './openapi.js';
 
 export function apiRoutes(): Hono<AppEnv> {
   const api = new Hono<AppEnv>();
@@ -29,5 +30,6 @@ export function apiRoutes(): Hono<AppEnv> {
   api.route('/', workflowRoutes());
   api.route('/', submissionRoutes());
   api.route('/', importRoutes());
+  api.route('/', openApiRoutes());
   return api;
 }

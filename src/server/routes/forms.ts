@@ -15,10 +15,10 @@ import { authorize, authorizeRole } from '../authorize.js';
 import { parseQuery, parseWith } from '../validate.js';
 import { AppError } from '../../domain/errors.js';
 
-const keyParams = z.object({ unitCode: z.string().min(1), year: z.coerce.number().int().min(1900).max(2999) });
-const formParam = z.object({ form: z.enum(FORM_CODES) });
-const periodQuery = z.object({ period: z.string().min(1).optional() });
-const traceQuery = z.object({ period: z.string().min(1).optional(), row: z.string().min(1), col: z.string().min(1).default('total') });
+export const keyParams = z.object({ unitCode: z.string().min(1), year: z.coerce.number().int().min(1900).max(2999) });
+export const formParam = z.object({ form: z.enum(FORM_CODES) });
+export const periodQuery = z.object({ period: z.string().min(1).optional() });
+export const traceQuery = z.object({ period: z.string().min(1).optional(), row: z.string().min(1), col: z.string().min(1).default('total') });
 
 function parseParams<S extends z.ZodType>(c: Context<AppEnv>, schema: S): z.infer<S> {
   return parseWith(schema, c.req.param(), 'params');
@@ -33,7 +33,7 @@ async function formsKey(c: Context<AppEnv>, action: 'read' | 'write' = 'read') {
 }
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
-const verifyQuery = z.object({ cycle: z.coerce.number().int().min(1900).max(2999).optional(), fix: z.enum(['0', '1', 'true', 'false']).optional() });
+export const verifyQuery = z.object({ cycle: z.coerce.number().int().min(1900).max(2999).optional(), fix: z.enum(['0', '1', 'true', 'false']).optional() });
 
 /**
  * The uploaded document: a multipart form's file (field `file`, else the first file), or the raw

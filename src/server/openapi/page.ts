@@ -1,0 +1,66 @@
+/**
+ * The API description as a page a person can read (GET /docs/api): the OpenAPI document's
+ * operations by group, each with its parameters, its body's fields (type, required, allowed codes)
+ * and what it answers, rendered on the server from the same document /api/openapi.json serves.
+ */
+import { html, raw } from 'hono/html';
+import type { HtmlEscapedString } from 'hono/utils/html';
+
+type Html = HtmlEscapedString | Promise<HtmlEscapedString>;
+type Json = Record<string, any>;
+
+const STYLE = `
+.op summary .m{display:inline-block;min-width:4.2rem;text-align:center;border-radius:.3rem;padding:0 .4rem;font:600 .8rem/1.6 ui-monospace,monospace;color:#fff;background:#5b6575}
+.op summary .m.get{background:#1f5fa8}.op summary .m.post{background:#0b6b3a}.op summary .m.put,.op summary .m.patch{background:#8a6d00}.op summary .m.delete{background:#b3261e}
+.op summary code{font-size:.95rem;word-break:break-all}
+.op table{margin:.5rem 0}.op td code,.op th code{font-size:.85rem}
+.codes{color:var(--muted);font-size:.85rem}
+`;
+
+/** A JSON Schema's type in words: "string (date)", "một trong: a, b", "danh sách string". */
+function typeOf(s: Json | undefined): string {
+  if (!s) return '';
+  if (s.anyOf) return (s.anyOf as Json[]).map(typeOf).filter((t) => t !== 'null').join(' | ') + ((s.anyOf as Json[]).some((x) => x.type === 'null') ? ' | null' : '');
+  if (s.enum) return `một trong / one of: ${(s.enum as string[]).join(', ')}`;
+  if (s.type === 'array') return `danh sách / list of ${typeOf(s.items as Json)}`;
+  if (s.type === 'object' && s.properties) return `đối tượng / object {${Object.keys(s.properties as Json).join(', ')}}`;
+  return [s.type ?? 'any', s.format ? `(${s.format})` : ''].join(' ').trim();
+}
+
+function fields(schema: Json | undefined): Html {
+  const props = (schema?.properties ?? {}) as Record<string, Json>;
+  const required = new Set((schema?.required ?? []) as string[]);
+  if (Object.keys(props).length === 0) return html``;
+  return html`<table><thead><tr><th>Trường / Field</th><th>Kiểu / Type</th><th>Bắt buộc / Required</th></tr></thead><tbody>
+${Object.entries(props).map(([name, p]) => html`<tr><td><code>${name}</code></td><td class="codes">${typeOf(p)}</td><td>${required.has(name) ? 'có' : ''}</td></tr>`)}
+</tbody></table>`;
+}
+
+function operation(method: string, path: string, op: Json): Html {
+  const params = (op.parameters ?? []) as Json[];
+  const body = op.requestBody?.content as Json | undefined;
+  const json = body?.['application/json']?.schema as Json | undefined;
+  const [status, response] = Object.entries(op.responses as Json).find(([k]) => k !== 'default') ?? ['200', {}];
+  return html`<details class="op" id="${op.operationId}"><summary><span class="m ${method}">${method.toUpperCase()}</span><code>${path}</code><span class="name">${op.summary}</span></summary><div class="inner">
+${op.security?.length === 0 ? html`<p class="muted">Không cần đăng nhập. / No sign-in needed.</p>` : ''}
+${params.length > 0 ? html`<h3>Tham số / Parameters</h3><table><thead><tr><th>Tên / Name</th><th>Ở / In</th><th>Kiểu / Type</th><th>Bắt buộc</th></tr></thead><tbody>${params.map((p) => html`<tr><td><code>${p.name}</code></td><td>${p.in}</td><td class="codes">${typeOf(p.schema)}</td><td>${p.required ? 'có' : ''}</td></tr>`)}</tbody></table>` : ''}
+${json ? html`<h3>Nội dung gửi (JSON) / Body</h3>${fields(json)}` : body ? html`<h3>Tệp gửi / Upload</h3><p>${op.requestBody.description ?? ''}</p>` : ''}
+<p><b>${status}</b> ${(response as Json).description ?? ''} · <span class="codes">${Object.keys(((response as Json).content ?? {}) as Json).join(', ')}</span></p>
+</div></details>`;
+}
+
+/** The page's body. */
+export function apiDocsBody(doc: Json): Html {
+  const byTag = new Map<string, Html[]>();
+  for (const [path, ops] of Object.entries(doc.paths as Record<string, Json>)) {
+    for (const [method, op] of Object.entries(ops)) {
+      const tag = (op.tags as string[])[0] ?? '';
+      byTag.set(tag, [...(byTag.get(tag) ?? []), operation(method, path, op as Json)]);
+    }
+  }
+  return html`<style>${raw(STYLE)}</style>
+<h1>Tài liệu API / API reference</h1>
+<div class="card"><p>${doc.info.description}</p>
+<p>Tài liệu OpenAPI ${doc.openapi} (máy đọc được): <a href="/api/openapi.json">/api/openapi.json</a>. Lỗi trả về dạng <code>{ "error": { "code", "message": { "vi", "en" }, "field" } }</code>.</p></div>
+${[...byTag].map(([tag, ops]) => html`<h2>${tag}</h2>${ops}`)}`;
+}
