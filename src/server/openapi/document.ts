@@ -89,7 +89,7 @@ export function buildOpenApiDocument(routes: readonly RouteDoc[], version: strin
       title: 'xeploai API',
       version,
       description:
-        'Kiểm điểm, đánh giá, xếp loại chất lượng tổ chức đảng, đảng viên và tập thể, cá nhân cán bộ lãnh đạo, quản lý. JSON vào và ra; ngày dạng YYYY-MM-DD. Đăng nhập: POST /api/auth/login rồi gửi `Authorization: Bearer <token>` (hoặc cookie xeploai_session). / JSON in and out; dates YYYY-MM-DD; sign in with POST /api/auth/login and send the bearer token.',
+        'Kiểm điểm, đánh giá, xếp loại chất lượng tổ chức đảng, đảng viên và tập thể, cá nhân cán bộ lãnh đạo, quản lý. JSON vào và ra; ngày dạng YYYY-MM-DD. Đăng nhập: POST /api/auth/login rồi gửi tiêu đề Authorization: Bearer <token> (hoặc cookie xeploai_session). / JSON in and out; dates YYYY-MM-DD; sign in with POST /api/auth/login and send the bearer token.',
     },
     servers: [{ url: '/' }],
     security: [{ bearer: [] }, { cookie: [] }],

@@ -15,6 +15,7 @@ const STYLE = `
 .op summary code{font-size:.95rem;word-break:break-all}
 .op table{margin:.5rem 0}.op td code,.op th code{font-size:.85rem}
 .codes{color:var(--muted);font-size:.85rem}
+.op h3{font-size:.95rem;margin:.75rem 0 .25rem}
 `;
 
 /** A JSON Schema's type in words: "string (date)", "một trong: a, b", "danh sách string". */
