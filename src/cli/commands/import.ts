@@ -10,6 +10,7 @@ import { parseArgs } from 'node:util';
 import { AppError } from '../../domain/errors.js';
 import { formatViInteger } from '../../domain/format/vi-number.js';
 import { runImport } from '../../services/import/run.js';
+import { sheetSpec } from '../../services/import/sheets.js';
 import type { ImportFile, ImportIssue, ImportReport } from '../../services/import/types.js';
 import type { CliCommand } from '../command.js';
 import { withDb } from '../db.js';
@@ -33,7 +34,8 @@ export function formatIssueLine(i: ImportIssue): string {
 }
 
 function summaryLines(r: ImportReport): string[] {
-  const lines = r.sheets.map((s) => `  ${s.sheet.padEnd(20)} ${formatViInteger(s.rows).padStart(9)} dòng: ${formatViInteger(s.created)} mới, ${formatViInteger(s.updated)} cập nhật, ${formatViInteger(s.unchanged)} đã có`);
+  const name = (s: ImportReport['sheets'][number]) => (sheetSpec(s.key).sheet === s.sheet ? s.sheet : `${sheetSpec(s.key).sheet} (${s.sheet})`);
+  const lines = r.sheets.map((s) => `  ${name(s).padEnd(32)} ${formatViInteger(s.rows).padStart(9)} dòng: ${formatViInteger(s.created)} mới, ${formatViInteger(s.updated)} cập nhật, ${formatViInteger(s.unchanged)} đã có`);
   const seconds = (r.durationMs / 1000).toFixed(1).replace('.', ',');
   if (!r.ok) return [...lines, `Có ${formatViInteger(r.errorCount)} lỗi: KHÔNG ghi gì. / ${r.errorCount} error(s): nothing was written.`];
   if (r.dryRun) return [...lines, `Kiểm tra xong, không có lỗi (chạy thử: chưa ghi gì; ${seconds} giây). / Checked, no errors (dry run: nothing written).`];

@@ -2,6 +2,7 @@
 import type { CliCommand } from '../command.js';
 import { dbMigrate } from './db-migrate.js';
 import { demoLoad } from './demo-load.js';
+import { demoRestructure } from './demo-restructure.js';
 import { formsCheck } from './forms-check.js';
 import { formsExport } from './forms-export.js';
 import { formsImport } from './forms-import.js';
@@ -20,4 +21,4 @@ import { userList } from './user-list.js';
 import { userEnable } from './user-enable.js';
 import { userResetPassword } from './user-reset-password.js';
 
-export const commands: readonly CliCommand[] = [dbMigrate, demoLoad, importCommand, importTemplate, formsCheck, reportCommand, reportTemplateDownload, reportTemplateUpload, formsExport, formsImport, verifyCommand, submissionsCommand, eligibilityCompute, gradeCheck, gradePropose, gradeDecide, gradePublish, gradeRegrade, reviewRecordsCommand, serve, userCreate, userList, userDisable, userEnable, userResetPassword];
+export const commands: readonly CliCommand[] = [dbMigrate, demoLoad, demoRestructure, importCommand, importTemplate, formsCheck, reportCommand, reportTemplateDownload, reportTemplateUpload, formsExport, formsImport, verifyCommand, submissionsCommand, eligibilityCompute, gradeCheck, gradePropose, gradeDecide, gradePublish, gradeRegrade, reviewRecordsCommand, serve, userCreate, userList, userDisable, userEnable, userResetPassword];

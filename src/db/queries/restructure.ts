@@ -120,20 +120,32 @@ export async function movePositions(trx: Db, input: MoveInput & { mode: 'follow'
 /**
  * The child units of `fromUnitId` (all, or those in `codes`) move under the target from `on`: the
  * version valid that day is split (writeUnitChange), later versions that name the source as parent
- * name the target. Returns the codes moved.
+ * name the target. A child that stated its parent's own organisation type (a village cell of a xã)
+ * inherits the new parent's from `on` instead (GUIDE.md §2: the type is inherited down the tree); one
+ * of another type (a school, a company) keeps it. Returns the codes moved.
  */
 export async function moveChildren(trx: Db, input: MoveInput & { toCode: string; codes?: ReadonlySet<string> }): Promise<string[]> {
   const rows = await trx
     .selectFrom('org_unit_versions as v')
     .innerJoin('org_units as u', 'u.id', 'v.unit_id')
-    .select(['v.id', 'u.code', 'v.valid_from'])
+    .select(['v.id', 'u.code', 'v.valid_from', 'v.org_type'])
     .where('v.parent_id', '=', input.fromUnitId)
     .where((eb) => eb.or([eb('v.valid_to', 'is', null), eb('v.valid_to', '>', input.on)]))
     .execute();
+  const parentType = (
+    await trx
+      .selectFrom('org_unit_versions')
+      .select('org_type')
+      .where('unit_id', '=', input.fromUnitId)
+      .where('valid_from', '<=', input.on)
+      .where((eb) => eb.or([eb('valid_to', 'is', null), eb('valid_to', '>', input.on)]))
+      .executeTakeFirst()
+  )?.org_type;
   const moved = new Set<string>();
   for (const r of rows.filter((x) => !input.codes || input.codes.has(x.code))) {
-    if (r.valid_from < input.on) await writeUnitChange(trx, r.code, { from: input.on, parentCode: input.toCode });
-    else await trx.updateTable('org_unit_versions').set({ parent_id: input.toUnitId }).where('id', '=', r.id).execute();
+    const inherit = parentType != null && r.org_type === parentType;
+    if (r.valid_from < input.on) await writeUnitChange(trx, r.code, { from: input.on, parentCode: input.toCode, ...(inherit ? { orgType: null } : {}) });
+    else await trx.updateTable('org_unit_versions').set({ parent_id: input.toUnitId, ...(inherit ? { org_type: null } : {}) }).where('id', '=', r.id).execute();
     moved.add(r.code);
   }
   return [...moved].sort();
