@@ -147,6 +147,10 @@ const TABLE: Record<string, () => Promise<void>> = {
     await forbidden(as.clerk, 'POST', '/api/units/CB-A8/split', { on: '2025-07-01', keepSource: true, parts: [{ into: 'CB-A' }] }, 'CB-A8');
     await allowed(as.compiler, 'POST', '/api/units/CB-A8/split', { on: '2025-07-01', keepSource: true, parts: [{ newUnit: { code: 'CB-A7', name: 'Chi bộ A7', kind: 'cell' } }] }, 201);
   },
+  'GET /api/units/:code/years': async () => {
+    await forbidden(as.clerk, 'GET', '/api/units/CB-B/years', undefined, 'CB-B');
+    expect((await allowed(as.clerk, 'GET', '/api/units/CB-A/years')).years).toEqual(expect.any(Array));
+  },
   'GET /api/units/:code/restructurings': async () => {
     await forbidden(as.clerk, 'GET', '/api/units/CB-B/restructurings', undefined, 'CB-B');
     await allowed(as.clerk, 'GET', '/api/units/CB-A/restructurings');

@@ -6,3 +6,4 @@ export { orgTypeColumns, hasTwoTierGovernment, type ColumnDef } from './columns.
 export { capRuleFor, DEFAULT_ANNEX_CODES, nounFits, type CapRule, type CapScope, type CapBase } from './rule-params.js';
 export { parseFormValues } from './parse.js';
 export { checkFormValues, type CheckOptions } from './check.js';
+export { comparisonSentence, hasFigures, yearFiguresOf, type GradeFigures, type YearFigures } from './year-figures.js';

@@ -72,6 +72,7 @@ export const API_ROUTES: readonly RouteDoc[] = [
   unitsR('post', '/units/:code/changes', 'Thay đổi có hiệu lực từ ngày: đổi tên, chuyển, đổi loại / Effective-dated change', { body: changeUnitBody, status: 201 }),
   unitsR('post', '/units/merge', 'Sáp nhập đơn vị từ một ngày / Merge units from a day', { body: mergeUnitsBody, status: 201 }),
   unitsR('post', '/units/:code/split', 'Chia tách đơn vị từ một ngày / Split a unit from a day', { body: splitUnitBody, status: 201 }),
+  unitsR('get', '/units/:code/years', 'Số liệu chính của đơn vị từng năm, để so sánh / Key figures year by year'),
   unitsR('get', '/units/:code/restructurings', 'Các lần sắp xếp lại liên quan đến đơn vị / Restructurings of a unit'),
 
   peopleR('get', '/units/:code/members', 'Đảng viên của chi bộ (hoặc cả cây) tại một ngày / Members as of a date', { query: asOfQuery }),
@@ -126,7 +127,7 @@ export const API_ROUTES: readonly RouteDoc[] = [
   formsR('get', '/forms/:unitCode/:year', 'Số liệu các biểu (form-values/1), cho hệ thống khác / The form-values document', formKey),
   formsR('get', '/forms/:unitCode/:year/check', 'Kiểm tra số liệu biểu trực tiếp / Check the live forms', formKey),
   formsR('get', '/forms/:unitCode/:year/xlsx', 'Các biểu dạng Excel / The forms workbook', { ...formKey, returns: 'xlsx' }),
-  formsR('post', '/forms/:unitCode/:year/import', 'Nhập số liệu của đơn vị chỉ báo cáo số liệu (kể cả năm cũ) / Import counts (also a past year)', { ...formKey, upload: 'JSON form-values/1 hoặc bảng tính .xlsx / JSON or workbook' }),
+  formsR('post', '/forms/:unitCode/:year/import', 'Nhập số liệu của đơn vị chỉ báo cáo số liệu, hoặc của một năm cũ (createCycle=1 mở kỳ năm đó) / Import counts (also a past year)', { ...formKey, query: forms.importFormsQuery, upload: 'JSON form-values/1 hoặc bảng tính .xlsx / JSON or workbook' }),
   formsR('get', '/forms/:unitCode/:year/:form', 'Một biểu / One form', { params: forms.keyParams.extend(forms.formParam.shape), query: forms.periodQuery }),
   formsR('get', '/forms/:unitCode/:year/:form/trace', 'Các đối tượng một ô đếm / What a cell counts', { params: forms.keyParams.extend(forms.formParam.shape), query: forms.traceQuery }),
 

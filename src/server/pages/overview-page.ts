@@ -9,6 +9,8 @@ import type { Role } from '../../domain/access.js';
 import { GRADE_LABELS, GRADES, type Grade, ORG_TYPE_LABELS, UNIT_KIND_LABELS } from '../../domain/codes.js';
 import type { TreeNode } from '../../domain/tree.js';
 import type { MemberRow } from '../../db/queries/overview.js';
+import type { YearFigures } from '../../domain/forms/index.js';
+import { yearComparison } from './year-comparison.js';
 import { type Overview, totalsOf } from '../../services/overview.js';
 import {
   countsLine,
@@ -87,8 +89,8 @@ function heading(overview: Overview, node: TreeNode): string {
   return `${node.name}${overview.cycle ? ` — kết quả ${cycleName(overview.cycle)}` : ''}`;
 }
 
-/** Body of the overview page: each district shown (a province shows its districts), its totals, and its grassroots organisations. */
-export function overviewBody(overview: Overview, viewer: Viewer): Html {
+/** Body of the overview page: each district shown (a province shows its districts), its totals, its years compared, and its grassroots organisations. */
+export function overviewBody(overview: Overview, viewer: Viewer, years: ReadonlyMap<string, YearFigures[]> = new Map()): Html {
   if (overview.roots.length === 0) {
     return html`<h1>Chưa có dữ liệu</h1><p>Cơ sở dữ liệu chưa có đơn vị nào. Chạy <code>npx xeploai demo load</code> để nạp huyện mẫu.</p>`;
   }
@@ -100,6 +102,7 @@ ${shown.map(
   (unit) => html`<h1>${heading(overview, unit)}</h1>
 <div class="card">${statCards(totalsOf(overview, unit.id))}</div>
 ${downloadLinks(unit, overview.cycle, viewer.role)}
+${yearComparison(years.get(unit.code))}
 ${unit.children.length > 0 ? html`<h2>Tổ chức cơ sở đảng và đơn vị trực thuộc (${fmt(unit.children.length)})</h2>
 ${unit.children.map((child) => grassrootsBlock(overview, child))}` : ''}`,
 )}

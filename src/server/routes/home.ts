@@ -11,6 +11,8 @@ import { findNode, findPath, type TreeNode } from '../../domain/tree.js';
 import { listUnitMembersWithGrades } from '../../db/queries/overview.js';
 import type { User } from '../../db/queries/users.js';
 import { loadOverview, type Overview, overviewUnit } from '../../services/overview.js';
+import { listYearFigures } from '../../services/year-comparison.js';
+import type { YearFigures } from '../../domain/forms/index.js';
 import type { AppEnv } from '../app.js';
 import { authorize, currentUser } from '../authorize.js';
 import { errorPage } from '../pages/error-page.js';
@@ -75,6 +77,14 @@ async function authorizeNamed(c: Ctx, full: Overview, code: string, user: User):
   }
 }
 
+/** Year-by-year figures of the units the overview shows (a province shows its districts), up to the cycle shown. */
+async function shownYears(c: Ctx, overview: Overview): Promise<Map<string, YearFigures[]>> {
+  const shown = overview.roots.flatMap((root) => (root.kind === 'province_committee' && root.children.length > 0 ? root.children : [root]));
+  const out = new Map<string, YearFigures[]>();
+  for (const unit of shown) out.set(unit.code, await listYearFigures(c.get('deps').db, { unitCode: unit.code, upToYear: overview.cycle?.year }));
+  return out;
+}
+
 export function homeRoutes(): Hono<AppEnv> {
   const r = new Hono<AppEnv>();
 
@@ -85,7 +95,7 @@ export function homeRoutes(): Hono<AppEnv> {
     const bar = userBar(user, scopeName(full, user));
     const [root] = overview.roots;
     if (root && overview.roots.length === 1 && !OVERVIEW_KINDS.has(root.kind)) return unitPage(c, overview, root, user, bar);
-    return c.html(layout({ title: 'Tổng quan', user: bar, body: overviewBody(overview, user) }));
+    return c.html(layout({ title: 'Tổng quan', user: bar, body: overviewBody(overview, user, await shownYears(c, overview)) }));
   });
 
   r.get('/units/:code', requirePageSession(), async (c) => {

@@ -6,6 +6,7 @@ import { emptyToUndefined, isoDate } from '../../schemas/common.js';
 import { changeUnitBody, createUnitBody, mergeUnitsBody, splitUnitBody } from '../../schemas/units.js';
 import { listRestructurings } from '../../db/queries/restructure.js';
 import { mergeUnits, splitUnit } from '../../services/restructure.js';
+import { listYearFigures } from '../../services/year-comparison.js';
 import type { AppEnv } from '../app.js';
 import { authorize, authorizeRole, currentUser } from '../authorize.js';
 import { parseBody, parseQuery } from '../validate.js';
@@ -94,6 +95,10 @@ export function unitRoutes(): Hono<AppEnv> {
     const newUnits = body.parts.flatMap((p) => (p.newUnit ? [p.newUnit] : []));
     await authorizeRestructure(c, { on: body.on, codes, newUnits, defaultParent: await parentOn(c, code, body.on) });
     return c.json({ restructuring: await splitUnit(c.var.deps.db, { ...body, code, actor: currentUser(c).username }) }, 201);
+  });
+  r.get('/units/:code/years', async (c) => {
+    await authorize(c, { unitCode: c.req.param('code'), action: 'read' });
+    return c.json({ unitCode: c.req.param('code'), years: await listYearFigures(c.var.deps.db, { unitCode: c.req.param('code') }) });
   });
   r.get('/units/:code/restructurings', async (c) => {
     await authorize(c, { unitCode: c.req.param('code'), action: 'read' });
