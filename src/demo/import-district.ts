@@ -47,17 +47,17 @@ interface Cell {
 }
 
 /** The tree: province, district, communes with cells under them, grassroots cells; the cells that hold members. */
-function buildUnits(rng: Rng, members: number, expected: DistrictExpectation): { rows: SheetRows; cells: Cell[] } {
+function buildUnits(rng: Rng, members: number, expected: DistrictExpectation, prefix: string): { rows: SheetRows; cells: Cell[] } {
   const rows: SheetRows = [['code', 'name', 'kind', 'orgType', 'parentCode', 'validFrom']];
   const add = (code: string, name: string, kind: string, orgType: string | null, parent: string | null) => rows.push([code, name, kind, orgType, parent, FROM]);
-  add('GEN-TINH', 'Đảng bộ tỉnh Sinh Thử', 'province_committee', null, null);
-  add('GEN-HUYEN', 'Đảng bộ huyện Sinh Thử', 'district_committee', null, 'GEN-TINH');
+  add(`${prefix}-TINH`, 'Đảng bộ tỉnh Sinh Thử', 'province_committee', null, null);
+  add(`${prefix}-HUYEN`, 'Đảng bộ huyện Sinh Thử', 'district_committee', null, `${prefix}-TINH`);
   const communes = Math.max(1, Math.round(members / 1000));
   const cells: Cell[] = [];
   for (let c = 1; c <= communes; c++) {
     const type = pickShare(rng, COMMUNE_TYPES);
-    const code = `GEN-X${String(c).padStart(4, '0')}`;
-    add(code, `Đảng bộ ${type === 'xa' ? 'xã' : type === 'phuong' ? 'phường' : 'thị trấn'} Số ${c}`, 'grassroots_committee', type, 'GEN-HUYEN');
+    const code = `${prefix}-X${String(c).padStart(4, '0')}`;
+    add(code, `Đảng bộ ${type === 'xa' ? 'xã' : type === 'phuong' ? 'phường' : 'thị trấn'} Số ${c}`, 'grassroots_committee', type, `${prefix}-HUYEN`);
     bump(expected.tc, 'tccsd.dang_bo.total', type);
     const n = rng.int(15, 25);
     for (let i = 1; i <= n; i++) {
@@ -68,8 +68,8 @@ function buildUnits(rng: Rng, members: number, expected: DistrictExpectation): {
   }
   for (let g = 1; g <= Math.max(1, Math.round(communes / 2)); g++) {
     const type = rng.pick(CELL_TYPES);
-    const code = `GEN-CB${String(g).padStart(4, '0')}`;
-    add(code, `Chi bộ cơ quan Số ${g}`, 'grassroots_cell', type, 'GEN-HUYEN');
+    const code = `${prefix}-CB${String(g).padStart(4, '0')}`;
+    add(code, `Chi bộ cơ quan Số ${g}`, 'grassroots_cell', type, `${prefix}-HUYEN`);
     cells.push({ code, type });
     bump(expected.tc, 'tccsd.chi_bo.total', type);
   }
@@ -83,18 +83,19 @@ function pickShare<T>(rng: Rng, shares: readonly [T, number][]): T {
 }
 
 /** A district of `members` members (default 100,000), generated from `seed`. */
-export function generateImportDistrict(options: { members?: number; seed?: number } = {}): GeneratedDistrict {
+export function generateImportDistrict(options: { members?: number; seed?: number; prefix?: string } = {}): GeneratedDistrict {
   const members = options.members ?? 100_000;
   const rng = new Rng(options.seed ?? 2025);
   const expected: DistrictExpectation = { dv: {}, tc: {} };
-  const { rows: units, cells } = buildUnits(rng, members, expected);
+  const prefix = options.prefix ?? 'GEN';
+  const { rows: units, cells } = buildUnits(rng, members, expected, prefix);
   const sizes = splitTotal(members, cells.map(() => 0.5 + rng.next()), 1);
   const persons: SheetRows = [['cardNumber', 'fullName', 'birthDate', 'sex', 'admittedOn', 'officialOn', 'unitCode', 'validFrom']];
   const events: SheetRows = [['cardNumber', 'kind', 'level', 'startsOn', 'endsOn', 'months', 'note']];
   let n = 0;
   cells.forEach((cell, i) => {
     for (let k = 0; k < (sizes[i] ?? 0); k++) {
-      const card = `G${String(++n).padStart(8, '0')}`;
+      const card = `${prefix}${String(++n).padStart(8, '0')}`;
       const sex = rng.next() < 0.3 ? 'nu' : 'nam';
       const fresh = rng.next() < 0.02;
       const admitted = fresh ? rng.date('2022-09-01', '2022-12-15') : rng.date('1975-01-01', '2021-12-31');
@@ -112,7 +113,7 @@ export function generateImportDistrict(options: { members?: number; seed?: numbe
       } else bump(expected.dv, 'pending', cell.type);
     }
   });
-  return { districtCode: 'GEN-HUYEN', members: n, units, persons, events, expected };
+  return { districtCode: `${prefix}-HUYEN`, members: n, units, persons, events, expected };
 }
 
 /** One year after an ISO date (a member becomes official a year after admission). */
