@@ -51,6 +51,13 @@ describe('xeploai import', () => {
     expect(run.out).toMatch(/Đảng viên \(persons.csv\)\s+4 dòng: 4 mới/);
     const again = await cli.run(['import', folder]);
     expect(again.out).toContain('Không có gì mới');
+    // Exported, the same data imports back as nothing new; as CSV files, the same rows come out.
+    const out = join(dir, 'xuat');
+    expect((await cli.run(['export', out])).code).toBe(0);
+    expect((await cli.run(['import', out])).out).toContain('Không có gì mới');
+    const book = join(dir, 'xuat.xlsx');
+    expect((await cli.run(['export', book, '--unit', 'XA-1'])).out).toContain('Đã xuất');
+    expect((await cli.run(['import', book])).out).toContain('Không có gì mới');
   });
 });
 

@@ -15,10 +15,11 @@ import { gradeCheck, gradeDecide, gradePropose, gradePublish, gradeRegrade, revi
 import { verifyCommand } from './verify.js';
 import { importCommand } from './import.js';
 import { importTemplate } from './import-template.js';
+import { exportCommand } from './export.js';
 import { userCreate } from './user-create.js';
 import { userDisable } from './user-disable.js';
 import { userList } from './user-list.js';
 import { userEnable } from './user-enable.js';
 import { userResetPassword } from './user-reset-password.js';
 
-export const commands: readonly CliCommand[] = [dbMigrate, demoLoad, demoRestructure, importCommand, importTemplate, formsCheck, reportCommand, reportTemplateDownload, reportTemplateUpload, formsExport, formsImport, verifyCommand, submissionsCommand, eligibilityCompute, gradeCheck, gradePropose, gradeDecide, gradePublish, gradeRegrade, reviewRecordsCommand, serve, userCreate, userList, userDisable, userEnable, userResetPassword];
+export const commands: readonly CliCommand[] = [dbMigrate, demoLoad, demoRestructure, importCommand, importTemplate, exportCommand, formsCheck, reportCommand, reportTemplateDownload, reportTemplateUpload, formsExport, formsImport, verifyCommand, submissionsCommand, eligibilityCompute, gradeCheck, gradePropose, gradeDecide, gradePublish, gradeRegrade, reviewRecordsCommand, serve, userCreate, userList, userDisable, userEnable, userResetPassword];
