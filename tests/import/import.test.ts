@@ -45,6 +45,10 @@ describe(`import, on ${testEngine}`, () => {
     }
     expect(r.errorCount).toBe(4);
     expect(await dumpTables(t.db)).toEqual(before);
+    // A control character (PostgreSQL stores no NUL) is named like any bad cell, not a crash.
+    const nul = await runImport(t.db, csvFiles({ 'units.csv': [UNITS[0]!, ['TINH', 'Đảng bộ\u0000tỉnh', 'province_committee', null, null, '2015-01-01']] }));
+    expect(nul.errors.map((e) => [e.code, e.row, e.field])).toEqual([['ValidationFailed', 2, 'name']]);
+    expect(await dumpTables(t.db)).toEqual(before);
   });
 
   it('imports a workbook: units, members with their cells, events, collectives, positions', async () => {

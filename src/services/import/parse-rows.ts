@@ -89,6 +89,9 @@ function excelDay(serial: number): string {
   return new Date(Date.UTC(1899, 11, 30) + Math.round(serial) * 86_400_000).toISOString().slice(0, 10);
 }
 
+/** C0 control characters but tab, line feed and carriage return. */
+const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F]/;
+
 const YES = new Set(['true', '1', 'co', 'x', 'yes', 'dung']);
 const NO = new Set(['false', '0', 'khong', 'no', 'sai']);
 
@@ -145,11 +148,19 @@ export function parseTable<K extends SheetKey>(table: RawTable & { key: K }, onR
     if (raw.row <= headerRow || !raw.cells.some((c) => display(c)?.trim())) continue;
     onRow?.();
     const input: Record<string, unknown> = {};
+    let control = false;
     for (const col of spec.columns) {
       const i = map.index.get(col.field);
-      const v = i === undefined ? undefined : readCell(raw.cells[i] ?? null, col);
+      const cell = i === undefined ? null : (raw.cells[i] ?? null);
+      if (typeof cell === 'string' && CONTROL.test(cell)) {
+        // A NUL or another control character cannot be stored (PostgreSQL refuses NUL in text): said, not crashed on.
+        control = true;
+        issues.push(issue(placeOf(table, map, raw.row, col.field), 'ValidationFailed', cell.replace(new RegExp(CONTROL.source, 'g'), '�'), `Cột «${map.header.get(col.field) ?? col.field}» chứa ký tự điều khiển không hợp lệ.`, `Column "${col.field}" holds a control character.`));
+      }
+      const v = cell === null ? undefined : readCell(cell, col);
       if (v !== undefined) input[col.field] = v;
     }
+    if (control) continue;
     const parsed = schema.safeParse(input);
     if (parsed.success) {
       rows.push({ row: raw.row, data: parsed.data as z.output<(typeof ROW_SCHEMAS)[K]> });
