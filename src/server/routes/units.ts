@@ -45,7 +45,7 @@ async function parentOn(c: Context<AppEnv>, code: string | undefined, date: stri
   return code === undefined ? null : (await getUnitAt(c.var.deps.db, code, date)).parentCode;
 }
 
-/** Routes under /api: /units, /units/merge, /units/:code, /units/:code/{children,subtree,versions,changes,split,restructurings}. */
+/** Routes under /api: /units, /units/merge, /units/:code, /units/:code/{children,subtree,versions,changes,split,years,restructurings}. */
 export function unitRoutes(): Hono<AppEnv> {
   const r = new Hono<AppEnv>();
   r.post('/units', async (c) => {

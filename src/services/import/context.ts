@@ -51,7 +51,7 @@ export class ImportContext {
   readonly fileVersions = new Map<string, FileVersion[]>();
   /** Persons the file names (new or stored): card → person id. */
   readonly personIds = new Map<string, string>();
-  /** Collectives the file creates: code → unit code. */
+  /** Codes of the collectives the file creates. */
   readonly newCollectives = new Set<string>();
   private combined: TreeVersion[] | undefined;
   /** When the import runs: the created_at of what it creates. */
@@ -72,11 +72,7 @@ export class ImportContext {
     this.add(where, row, field ?? e.field ?? null, e.code, e.messages, value);
   }
 
-  /** Rows with issues so far on a sheet (a row's later checks are skipped once it has one). */
-  hasIssue(sheet: string, row: number): boolean {
-    return this.issues.some((i) => i.sheet === sheet && i.row === row);
-  }
-
+  /** The summary of a sheet, created on first use. */
   summary(key: SheetKey, sheet: string): SheetSummary {
     let s = this.summaries.get(key);
     if (!s) this.summaries.set(key, (s = { key, sheet, rows: 0, created: 0, updated: 0, unchanged: 0 }));

@@ -1,6 +1,6 @@
 /**
- * Reads the files of an import into tables of raw cells: a workbook (.xlsx, its values only), CSV files named as the sheets' files
- * (units.csv, persons.csv, …), or a zip of them. Sheets and files are recognised by name (the
+ * Reads the files of an import into tables of raw cells: a workbook (.xlsx, its values only), CSV
+ * files named as the sheets' files (units.csv, persons.csv, …), or a zip of them. Sheets and files are recognised by name (the
  * template's Vietnamese name, the CSV name, or the key, whatever the case and accents); the
  * template's own sheets are skipped, anything else is a warning.
  */
