@@ -98,8 +98,15 @@ describe(`import and export over HTTP, on ${testEngine}`, () => {
   it('downloads the template and exports the scope as a workbook and as CSV files', async () => {
     const template = await app.request('/api/imports/template', withAuth(admin));
     expect(template.headers.get('content-type')).toContain('spreadsheetml');
-    const names = readXlsxSheets(new Uint8Array(await template.arrayBuffer())).map((s) => s.name);
-    expect(names).toEqual(['Đơn vị', 'Đảng viên', 'Sự kiện', 'Tập thể', 'Chức vụ', 'Thành viên tập thể', 'Hướng dẫn', 'Danh mục']);
+    const bytes = new Uint8Array(await template.arrayBuffer());
+    const sheets = readXlsxSheets(bytes);
+    expect(sheets.map((s) => s.name)).toEqual(['Đơn vị', 'Đảng viên', 'Sự kiện', 'Tập thể', 'Chức vụ', 'Thành viên tập thể', 'Hướng dẫn', 'Danh mục']);
+    expect(sheets[0]!.rows[0]!.cells.slice(0, 3)).toEqual(['Mã đơn vị (code)', 'Tên đơn vị (name)', 'Loại tổ chức đảng (kind)']);
+    // The unit kind's column is a drop-down of the codes listed on the sheet Danh mục.
+    const unitsXml = new PizZip(Buffer.from(bytes)).file('xl/worksheets/sheet1.xml')!.asText();
+    expect(unitsXml).toMatch(/<dataValidation type="list"[^>]*sqref="C2:C5000"[^>]*>\s*<formula1>(&apos;|')Danh mục(&apos;|')!\$A\$2:\$A\$7<\/formula1>/);
+    const lists = sheets.find((s) => s.name === 'Danh mục')!;
+    expect(lists.rows.slice(1, 7).map((r) => r.cells[0])).toEqual(['province_committee', 'district_committee', 'grassroots_committee', 'grassroots_cell', 'sub_committee', 'cell']);
 
     const clerk = await signIn(app, t.db, { role: 'clerk', scope: 'CB-2' });
     const zip = await app.request('/api/exports/csv', withAuth(clerk));
