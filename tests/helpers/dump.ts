@@ -9,14 +9,18 @@ import { sql } from 'kysely';
 import type { Db } from '../../src/db/create-db.js';
 import { testEngine } from './test-db.js';
 
+/** The product's tables: on PostgreSQL those of the test's own schema only, read without scanning the others (another run may drop its schemas meanwhile). */
+async function tableNames(db: Db): Promise<string[]> {
+  if (testEngine === 'postgres') {
+    const rows = await sql<{ name: string }>`select table_name as name from information_schema.tables where table_schema = current_schema() and table_type = 'BASE TABLE'`.execute(db);
+    return rows.rows.map((r) => r.name);
+  }
+  return (await db.introspection.getTables()).map((t) => t.name);
+}
+
 /** Table name → its rows, each as JSON text, sorted. */
 export async function dumpTables(db: Db): Promise<Record<string, string[]>> {
-  const schema = testEngine === 'postgres' ? (await sql<{ s: string }>`select current_schema() as s`.execute(db)).rows[0]?.s : undefined;
-  const tables = (await db.introspection.getTables())
-    .filter((t) => schema === undefined || t.schema === schema)
-    .map((t) => t.name)
-    .filter((n) => !n.startsWith('kysely_'))
-    .sort();
+  const tables = (await tableNames(db)).filter((n) => !n.startsWith('kysely_')).sort();
   const out: Record<string, string[]> = {};
   for (const name of tables) {
     const rows = await db.selectFrom(name as 'org_units').selectAll().execute();
