@@ -2,7 +2,8 @@
  * Smoke benchmark of the live forms (issue 4 item 6): `npm run bench -- --size province|district`.
  * Generates an invented province (bench/province.ts) into a temporary SQLite file, and into a fresh
  * PostgreSQL schema when DATABASE_URL is set, then measures: load (insert + counts), one form at the
- * root and at a commune, one grade change shown at the root, trace of one cell, verify, peak RSS.
+ * root and at a commune, one grade change shown at the root, trace of one cell, verify, the import
+ * of 100,000 members (workbook and CSV, issue #10), peak RSS.
  * Every number is measured in this run; nothing is a timed test.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -17,6 +18,10 @@ import { updateEvaluation } from '../src/db/queries/evaluations.js';
 import { getFormValues, verify } from '../src/services/forms.js';
 import { traceCell } from '../src/services/forms-trace.js';
 import { planProvince, provinceDataset, SIZES } from './province.js';
+import { generateImportDistrict } from '../src/demo/import-district.js';
+import { toCsv } from '../src/services/import/csv.js';
+import { runImport } from '../src/services/import/run.js';
+import { writeSheets } from '../src/services/import/write-workbook.js';
 
 type Row = [string, ...string[]];
 
@@ -57,7 +62,27 @@ async function measure(db: Db, size: keyof typeof SIZES): Promise<Map<string, st
   const [result, verifyMs] = await timed(() => verify(db, { year }));
   if (result.differences !== 0) throw new Error(`verify found ${result.differences} difference(s)`);
   out.set('verify (recompute + compare, 0 differences)', fmt(verifyMs));
+  for (const [format, line] of await importRates(db)) out.set(`import 100,000 members (${format}: read, check, write)`, line);
   out.set('peak RSS so far', `${Math.round(process.resourceUsage().maxRSS / 1024)} MB`);
+  return out;
+}
+
+/**
+ * Issue #10: a generated district of 100,000 members imported beside the province, once from the
+ * workbook and once (another district) from CSV files; the rate is members per second of the whole
+ * import (read, check, write all or nothing).
+ */
+async function importRates(db: Db): Promise<[string, string][]> {
+  const out: [string, string][] = [];
+  for (const [format, prefix] of [['workbook', 'BX'], ['CSV', 'BC']] as const) {
+    const d = generateImportDistrict({ members: 100_000, prefix });
+    const files = format === 'CSV'
+      ? [['units.csv', d.units], ['persons.csv', d.persons], ['events.csv', d.events]].map(([name, rows]) => ({ name: name as string, bytes: toCsv(rows as string[][]) }))
+      : [{ name: 'huyen.xlsx', bytes: await writeSheets([{ name: 'Đơn vị', rows: d.units }, { name: 'Đảng viên', rows: d.persons }, { name: 'Sự kiện', rows: d.events }]) }];
+    const [report, t] = await timed(() => runImport(db, files));
+    if (!report.written || report.persons !== d.members) throw new Error(`the ${format} import did not write: ${JSON.stringify(report.errors.slice(0, 3))}`);
+    out.push([format, `${fmt(t)} (${Math.round(d.members / (t / 1000)).toLocaleString('en')} members/s)`]);
+  }
   return out;
 }
 

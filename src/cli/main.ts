@@ -22,6 +22,7 @@ const stdio: CliIo = {
 /** Groups of `--help`, in order; a command belongs to the first group whose prefix its name starts with. */
 const GROUPS: readonly { title: string; prefixes: readonly string[] }[] = [
   { title: 'Bắt đầu / Getting started', prefixes: ['serve', 'db', 'demo'] },
+  { title: 'Nhập, xuất tổ chức / Import and export', prefixes: ['import', 'export'] },
   { title: 'Tài khoản / Users', prefixes: ['user'] },
   { title: 'Đánh giá, xếp loại / Grading', prefixes: ['eligibility', 'grade', 'review-records', 'submissions'] },
   { title: 'Biểu thống kê / Statistical forms', prefixes: ['forms', 'verify'] },

@@ -20,10 +20,19 @@ pg.types.setTypeParser(20, (v) => Number.parseInt(v, 10));
 pg.types.setTypeParser(1700, (v) => Number.parseFloat(v));
 
 const engines = new WeakMap<object, Engine>();
+const sqliteHandles = new WeakMap<object, SQLite.Database>();
 
 /** Which engine a database handle talks to. */
 export function engineOf(db: Db): Engine {
   return engines.get(db) ?? 'sqlite';
+}
+
+/**
+ * The better-sqlite3 handle under a SQLite database (not under a transaction: undefined), for the
+ * bulk writes that run one prepared statement over many rows (src/db/queries/bulk-insert.ts).
+ */
+export function sqliteHandleOf(db: Db): SQLite.Database | undefined {
+  return sqliteHandles.get(db);
 }
 
 /** Opens (without migrating) the configured database. */
@@ -43,6 +52,7 @@ export function createDb(config: Pick<Config, 'engine' | 'sqlitePath' | 'databas
     sqlite.pragma('foreign_keys = ON');
     sqlite.pragma('busy_timeout = 5000');
     db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
+    sqliteHandles.set(db, sqlite);
   }
   engines.set(db, config.engine);
   return db;

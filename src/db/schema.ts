@@ -365,6 +365,21 @@ export interface CycleParameterTable {
   actor: string;
 }
 
+/** One restructuring of the tree (merge, split) and what it moved (migration 0010). */
+export interface UnitRestructuringTable {
+  id: string;
+  /** merge | split */
+  kind: string;
+  effective_on: string;
+  /** The unit the sources merged into, or the unit split. */
+  target_unit_id: string | null;
+  /** JSON: sources, parts, members moved, collectives (old → new code), positions moved. */
+  details: string;
+  note: string | null;
+  at: string;
+  actor: string;
+}
+
 export interface Database {
   org_units: OrgUnitTable;
   org_unit_versions: OrgUnitVersionTable;
@@ -394,4 +409,5 @@ export interface Database {
   report_templates: ReportTemplateTable;
   evaluation_facts: EvaluationFactTable;
   cycle_parameters: CycleParameterTable;
+  unit_restructurings: UnitRestructuringTable;
 }

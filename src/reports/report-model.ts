@@ -5,7 +5,7 @@
  * date on every annex, and the claims — passes `xeploai forms check` whenever the text is right.
  * Structure and wording follow the seed 331-BC/HU; layout follows HD 36-HD/VPTW (rules_2025.md §4).
  */
-import { DEFAULT_ANNEX_CODES, FORM_CODES, type FormValues, type FormValuesDoc } from '../domain/forms/index.js';
+import { comparisonSentence, DEFAULT_ANNEX_CODES, FORM_CODES, type FormValues, type FormValuesDoc, yearFiguresOf } from '../domain/forms/index.js';
 import { levelOfUnitKind } from './forms-layout.js';
 import { signerBodyOf } from './issuing-body.js';
 import { numberAsPrinted } from './report-settings.js';
@@ -48,8 +48,10 @@ function sectionOne(input: ReportInput, cw: ClaimWriter, footnote: (t: string) =
     h('h3', '2.2. Kết quả xếp loại chất lượng'),
     h('h4', '2.2.1. Đối với tổ chức đảng'),
     ...organisationParagraphs(cw, records, footnote),
+    ...comparison(input, 'organisations'),
     h('h4', '2.2.2. Kết quả đánh giá, xếp loại chất lượng đảng viên'),
     ...memberParagraphs(cw),
+    ...comparison(input, 'members'),
     h('h4', '2.2.3. Kết quả đánh giá, xếp loại chất lượng tập thể lãnh đạo, quản lý các cấp'),
     ...collectiveParagraphs(cw, records, w),
     h('h4', '2.2.4. Kết quả đánh giá, xếp loại chất lượng cán bộ lãnh đạo, quản lý các cấp'),
@@ -57,6 +59,15 @@ function sectionOne(input: ReportInput, cw: ClaimWriter, footnote: (t: string) =
     h('h4', '2.2.5. Công tác chỉ đạo kiểm tra, giám sát, thẩm định kết quả đánh giá, xếp loại'),
     ...appraisalParagraphs(records, w),
   ];
+}
+
+/** The comparison with the latest earlier year that has figures (none when there is no such year). */
+function comparison(input: ReportInput, who: 'members' | 'organisations'): ReportParagraph[] {
+  const before = input.previous;
+  if (!before) return [];
+  const now = yearFiguresOf(input.forms);
+  const text = comparisonSentence({ now: now[who], before: before[who], beforeYear: before.year, who, decimals: input.settings.decimals });
+  return text ? [h('body', text)] : [];
 }
 
 /** Section II: the staff's assessment prose. */

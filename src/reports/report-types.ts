@@ -3,7 +3,7 @@
  * records the forms cannot hold, settings, prose) and the structured model a template renders.
  */
 import type { CollectiveKind, Eligibility, Grade, Level, UnitKind } from '../domain/codes.js';
-import type { Claim, FormValuesDoc } from '../domain/forms/index.js';
+import type { Claim, FormValuesDoc, YearFigures } from '../domain/forms/index.js';
 import type { FormLayout } from './forms-layout.js';
 
 /** How a list of percentages is rounded: half-up each, or largest remainder so the list sums to 100. */
@@ -106,6 +106,8 @@ export interface ReportInput {
   records: ReportRecords;
   settings: ReportSettings;
   prose: ReportProse;
+  /** The latest earlier year with figures (graded here or imported as counts), to compare with. */
+  previous?: YearFigures | undefined;
 }
 
 /** Paragraph styles the template knows. */

@@ -14,6 +14,8 @@ import { csrfProtection } from './csrf.js';
 import { SignInThrottle } from './sign-in-throttle.js';
 import { plainPage, webRoutes } from './web.js';
 import { WEB_DIST } from './web-build.js';
+import { apiDocsPageRoutes } from './routes/openapi.js';
+import { ImportJobs } from '../services/import/jobs.js';
 
 export interface AppDeps {
   db: Db;
@@ -24,13 +26,14 @@ export interface AppDeps {
 
 /**
  * `user` is set once the request's session is found (src/server/routes/auth.ts); `throttle` counts
- * failed sign-ins (one per app, in memory).
+ * failed sign-ins, `importJobs` follows running imports (one of each per app, in memory).
  */
 export type AppEnv = {
   Variables: {
     deps: AppDeps;
     user?: User;
     throttle: SignInThrottle;
+    importJobs: ImportJobs;
     /** How the user signed in on this request: a bearer token (API client) or the session cookie (the pages). */
     authVia?: 'bearer' | 'cookie';
     /** The session token of this request, when one was found (the CSRF token derives from it). */
@@ -63,15 +66,18 @@ export function errorBody(err: unknown): { status: number; body: { error: { code
 export function createApp(deps: AppDeps): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
   const throttle = new SignInThrottle();
+  const importJobs = new ImportJobs();
   app.use('*', async (c, next) => {
     c.set('deps', deps);
     c.set('throttle', throttle);
+    c.set('importJobs', importJobs);
     await next();
   });
   app.use('*', loadSession());
   app.use('*', csrfProtection());
   app.use('/api/*', requireApiSession());
   app.route('/api', apiRoutes());
+  app.route('/', apiDocsPageRoutes());
   app.route('/', webRoutes({ dir: deps.webDir ?? WEB_DIST }));
   app.notFound((c) => {
     const e = new AppError('NotFound', { vi: `Không có trang «${c.req.path}».`, en: `No such path "${c.req.path}".` });

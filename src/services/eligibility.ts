@@ -29,7 +29,8 @@ import {
   type ScopeUnit,
 } from '../db/queries/eligibility.js';
 import { getUnitIdByCode } from '../db/queries/evaluation-subjects.js';
-import { createEvaluation, listEvaluations, updateEvaluation } from '../db/queries/evaluations.js';
+import { listEvaluations, updateEvaluation } from '../db/queries/evaluations.js';
+import { createEvaluationsInBulk, type NewEvaluation } from '../db/queries/evaluations-bulk.js';
 import { nowIso } from '../db/ids.js';
 import { unitChainAt } from '../db/queries/workflow.js';
 import { markChanged } from './evaluation-version.js';
@@ -153,6 +154,7 @@ export async function computeAndStoreEligibility(db: Db, input: { cycleYear: num
     needsRedecision: { count: 0, label: NEEDS_REDECISION_LABEL, items: [] },
   };
   const reason = `Tính diện đánh giá tại ngày ${cycle.referenceDate}`;
+  const created: NewEvaluation[] = [];
   for (const c of candidates) {
     const e = existing.get(`${c.kind}:${c.id}`);
     if (e && overridden.has(e.id)) {
@@ -171,13 +173,14 @@ export async function computeAndStoreEligibility(db: Db, input: { cycleYear: num
     summary.byStatus[result.status] += 1;
     const fields = { eligibility: result.status, eligibilityReason: result.reason, ...(result.reviewed ? {} : { reviewed: false }) };
     if (!e) {
-      await createEvaluation(db, { cycleYear: cycle.year, period: cycle.period, subjectKind: c.kind, subjectRef: c.ref, ...fields, actor: input.actor, reason });
-      summary.created += 1;
+      created.push({ subjectKind: c.kind, subjectId: c.id, unitId: c.unitId, fields });
     } else if (needsWrite(e, result)) {
       await updateEvaluation(db, e.id, fields, { actor: input.actor, reason });
       summary.changed += 1;
     } else summary.unchanged += 1;
   }
+  // New subjects (a whole imported district at once) in bulk, the counts recomputed once.
+  summary.created = await createEvaluationsInBulk(db, { cycle, items: created, actor: input.actor, reason });
   return summary;
 }
 

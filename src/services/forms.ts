@@ -4,7 +4,7 @@
  * by imported counts for units that report counts only. Tracing a cell lives in forms-trace.ts.
  */
 import type { Db } from '../db/create-db.js';
-import { getCycle } from '../db/queries/cycles.js';
+import { createCycle, findCycle, getCycle } from '../db/queries/cycles.js';
 import { applyCountDelta, listEnteredValues, readCycleCounts, readUnitCounts, replaceEnteredValues } from '../db/queries/form-counts.js';
 import { rebuildFormCounts, recomputeCycleCounts } from '../db/queries/form-counts-sync.js';
 import { listCycleKeys, loadAncestorsOn, loadTreeOn } from '../db/queries/rollup-facts.js';
@@ -15,7 +15,7 @@ import { checkFormValues, FORM_CODES, getFormDefinitions, parseFormValues, type 
 import { placeOf } from '../domain/forms/table.js';
 import type { Cells } from '../domain/forms/types.js';
 import { addEntered, cellKey, countRows, diffCounts, type EnteredValue, type UnitCounts } from '../domain/rollup/index.js';
-import type { Cycle } from '../domain/model/cycles.js';
+import { type Cycle, DEFAULT_PERIOD } from '../domain/model/cycles.js';
 import { inTransaction } from '../db/queries/common.js';
 import { findReport } from '../db/queries/reports.js';
 import { levelOfUnitKind } from '../reports/forms-layout.js';
@@ -181,6 +181,21 @@ export interface ImportResult {
   year: number;
   cells: number;
   replaced: number;
+  /** True when the import opened the (past) year's cycle to hold these counts. */
+  cycleCreated: boolean;
+}
+
+/**
+ * A past year known only from its report (issue #10 item 6): when the year has no cycle yet, opens
+ * an annual one for it (reference date 31/12, the rule set the document names, which must be the
+ * year's) so its counts can be stored and compared with other years. Returns whether it opened one.
+ */
+async function openPastCycle(db: Db, key: FormsKey, doc: FormValuesDoc): Promise<boolean> {
+  if (await findCycle(db, { year: key.year, period: key.period })) return false;
+  if ((key.period ?? DEFAULT_PERIOD) !== DEFAULT_PERIOD) return false;
+  if (doc.cycle.year !== key.year) throw invalid('cycle.year', `năm ${doc.cycle.year} khác năm ${key.year} cần nhập`, `year ${doc.cycle.year} is not ${key.year}`);
+  await createCycle(db, { year: key.year, ruleSet: doc.cycle.ruleSet, referenceDate: `${key.year}-12-31`, title: `Số liệu năm ${key.year} (nhập từ báo cáo)` });
+  return true;
 }
 
 /**
@@ -189,9 +204,10 @@ export interface ImportResult {
  * errors; it replaces the unit's previous import and rolls up to its ancestors in one transaction.
  * A unit whose subtree already has counts of its own (evaluations, a sub-unit's import) is refused.
  */
-export async function importFormValues(db: Db, input: FormsKey & { doc: unknown; actor?: string }): Promise<ImportResult> {
+export async function importFormValues(db: Db, input: FormsKey & { doc: unknown; actor?: string; createCycle?: boolean }): Promise<ImportResult> {
   const doc = parseFormValues(input.doc);
   return inTransaction(db, async (trx) => {
+    const cycleCreated = input.createCycle === true && (await openPastCycle(trx, input, doc));
     const { cycle, unit } = await resolveKey(trx, input);
     const cells = importableCells(doc, cycle, unit.code);
     const old = await listEnteredValues(trx, { cycleId: cycle.id, unitId: unit.unitId });
@@ -214,7 +230,7 @@ export async function importFormValues(db: Db, input: FormsKey & { doc: unknown;
     addEntered(delta, old, tree, -1);
     addEntered(delta, values, tree, 1);
     await applyCountDelta(trx, { cycleId: cycle.id, rows: countRows(delta) });
-    return { unitCode: unit.code, year: cycle.year, cells: values.length, replaced: old.length };
+    return { unitCode: unit.code, year: cycle.year, cells: values.length, replaced: old.length, cycleCreated };
   });
 }
 

@@ -15,7 +15,7 @@ import { getUnitAt } from '../db/queries/units.js';
 import { nowIso } from '../db/ids.js';
 import { DEMO_CYCLE, DEMO_UNIT_CODE } from '../demo/tam-duong.js';
 import type { FormValuesDoc } from '../domain/forms/index.js';
-import type { Cycle } from '../domain/model/cycles.js';
+import { type Cycle, DEFAULT_PERIOD } from '../domain/model/cycles.js';
 import { renderReportDocx, validateTemplate } from '../reports/docx/render.js';
 import { convertDocxToPdf, type PdfOptions } from '../reports/pdf.js';
 import { DEMO_PROSE, DEMO_REPORT } from '../reports/report-demo-prose.js';
@@ -25,6 +25,7 @@ import { buildReportModel } from '../reports/report-model.js';
 import { defaultSettings, mergeSettings, SETTINGS_JSON_KEYS, type ReportUnit } from '../reports/report-settings.js';
 import type { ReportModel, ReportProse, ReportSettings } from '../reports/report-types.js';
 import { getFormValues } from './forms.js';
+import { previousYearFigures } from './year-comparison.js';
 
 /** Which report: a unit and a cycle. */
 export interface ReportKey {
@@ -117,7 +118,8 @@ export async function getReportModel(db: Db, key: ReportKey, actor = 'system'): 
   const { cycle, unit, view } = await ensure(db, key, actor);
   const forms: FormValuesDoc = await getFormValues(db, { unitCode: unit.code, year: cycle.year, period: cycle.period });
   const records = await getReportRecords(db, { unitId: unit.id, cycleId: cycle.id, date: cycle.referenceDate });
-  return buildReportModel({ forms, records: { unit: { code: unit.code, name: unit.name, kind: unit.kind }, ...records }, settings: view.settings, prose: view.prose });
+  const previous = cycle.period === DEFAULT_PERIOD ? await previousYearFigures(db, { unitCode: unit.code, year: cycle.year }) : undefined;
+  return buildReportModel({ forms, records: { unit: { code: unit.code, name: unit.name, kind: unit.kind }, ...records }, settings: view.settings, prose: view.prose, previous });
 }
 
 /** The active template: the last valid upload, else the default one. */

@@ -80,8 +80,8 @@ describe('unit queries', () => {
 
   it('rolls back every write of a failed transaction', async () => {
     const failing = inTransaction(t.db, async (trx) => {
-      await createUnit(trx, { code: 'TMP', name: 'tạm', kind: 'cell', parentCode: 'TINH', validFrom: '2020-01-01' });
-      await createUnit(trx, { code: 'TMP', name: 'tạm', kind: 'cell', parentCode: 'TINH', validFrom: '2020-01-01' });
+      await createUnit(trx, { code: 'TMP', name: 'tạm', kind: 'district_committee', parentCode: 'TINH', validFrom: '2020-01-01' });
+      await createUnit(trx, { code: 'TMP', name: 'tạm', kind: 'district_committee', parentCode: 'TINH', validFrom: '2020-01-01' });
     });
     await expect(failing).rejects.toMatchObject({ code: 'DuplicateCode' });
     await expect(listUnitVersions(t.db, 'TMP')).rejects.toMatchObject({ code: 'UnitNotFound' });

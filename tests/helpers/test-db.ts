@@ -19,6 +19,23 @@ export interface TestDb {
 /** The engine the suite runs on. */
 export const testEngine: Config['engine'] = process.env.DATABASE_URL ? 'postgres' : 'sqlite';
 
+/**
+ * Migrates; on PostgreSQL retries when another run's schema vanished while Kysely's migrator was
+ * listing the tables of every schema (other clones run their suites on the same database and drop
+ * their schemas when they finish: "schema t_… does not exist" naming a schema not ours).
+ */
+async function migrateRetrying(db: Db, pgSchema: string): Promise<void> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      await migrateToLatest(db, { pgSchema });
+      return;
+    } catch (e) {
+      const vanished = /schema "(t_[^"]+)" does not exist/.exec(e instanceof Error ? e.message : '')?.[1];
+      if (attempt >= 5 || vanished === undefined || vanished === pgSchema) throw e;
+    }
+  }
+}
+
 export async function createTestDb(): Promise<TestDb> {
   const pgSchema = testSchemaName();
   const config = loadConfig({
@@ -33,7 +50,7 @@ export async function createTestDb(): Promise<TestDb> {
     await admin.destroy();
   }
   const db = createDb(config);
-  await migrateToLatest(db, { pgSchema: config.pgSchema });
+  await migrateRetrying(db, config.pgSchema);
   return {
     db,
     config,

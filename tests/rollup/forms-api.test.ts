@@ -124,7 +124,7 @@ describe(`forms HTTP API: workbook, import, check, verify (${testEngine})`, () =
     const good = await renderFormsWorkbook({ doc: communeDoc() });
     expect(await rootTotal()).toBe(1);
     const raw = await send(admin, 'POST', '/api/forms/DB-MOI/2022/import', new Uint8Array(good), XLSX);
-    expect([raw.status, raw.body]).toEqual([200, { unitCode: 'DB-MOI', year: 2022, cells: 14, replaced: 0 }]);
+    expect([raw.status, raw.body]).toEqual([200, { unitCode: 'DB-MOI', year: 2022, cells: 14, replaced: 0, cycleCreated: false }]);
     expect(await rootTotal()).toBe(11);
     const upload = await send(admin, 'POST', '/api/forms/DB-MOI/2022/import', multipart(good, 'xa-moi.xlsx'));
     expect([upload.status, upload.body.replaced]).toEqual([200, 14]);

@@ -12,6 +12,7 @@ import { createApp } from '../../src/server/app.js';
 import { type SignedIn, signIn, withAuth } from '../helpers/auth.js';
 import { createTestDb, type TestDb, testEngine } from '../helpers/test-db.js';
 import { seedScopeOrg } from './fixtures-scope.js';
+import { workbook } from '../import/fixtures.js';
 
 type Json = Record<string, any>;
 type App = ReturnType<typeof createApp>;
@@ -130,7 +131,62 @@ const TABLE: Record<string, () => Promise<void>> = {
     const unit = (code: string, parentCode: string) => ({ code, name: `Tổ ${code}`, kind: 'cell', parentCode, validFrom: '2020-01-01' });
     await forbidden(as.clerk, 'POST', '/api/units', unit('TO-B', 'CB-B'), 'CB-B');
     await forbidden(as.compiler, 'POST', '/api/units', { code: 'ROOT2', name: 'Gốc', kind: 'province_committee', validFrom: '2020-01-01' });
-    await allowed(as.clerk, 'POST', '/api/units', unit('TO-A', 'CB-A'), 201);
+    // In its own scope the clerk is not refused access; a cell under a cell is refused as a tree (422).
+    expect((await call(as.clerk, 'POST', '/api/units', unit('TO-A', 'CB-A'))).body.error.code).toBe('KindNotAllowed');
+    await allowed(as.compiler, 'POST', '/api/units', unit('TO-A', 'XA-A'), 201);
+  },
+  'POST /api/units/merge': async () => {
+    await forbidden(as.clerk, 'POST', '/api/units/merge', { on: '2025-07-01', sources: ['CB-B'], into: 'CB-A' }, 'CB-B');
+    await forbidden(as.clerk, 'POST', '/api/units/merge', { on: '2025-07-01', sources: ['CB-A'], newUnit: { code: 'XA-AB', name: 'Xã AB', kind: 'grassroots_committee', parentCode: 'TINH' } }, 'TINH');
+    await allowed(as.admin, 'POST', '/api/units', { code: 'CB-A9', name: 'Chi bộ A9', kind: 'cell', parentCode: 'XA-A', validFrom: '2020-01-01' }, 201);
+    await allowed(as.compiler, 'POST', '/api/units/merge', { on: '2025-07-01', sources: ['CB-A9'], into: 'CB-A' }, 201);
+  },
+  'POST /api/units/:code/split': async () => {
+    await forbidden(as.clerk, 'POST', '/api/units/CB-B/split', { on: '2025-07-01', keepSource: true, parts: [{ into: 'CB-A' }] }, 'CB-B');
+    await allowed(as.admin, 'POST', '/api/units', { code: 'CB-A8', name: 'Chi bộ A8', kind: 'cell', parentCode: 'XA-A', validFrom: '2020-01-01' }, 201);
+    await forbidden(as.clerk, 'POST', '/api/units/CB-A8/split', { on: '2025-07-01', keepSource: true, parts: [{ into: 'CB-A' }] }, 'CB-A8');
+    await allowed(as.compiler, 'POST', '/api/units/CB-A8/split', { on: '2025-07-01', keepSource: true, parts: [{ newUnit: { code: 'CB-A7', name: 'Chi bộ A7', kind: 'cell' } }] }, 201);
+  },
+  'GET /api/units/:code/years': async () => {
+    await forbidden(as.clerk, 'GET', '/api/units/CB-B/years', undefined, 'CB-B');
+    expect((await allowed(as.clerk, 'GET', '/api/units/CB-A/years')).years).toEqual(expect.any(Array));
+  },
+  'GET /api/units/:code/restructurings': async () => {
+    await forbidden(as.clerk, 'GET', '/api/units/CB-B/restructurings', undefined, 'CB-B');
+    await allowed(as.clerk, 'GET', '/api/units/CB-A/restructurings');
+  },
+  'GET /api/openapi.json': async () => {
+    expect((await allowed(as.viewer, 'GET', '/api/openapi.json')).openapi).toBe('3.1.0');
+  },
+  'GET /api/imports/template': async () => {
+    expect((await app.request('/api/imports/template', withAuth(as.clerk))).status).toBe(200);
+  },
+  'POST /api/imports': async () => {
+    await forbidden(as.viewer, 'POST', '/api/imports', {});
+    // A clerk may import, but only under its own unit: a row for CB-B is refused in the report, nothing written.
+    const before = await snapshot();
+    const file = await workbook({ 'Đơn vị': [['code', 'name', 'kind', 'parentCode', 'validFrom'], ['TO-B9', 'Tổ', 'cell', 'XA-B', '2020-01-01']] });
+    const form = new FormData();
+    form.append('file', new File([file.bytes], file.name));
+    const res = await app.request('/api/imports', withAuth(as.clerk, { method: 'POST', body: form }));
+    expect(res.status).toBe(202);
+    const report = await finishedImport(as.clerk, ((await res.json()) as Json).job.id);
+    expect(report.errors.map((e: Json) => [e.code, e.value])).toEqual([['Forbidden', 'XA-B']]);
+    expect(await snapshot()).toEqual(before);
+  },
+  'GET /api/imports/:id': async () => {
+    const res = await app.request('/api/imports?dryRun=1&name=units.csv', withAuth(as.admin, { method: 'POST', body: 'code,name,kind,validFrom\r\n' }));
+    const id = ((await res.json()) as Json).job.id as string;
+    await finishedImport(as.admin, id);
+    expect((await call(as.clerk, 'GET', `/api/imports/${id}`)).status).toBe(404); // another user's job is not shown
+  },
+  'GET /api/exports/workbook': async () => {
+    await forbidden(as.clerk, 'GET', '/api/exports/workbook?unit=CB-B', undefined, 'CB-B');
+    expect((await app.request('/api/exports/workbook', withAuth(as.clerk))).status).toBe(200);
+  },
+  'GET /api/exports/csv': async () => {
+    await forbidden(as.clerk, 'GET', '/api/exports/csv?unit=CB-B', undefined, 'CB-B');
+    expect((await app.request('/api/exports/csv?unit=CB-A', withAuth(as.clerk))).status).toBe(200);
   },
   'GET /api/units/:code': async () => {
     await forbidden(as.clerk, 'GET', '/api/units/CB-B?date=2022-12-31', undefined, 'CB-B');
@@ -471,6 +527,15 @@ Object.assign(TABLE, {
     expect((await allowed(as.clerk, 'GET', '/api/report-templates/active/info')).version).toBe('default');
   },
 } satisfies Record<string, () => Promise<void>>);
+
+/** Polls an import job until it is done and returns its report. */
+async function finishedImport(s: SignedIn, id: string): Promise<Json> {
+  for (;;) {
+    const job = (await call(s, 'GET', `/api/imports/${id}`)).body.job as Json;
+    if (job.status !== 'running') return job.report as Json;
+    await new Promise((r) => setTimeout(r, 10));
+  }
+}
 
 /** Routes any request may reach without a session. */
 const OPEN = new Set(['GET /api/health', 'POST /api/auth/login']);

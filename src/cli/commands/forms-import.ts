@@ -29,21 +29,25 @@ async function readDocument(file: string): Promise<unknown> {
 export const formsImport: CliCommand = {
   name: ['forms', 'import'],
   summary: 'Nhập số liệu biểu của đơn vị chỉ báo cáo số liệu / Import form values',
-  help: `Cách dùng: xeploai forms import TỆP --unit MÃ --cycle NĂM
+  help: `Cách dùng: xeploai forms import TỆP --unit MÃ --cycle NĂM [--create-cycle]
 
 Nạp số liệu các biểu của đơn vị MÃ (đơn vị chưa dùng phần mềm, hoặc số liệu năm cũ) từ tệp JSON
 "form-values/1" hoặc bảng tính Excel do phần mềm xuất ra. Nạp tất cả hoặc không nạp gì: tệp sai
 (không phải JSON, biểu, dòng, cột không có, số âm, số lẻ, số liệu mâu thuẫn) báo lỗi nêu rõ vị trí.
 Lần nạp sau thay lần nạp trước; số liệu được cộng vào các cấp trên.
+  --create-cycle   năm cũ chưa có kỳ đánh giá: mở kỳ năm đó (ngày 31/12) để lưu số liệu báo cáo năm
+                   đó; trang tổng quan và báo cáo năm sau so sánh với năm này
 Ví dụ: xeploai forms import xa-moi-2022.json --unit DB-XAMOI --cycle 2022
+       xeploai forms import bao-cao-2021.json --unit HU-TAMDUONG --cycle 2021 --create-cycle
 
-Usage: xeploai forms import FILE --unit CODE --cycle YEAR
+Usage: xeploai forms import FILE --unit CODE --cycle YEAR [--create-cycle]
 Loads the counts of a unit that reports counts only from a form-values JSON file or the product's
-own workbook, all or nothing; replaces the unit's previous import and rolls up to its ancestors.`,
+own workbook, all or nothing; replaces the unit's previous import and rolls up to its ancestors.
+--create-cycle opens a past year's cycle to hold a past report's counts (compared with later years).`,
   async run(args, ctx) {
     const { values, positionals } = parseArgs({
       args,
-      options: { unit: { type: 'string' }, cycle: { type: 'string' }, period: { type: 'string' } },
+      options: { unit: { type: 'string' }, cycle: { type: 'string' }, period: { type: 'string' }, 'create-cycle': { type: 'boolean', default: false } },
       allowPositionals: true,
       strict: true,
     });
@@ -58,7 +62,8 @@ own workbook, all or nothing; replaces the unit's previous import and rolls up t
     const unitCode = values.unit;
     const doc = await readDocument(file);
     return withDb(ctx, async (db) => {
-      const r = await importFormValues(db, { unitCode, year, period: values.period, doc, actor: 'cli' });
+      const r = await importFormValues(db, { unitCode, year, period: values.period, doc, actor: 'cli', createCycle: values['create-cycle'] });
+      if (r.cycleCreated) ctx.io.out(`Đã mở kỳ năm ${r.year} để lưu số liệu của báo cáo năm đó. / Opened the ${r.year} cycle for its counts.`);
       ctx.io.out(`Đã nạp ${r.cells} ô số liệu cho ${r.unitCode} năm ${r.year}${r.replaced > 0 ? ` (thay ${r.replaced} ô của lần nạp trước)` : ''}. / Imported ${r.cells} cell(s).`);
       return 0;
     });

@@ -2,6 +2,7 @@
 import type { CliCommand } from '../command.js';
 import { dbMigrate } from './db-migrate.js';
 import { demoLoad } from './demo-load.js';
+import { demoRestructure } from './demo-restructure.js';
 import { formsCheck } from './forms-check.js';
 import { formsExport } from './forms-export.js';
 import { formsImport } from './forms-import.js';
@@ -12,10 +13,13 @@ import { submissionsCommand } from './submissions.js';
 import { eligibilityCompute } from './eligibility.js';
 import { gradeCheck, gradeDecide, gradePropose, gradePublish, gradeRegrade, reviewRecordsCommand } from './grade.js';
 import { verifyCommand } from './verify.js';
+import { importCommand } from './import.js';
+import { importTemplate } from './import-template.js';
+import { exportCommand } from './export.js';
 import { userCreate } from './user-create.js';
 import { userDisable } from './user-disable.js';
 import { userList } from './user-list.js';
 import { userEnable } from './user-enable.js';
 import { userResetPassword } from './user-reset-password.js';
 
-export const commands: readonly CliCommand[] = [dbMigrate, demoLoad, formsCheck, reportCommand, reportTemplateDownload, reportTemplateUpload, formsExport, formsImport, verifyCommand, submissionsCommand, eligibilityCompute, gradeCheck, gradePropose, gradeDecide, gradePublish, gradeRegrade, reviewRecordsCommand, serve, userCreate, userList, userDisable, userEnable, userResetPassword];
+export const commands: readonly CliCommand[] = [dbMigrate, demoLoad, demoRestructure, importCommand, importTemplate, exportCommand, formsCheck, reportCommand, reportTemplateDownload, reportTemplateUpload, formsExport, formsImport, verifyCommand, submissionsCommand, eligibilityCompute, gradeCheck, gradePropose, gradeDecide, gradePublish, gradeRegrade, reviewRecordsCommand, serve, userCreate, userList, userDisable, userEnable, userResetPassword];

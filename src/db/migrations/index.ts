@@ -6,6 +6,7 @@ import * as m0003 from './0003-users.js';
 import * as m0004 from './0004-workflow.js';
 import * as m0005 from './0005-reports.js';
 import * as m0006 from './0006-workflow-facts.js';
+import * as m0010 from './0010-restructurings.js';
 import * as m0019 from './0019-versions.js';
 
 export const migrations: Record<string, Migration> = {
@@ -15,5 +16,6 @@ export const migrations: Record<string, Migration> = {
   '0004-workflow': m0004,
   '0005-reports': m0005,
   '0006-workflow-facts': m0006,
+  '0010-restructurings': m0010,
   '0019-versions': m0019,
 };

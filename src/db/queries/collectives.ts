@@ -48,6 +48,11 @@ function assertCodes(input: { kind: string; level: string }): void {
   }
 }
 
+/** A collective as a row: the API's writes and the import's bulk writes use this one mapping. */
+export function collectiveToRow(c: Omit<CreateCollectiveInput, 'unitCode' | 'validTo'> & { id: string; unitId: string; validTo: string | null }) {
+  return { id: c.id, code: c.code, unit_id: c.unitId, name: c.name, kind: c.kind, level: c.level, valid_from: c.validFrom, valid_to: c.validTo };
+}
+
 /** Creates a collective; its unit must exist throughout the period, its code is unique. */
 export async function createCollective(db: Db, input: CreateCollectiveInput): Promise<Collective> {
   const period: Period = { validFrom: input.validFrom, validTo: input.validTo ?? null };
@@ -61,7 +66,7 @@ export async function createCollective(db: Db, input: CreateCollectiveInput): Pr
     try {
       await trx
         .insertInto('collectives')
-        .values({ id, code: input.code, unit_id: unit.id, name: input.name, kind: input.kind, level: input.level, valid_from: period.validFrom, valid_to: period.validTo })
+        .values(collectiveToRow({ ...input, ...period, id, unitId: unit.id }))
         .execute();
     } catch (e) {
       throw isUniqueViolation(e) ? duplicateCode(input.code) : e;

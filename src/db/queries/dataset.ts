@@ -65,6 +65,7 @@ const LABELS: Record<keyof Database, string> = {
   report_templates: 'mẫu báo cáo',
   evaluation_facts: 'số liệu xếp loại (nhiệm vụ, công chức, kỷ luật)',
   cycle_parameters: 'tham số bộ quy định của kỳ',
+  unit_restructurings: 'lần sắp xếp lại tổ chức',
 };
 
 /**

@@ -2,7 +2,7 @@
  * Persons, their cell memberships and dated events. A person is kept once (GUIDE.md §3); a member
  * belongs to one cell at a time, over half-open periods.
  */
-import { sql } from 'kysely';
+import { type Selectable, sql } from 'kysely';
 import { CELL_KINDS, PERSON_EVENT_KINDS, type DisciplineLevel, type PersonEventKind } from '../../domain/codes.js';
 import { AppError, notFound } from '../../domain/errors.js';
 import {
@@ -22,6 +22,7 @@ import {
 } from '../../domain/model/people.js';
 import { assertIsoDate, assertPeriod, formatViDate, type Period, periodContains, periodsOverlap } from '../../domain/model/units.js';
 import type { Db } from '../create-db.js';
+import type { PersonEventTable } from '../schema.js';
 import { newId, nowIso } from '../ids.js';
 import { getUnitAt, listUnitVersions, requireUnitOver, withSubtree } from './units.js';
 import { inTransaction, isUniqueViolation, validOn } from './common.js';
@@ -102,7 +103,8 @@ export async function createPerson(db: Db, input: PersonInput): Promise<Person> 
   });
 }
 
-function personToRow(p: Omit<Person, 'id' | 'cardNumber' | 'createdAt'>) {
+/** A person's details as a row (the key columns aside): the API's writes and the import's bulk writes use this one mapping. */
+export function personToRow(p: Omit<Person, 'id' | 'cardNumber' | 'createdAt'>) {
   return {
     full_name: p.fullName.normalize('NFC'),
     search_key: makeSearchKey(p.fullName),
@@ -258,22 +260,34 @@ export async function addPersonEvent(db: Db, input: PersonEventInput): Promise<P
     throw new AppError('ValidationFailed', { vi: `Trường «kind» không hợp lệ: «${input.kind}».`, en: `Field "kind" is invalid: "${input.kind}".` }, { field: 'kind' });
   }
   assertPersonEvent(input);
-  const event: PersonEvent = { level: null, endsOn: null, months: null, note: null, ...input, id: newId() };
+  const event = newPersonEvent(input);
   return inTransaction(db, async (trx) => {
     const person = await getPersonByCard(trx, input.cardNumber);
-    await trx
-      .insertInto('person_events')
-      .values({ id: event.id, person_id: person.id, kind: event.kind, level: event.level, starts_on: event.startsOn, ends_on: event.endsOn, months: event.months, note: event.note })
-      .execute();
+    await trx.insertInto('person_events').values(personEventToRow(event, person.id)).execute();
     return event;
   });
+}
+
+/** A new event from its input: unset fields null, a fresh id (the API and the import make events alike). */
+export function newPersonEvent(input: PersonEventInput): PersonEvent {
+  return { level: null, endsOn: null, months: null, note: null, ...input, id: newId() };
+}
+
+/** An event as a row of person_events: the API's writes and the import's bulk writes use this one mapping. */
+export function personEventToRow(event: PersonEvent, personId: string) {
+  return { id: event.id, person_id: personId, kind: event.kind, level: event.level, starts_on: event.startsOn, ends_on: event.endsOn, months: event.months, note: event.note };
 }
 
 /** A person's events, oldest first. */
 export async function listPersonEvents(db: Db, cardNumber: string): Promise<PersonEvent[]> {
   const person = await getPersonByCard(db, cardNumber);
   const rows = await db.selectFrom('person_events').selectAll().where('person_id', '=', person.id).orderBy('starts_on').orderBy('id').execute();
-  return rows.map((r) => ({
+  return rows.map((r) => personEventRowToEvent(r, cardNumber));
+}
+
+/** A row of person_events as the domain's event (the API's reads, the import's comparisons and the export use this one mapping). */
+export function personEventRowToEvent(r: Selectable<PersonEventTable>, cardNumber: string): PersonEvent {
+  return {
     id: r.id,
     cardNumber,
     kind: r.kind as PersonEventKind,
@@ -282,7 +296,7 @@ export async function listPersonEvents(db: Db, cardNumber: string): Promise<Pers
     endsOn: r.ends_on,
     months: r.months === null ? null : Number(r.months),
     note: r.note,
-  }));
+  };
 }
 
 /**

@@ -23,6 +23,11 @@ export interface CreatePositionInput {
   validTo?: string | null;
 }
 
+/** A position as a row: the API's writes and the import's bulk writes use this one mapping. */
+export function positionToRow(p: Pick<CreatePositionInput, 'positionGroup' | 'title' | 'validFrom'> & { id: string; personId: string; unitId: string; decidingUnitId: string | null; validTo: string | null }) {
+  return { id: p.id, person_id: p.personId, unit_id: p.unitId, position_group: p.positionGroup, title: p.title, deciding_unit_id: p.decidingUnitId, valid_from: p.validFrom, valid_to: p.validTo };
+}
+
 /** Records that a person holds a position in a unit over a period; both units must exist throughout. */
 export async function createPosition(db: Db, input: CreatePositionInput): Promise<Position> {
   const period: Period = { validFrom: input.validFrom, validTo: input.validTo ?? null };
@@ -44,7 +49,7 @@ export async function createPosition(db: Db, input: CreatePositionInput): Promis
     const id = newId();
     await trx
       .insertInto('positions')
-      .values({ id, person_id: person.id, unit_id: unit.id, position_group: input.positionGroup, title: input.title, deciding_unit_id: deciding?.id ?? null, valid_from: period.validFrom, valid_to: period.validTo })
+      .values(positionToRow({ ...input, ...period, id, personId: person.id, unitId: unit.id, decidingUnitId: deciding?.id ?? null }))
       .execute();
     return { id, cardNumber: person.cardNumber, fullName: person.fullName, unitCode: input.unitCode, positionGroup: input.positionGroup, title: input.title, decidingUnitCode: decidingCode, ...period };
   });

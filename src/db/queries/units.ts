@@ -11,6 +11,7 @@ import {
   comparePaths,
   firstUncoveredDate,
   formatViDate,
+  unitGapError,
   inheritOrgTypes,
   type Period,
   periodContains,
@@ -22,6 +23,7 @@ import type { Db } from '../create-db.js';
 import { newId, nowIso } from '../ids.js';
 import { rebuildFormCounts } from './form-counts-sync.js';
 import { inTransaction, isUniqueViolation, validOn } from './common.js';
+import { assertNoAcceptedReportAfter, assertTreeValid } from './tree-checks.js';
 
 /** Deepest tree walked; a guard against a cycle slipping into the data. */
 const MAX_DEPTH = 64;
@@ -94,16 +96,7 @@ export async function requireUnitOver(
   const id = versions[0]?.unitId ?? (await requireUnitId(db, options.code));
   const gap = firstUncoveredDate(options.period, versions);
   if (gap === null) return { id, versions };
-  const before = versions.every((v) => gap < v.validFrom);
-  const role = options.error === 'ParentNotValid' ? { vi: 'Đơn vị cấp trên', en: 'Parent unit' } : { vi: 'Đơn vị', en: 'Unit' };
-  throw new AppError(
-    options.error,
-    {
-      vi: `${role.vi} «${options.code}» ${before ? 'chưa' : 'không còn'} tồn tại vào ngày ${formatViDate(gap)}.`,
-      en: `${role.en} "${options.code}" does not exist on ${gap}.`,
-    },
-    { field: options.field, details: { unitCode: options.code, date: gap } },
-  );
+  throw unitGapError({ ...options, gap, versions });
 }
 
 export interface CreateUnitInput {
@@ -133,6 +126,7 @@ export async function createUnit(db: Db, input: CreateUnitInput): Promise<UnitVe
     const parent = input.parentCode
       ? await requireUnitOver(trx, { code: input.parentCode, period, error: 'ParentNotValid', field: 'parentCode' })
       : null;
+    if (parent) await assertNoAcceptedReportAfter(trx, { unitIds: [parent.id], from: period.validFrom });
     const unitId = newId();
     try {
       await trx.insertInto('org_units').values({ id: unitId, code: input.code, created_at: nowIso() }).execute();
@@ -144,6 +138,7 @@ export async function createUnit(db: Db, input: CreateUnitInput): Promise<UnitVe
       .insertInto('org_unit_versions')
       .values({ id: versionId, unit_id: unitId, parent_id: parent?.id ?? null, name: input.name, kind: input.kind, org_type: input.orgType ?? null, valid_from: period.validFrom, valid_to: period.validTo })
       .execute();
+    await assertTreeValid(trx, { focus: [unitId], from: period.validFrom });
     return { versionId, unitId, code: input.code, parentCode: input.parentCode ?? null, name: input.name, kind: input.kind, orgType: input.orgType ?? null, ...period };
   });
 }
@@ -158,57 +153,58 @@ export interface UnitChange {
   orgType?: OrgType | null;
 }
 
-/** Throws ParentNotValid when `parentId` is `unitId` or lies under it on `date`. */
-async function assertNoCycle(db: Db, options: { unitId: string; parentId: string; parentCode: string; date: string }): Promise<void> {
-  const ancestors = await listAncestorIds(db, options.parentId, options.date);
-  if (!ancestors.includes(options.unitId)) return;
-  throw new AppError(
-    'ParentNotValid',
-    { vi: `Đơn vị «${options.parentCode}» thuộc chính đơn vị này, không thể làm cấp trên.`, en: `Unit "${options.parentCode}" lies under this unit and cannot be its parent.` },
-    { field: 'parentCode' },
-  );
-}
-
 /**
  * Records an effective-dated change: the version valid on `from` is closed the day before and a new
  * one, with the changed fields, runs to where the old one ran (history is kept). A change dated the
- * first day of a version corrects that version in place, since the old values never applied.
+ * first day of a version corrects that version in place, since the old values never applied. Refused
+ * when an accepted report already describes the day (TreeLocked) or when the tree it makes is
+ * impossible on any day from `from` on (KindNotAllowed; ParentNotValid for a loop or a missing parent).
  */
 export async function changeUnit(db: Db, code: string, change: UnitChange): Promise<UnitVersion> {
   assertIsoDate(change.from, 'from');
   assertUnitCodes(change);
   return inTransaction(db, async (trx) => {
-    const versions = await listUnitVersions(trx, code);
-    const current = versions.find((v) => periodContains(v, change.from));
-    if (!current) throw unitNotOn(code, change.from);
-    const next: UnitVersion = {
-      ...current,
-      versionId: newId(),
-      name: change.name ?? current.name,
-      kind: change.kind ?? current.kind,
-      orgType: change.orgType !== undefined ? change.orgType : current.orgType,
-      parentCode: change.parentCode !== undefined ? change.parentCode : current.parentCode,
-      validFrom: change.from,
-    };
-    let parentId: string | null = null;
-    if (next.parentCode !== null) {
-      parentId = (await requireUnitOver(trx, { code: next.parentCode, period: next, error: 'ParentNotValid', field: 'parentCode' })).id;
-      await assertNoCycle(trx, { unitId: current.unitId, parentId, parentCode: next.parentCode, date: change.from });
-    }
-    const values = { parent_id: parentId, name: next.name, kind: next.kind, org_type: next.orgType };
-    if (current.validFrom === change.from) {
-      await trx.updateTable('org_unit_versions').set(values).where('id', '=', current.versionId).execute();
-      await rebuildFormCounts(trx, { referenceFrom: change.from }); // cycles whose tree changed count again
-      return { ...next, versionId: current.versionId };
-    }
-    await trx.updateTable('org_unit_versions').set({ valid_to: change.from }).where('id', '=', current.versionId).execute();
-    await trx
-      .insertInto('org_unit_versions')
-      .values({ id: next.versionId, unit_id: current.unitId, ...values, valid_from: next.validFrom, valid_to: next.validTo })
-      .execute();
+    const { before, after } = await writeUnitChange(trx, code, change);
+    const parentId = after.parentCode === null ? null : await requireUnitId(trx, after.parentCode);
+    const oldParentId = before.parentCode === null ? null : await requireUnitId(trx, before.parentCode);
+    await assertNoAcceptedReportAfter(trx, { unitIds: [after.unitId, ...[parentId, oldParentId].filter((x): x is string => x !== null)], from: change.from });
+    await assertTreeValid(trx, { focus: [after.unitId], from: change.from });
     await rebuildFormCounts(trx, { referenceFrom: change.from }); // cycles whose tree changed count again
-    return next;
+    return after;
   });
+}
+
+/**
+ * Writes one effective-dated change of a unit (the version split of `changeUnit`) inside the
+ * caller's transaction, checking only that the new parent exists throughout; the caller checks the
+ * tree (assertTreeValid) and rebuilds the counts once, after all its writes. Returns the version that
+ * was valid on `from` and the one now valid.
+ */
+export async function writeUnitChange(trx: Db, code: string, change: UnitChange): Promise<{ before: UnitVersion; after: UnitVersion }> {
+  const versions = await listUnitVersions(trx, code);
+  const current = versions.find((v) => periodContains(v, change.from));
+  if (!current) throw unitNotOn(code, change.from);
+  const next: UnitVersion = {
+    ...current,
+    versionId: newId(),
+    name: change.name ?? current.name,
+    kind: change.kind ?? current.kind,
+    orgType: change.orgType !== undefined ? change.orgType : current.orgType,
+    parentCode: change.parentCode !== undefined ? change.parentCode : current.parentCode,
+    validFrom: change.from,
+  };
+  const parentId = next.parentCode === null ? null : (await requireUnitOver(trx, { code: next.parentCode, period: next, error: 'ParentNotValid', field: 'parentCode' })).id;
+  const values = { parent_id: parentId, name: next.name, kind: next.kind, org_type: next.orgType };
+  if (current.validFrom === change.from) {
+    await trx.updateTable('org_unit_versions').set(values).where('id', '=', current.versionId).execute();
+    return { before: current, after: { ...next, versionId: current.versionId } };
+  }
+  await trx.updateTable('org_unit_versions').set({ valid_to: change.from }).where('id', '=', current.versionId).execute();
+  await trx
+    .insertInto('org_unit_versions')
+    .values({ id: next.versionId, unit_id: current.unitId, ...values, valid_from: next.validFrom, valid_to: next.validTo })
+    .execute();
+  return { before: current, after: next };
 }
 
 function unitNotOn(code: string, date: string): AppError {

@@ -7,3 +7,4 @@ export { capRuleFor, DEFAULT_ANNEX_CODES, nounFits, nounVerdict, normaliseNoun, 
 export { lookupCell, type FormTable } from './table.js';
 export { parseFormValues } from './parse.js';
 export { checkFormValues, type CheckOptions } from './check.js';
+export { comparisonSentence, hasFigures, yearFiguresOf, type GradeFigures, type YearFigures } from './year-figures.js';

@@ -53,8 +53,10 @@ const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 export function isIsoDate(value: string): boolean {
   const m = ISO_DATE.exec(value);
   if (!m) return false;
-  const d = new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])));
-  return d.toISOString().slice(0, 10) === value;
+  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  if (y < 1 || mo < 1 || mo > 12 || d < 1) return false;
+  const leap = (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0;
+  return d <= (mo === 2 ? (leap ? 29 : 28) : [4, 6, 9, 11].includes(mo) ? 30 : 31);
 }
 
 /** 2022-03-01 → 01/03/2022, the way dates are written in Vietnamese messages. */
@@ -115,6 +117,24 @@ export function firstUncoveredDate(period: Period, cover: readonly Period[]): st
   }
   if (cursor === null || (period.validTo !== null && cursor >= period.validTo)) return null;
   return cursor;
+}
+
+/**
+ * The error for a unit missing on some day of a period it must cover: ParentNotValid for a parent,
+ * UnitNotValidOnDate for a cell or a collective's or position's unit, naming the first such day
+ * ("chưa" before it existed, "không còn" after it ended).
+ */
+export function unitGapError(options: { code: string; gap: string; versions: readonly Period[]; error: 'ParentNotValid' | 'UnitNotValidOnDate'; field: string }): AppError {
+  const before = options.versions.every((v) => options.gap < v.validFrom);
+  const role = options.error === 'ParentNotValid' ? { vi: 'Đơn vị cấp trên', en: 'Parent unit' } : { vi: 'Đơn vị', en: 'Unit' };
+  return new AppError(
+    options.error,
+    {
+      vi: `${role.vi} «${options.code}» ${before ? 'chưa' : 'không còn'} tồn tại vào ngày ${formatViDate(options.gap)}.`,
+      en: `${role.en} "${options.code}" does not exist on ${options.gap}.`,
+    },
+    { field: options.field, details: { unitCode: options.code, date: options.gap } },
+  );
 }
 
 /** Words for a period in messages: "từ 01/01/2022 đến 01/07/2025" / "from 2022-01-01 to 2025-07-01". */

@@ -16,6 +16,8 @@ import { progressRoutes } from './progress.js';
 import { searchRoutes } from './search.js';
 import { userRoutes } from './users.js';
 import { workspaceRoutes } from './workspace.js';
+import { importRoutes } from './imports.js';
+import { openApiRoutes } from './openapi.js';
 
 export function apiRoutes(): Hono<AppEnv> {
   const api = new Hono<AppEnv>();
@@ -35,5 +37,7 @@ export function apiRoutes(): Hono<AppEnv> {
   api.route('/', workspaceRoutes());
   api.route('/', searchRoutes());
   api.route('/', userRoutes());
+  api.route('/', importRoutes());
+  api.route('/', openApiRoutes());
   return api;
 }

@@ -21,7 +21,7 @@ import { parseBody } from '../validate.js';
 /** Name of the session cookie. */
 export const SESSION_COOKIE = 'xeploai_session';
 
-const loginBodySchema = z.strictObject({ username: z.string().max(200), password: z.string().max(1000) });
+export const loginBodySchema = z.strictObject({ username: z.string().max(200), password: z.string().max(1000) });
 
 /** The session token of a request and how it came: the bearer token first, else the cookie. */
 export function sessionTokenOf(c: Context): { token: string; via: 'bearer' | 'cookie' } | undefined {

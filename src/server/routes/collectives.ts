@@ -1,22 +1,11 @@
 /** Leadership collectives: parse → call → present. */
 import { Hono } from 'hono';
-import { z } from 'zod';
 import { createCollective, getCollective, listCollectivesAt } from '../../db/queries/collectives.js';
-import { COLLECTIVE_KINDS, LEVELS } from '../../domain/codes.js';
+import { createCollectiveBody } from '../../schemas/collectives.js';
 import type { AppEnv } from '../app.js';
 import { authorize } from '../authorize.js';
 import { parseBody } from '../validate.js';
-import { codeSchema, isoDate, parseAsOf } from './units.js';
-
-const createCollectiveBody = z.strictObject({
-  code: codeSchema,
-  unitCode: codeSchema,
-  name: z.string().trim().min(1).max(300),
-  kind: z.enum(COLLECTIVE_KINDS),
-  level: z.enum(LEVELS),
-  validFrom: isoDate,
-  validTo: isoDate.nullable().optional(),
-});
+import { parseAsOf } from './units.js';
 
 /** Routes under /api: /collectives, /collectives/:code, /units/:code/collectives. */
 export function collectiveRoutes(): Hono<AppEnv> {

@@ -8,11 +8,11 @@ import type { AppEnv } from '../app.js';
 import { authorize, authorizeRole, currentUser, scopeUnitIds } from '../authorize.js';
 import { parseBody, parseQuery, parseWith } from '../validate.js';
 
-const yearParam = z.object({ year: z.coerce.number().int().min(1900).max(2999) });
-const periodQuery = z.object({ period: z.string().min(1).optional() });
-const deadline = z.strictObject({ level: z.string(), dueOn: z.string() });
+export const yearParam = z.object({ year: z.coerce.number().int().min(1900).max(2999) });
+export const periodQuery = z.object({ period: z.string().min(1).optional() });
+export const deadline = z.strictObject({ level: z.string(), dueOn: z.string() });
 
-const createCycleBody = z.strictObject({
+export const createCycleBody = z.strictObject({
   year: z.number().int().min(1900).max(2999),
   period: z.string().min(1).optional(),
   ruleSet: z.string().min(1).optional(),
@@ -22,9 +22,9 @@ const createCycleBody = z.strictObject({
 });
 
 /** `version`: the cycle's version the caller read; a stale one is a 409 Conflict. */
-const deadlinesBody = z.strictObject({ period: z.string().min(1).optional(), deadlines: z.array(deadline), version: z.number().int().min(1).optional() });
+export const deadlinesBody = z.strictObject({ period: z.string().min(1).optional(), deadlines: z.array(deadline), version: z.number().int().min(1).optional() });
 
-const topicBody = z.strictObject({
+export const topicBody = z.strictObject({
   period: z.string().min(1).optional(),
   subjectKind: z.string(),
   subjectRef: z.string().min(1),

@@ -15,7 +15,7 @@ import { authorize, currentUser, scopeUnitIds } from '../authorize.js';
 import { parseBody, parseQuery } from '../validate.js';
 import { actorOf, parseYear } from './cycles.js';
 
-const tasks = z.strictObject({ total: z.number(), onTime: z.number(), late: z.number(), exceeding: z.number() });
+export const tasks = z.strictObject({ total: z.number(), onTime: z.number(), late: z.number(), exceeding: z.number() });
 /** Free fields and facts: note, reviewed, QĐ 366 score and task counts, civil-servant grade, own discipline. */
 const free = {
   reviewed: z.boolean().nullable().optional(),
@@ -57,15 +57,15 @@ function refuseWorkflowFields(body: Record<string, unknown>): void {
   );
 }
 
-const createBody = z.strictObject({
+export const createBody = z.strictObject({
   period: z.string().min(1).optional(),
   subjectKind: z.string(),
   subjectRef: z.string().min(1),
   ...free,
   ...refusedFields,
 });
-const patchBody = z.strictObject({ version: z.number().int().min(1), ...free, ...refusedFields });
-const regradeBody = z.strictObject({
+export const patchBody = z.strictObject({ version: z.number().int().min(1), ...free, ...refusedFields });
+export const regradeBody = z.strictObject({
   grade: z.string(),
   reason: z.string().optional(),
   khtReasons: z.array(z.string()).optional(),
@@ -79,7 +79,7 @@ const regradeBody = z.strictObject({
   civilServantGrade: z.string().nullable().optional(),
   discipline: z.strictObject({ level: z.string(), on: z.string() }).nullable().optional(),
 });
-const listQuery = z.object({
+export const listQuery = z.object({
   period: z.string().min(1).optional(),
   unit: z.string().min(1).optional(),
   subjectKind: z.enum(SUBJECT_KINDS).optional(),

@@ -16,10 +16,12 @@ import { authorize, authorizeRole } from '../authorize.js';
 import { parseQuery, parseWith } from '../validate.js';
 import { AppError } from '../../domain/errors.js';
 
-const keyParams = z.object({ unitCode: z.string().min(1), year: z.coerce.number().int().min(1900).max(2999) });
-const formParam = z.object({ form: z.enum(FORM_CODES) });
-const periodQuery = z.object({ period: z.string().min(1).optional() });
-const traceQuery = z.object({ period: z.string().min(1).optional(), row: z.string().min(1), col: z.string().min(1).default('total') });
+export const keyParams = z.object({ unitCode: z.string().min(1), year: z.coerce.number().int().min(1900).max(2999) });
+export const formParam = z.object({ form: z.enum(FORM_CODES) });
+export const periodQuery = z.object({ period: z.string().min(1).optional() });
+/** `?createCycle=1`: a past year without a cycle gets one to hold the imported counts (administrator). */
+export const importFormsQuery = periodQuery.extend({ createCycle: z.enum(['0', '1', 'true', 'false']).optional() });
+export const traceQuery = z.object({ period: z.string().min(1).optional(), row: z.string().min(1), col: z.string().min(1).default('total') });
 
 function parseParams<S extends z.ZodType>(c: Context<AppEnv>, schema: S): z.infer<S> {
   return parseWith(schema, c.req.param(), 'params');
@@ -34,7 +36,7 @@ async function formsKey(c: Context<AppEnv>, action: 'read' | 'write' = 'read') {
 }
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
-const verifyQuery = z.object({ cycle: z.coerce.number().int().min(1900).max(2999).optional(), fix: z.enum(['0', '1', 'true', 'false']).optional() });
+export const verifyQuery = z.object({ cycle: z.coerce.number().int().min(1900).max(2999).optional(), fix: z.enum(['0', '1', 'true', 'false']).optional() });
 
 /**
  * The uploaded document: a multipart form's file (field `file`, else the first file), or the raw
@@ -90,8 +92,11 @@ export function formRoutes(): Hono<AppEnv> {
   });
   r.post('/forms/:unitCode/:year/import', async (c) => {
     const key = await formsKey(c, 'write');
+    // Opening a past year's cycle to hold its counts is the administrator's, as opening any cycle.
+    const createCycle = ['1', 'true'].includes(parseQuery(c, importFormsQuery).createCycle ?? '');
+    if (createCycle) authorizeRole(c, 'admin');
     const doc = await uploadedDocument(c);
-    return c.json(await importFormValues(c.var.deps.db, { ...key, doc, actor: c.get('user')?.username ?? 'api' }));
+    return c.json(await importFormValues(c.var.deps.db, { ...key, doc, actor: c.get('user')?.username ?? 'api', createCycle }));
   });
   r.get('/forms/:unitCode/:year/:form', async (c) => {
     const { form } = parseParams(c, formParam);

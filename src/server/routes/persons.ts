@@ -1,6 +1,5 @@
 /** Persons, memberships and person events: parse → call → present. */
 import { Hono } from 'hono';
-import { z } from 'zod';
 import {
   addMembership,
   addPersonEvent,
@@ -13,48 +12,11 @@ import {
   transferMember,
   updatePerson,
 } from '../../db/queries/persons.js';
-import { DISCIPLINE_LEVELS, PERSON_EVENT_KINDS } from '../../domain/codes.js';
-import { SEXES } from '../../domain/model/people.js';
+import { createPersonBody, eventBody, membershipBody, patchPersonBody, searchPersonsQuery as searchQuery, transferBody } from '../../schemas/persons.js';
 import type { AppEnv } from '../app.js';
 import { authorize, authorizePerson, authorizeRole, scopeUnitIds } from '../authorize.js';
 import { parseBody, parseQuery } from '../validate.js';
-import { codeSchema, isoDate, parseAsOf, todayInVietnam } from './units.js';
-
-const cardNumber = z.string().trim().regex(/^[0-9A-Za-z][0-9A-Za-z.-]{0,31}$/, { message: 'expected a party card number' });
-const fullName = z.string().trim().min(1).max(200);
-
-const createPersonBody = z.strictObject({
-  cardNumber,
-  fullName,
-  birthDate: isoDate.nullable().optional(),
-  sex: z.enum(SEXES),
-  admittedOn: isoDate,
-  officialOn: isoDate.nullable().optional(),
-  isCivilServant: z.boolean().optional(),
-});
-
-const patchPersonBody = z.strictObject({
-  fullName: fullName.optional(),
-  birthDate: isoDate.nullable().optional(),
-  sex: z.enum(SEXES).optional(),
-  admittedOn: isoDate.optional(),
-  officialOn: isoDate.nullable().optional(),
-  isCivilServant: z.boolean().optional(),
-});
-
-const membershipBody = z.strictObject({ unitCode: codeSchema, validFrom: isoDate, validTo: isoDate.nullable().optional() });
-const transferBody = z.strictObject({ toUnitCode: codeSchema, on: isoDate, validTo: isoDate.nullable().optional() });
-
-const eventBody = z.strictObject({
-  kind: z.enum(PERSON_EVENT_KINDS),
-  level: z.enum(DISCIPLINE_LEVELS).nullable().optional(),
-  startsOn: isoDate,
-  endsOn: isoDate.nullable().optional(),
-  months: z.number().int().min(1).max(600).nullable().optional(),
-  note: z.string().max(2000).nullable().optional(),
-});
-
-const searchQuery = z.object({ q: z.string().trim().min(1).max(200), limit: z.coerce.number().int().min(1).max(200).optional() });
+import { parseAsOf, todayInVietnam } from './units.js';
 
 /** Routes under /api: /persons…, and /units/:code/members. */
 export function personRoutes(): Hono<AppEnv> {

@@ -1,22 +1,11 @@
 /** Leader and manager positions: parse → call → present. */
 import { Hono } from 'hono';
-import { z } from 'zod';
 import { createPosition, listPositionsAt } from '../../db/queries/positions.js';
-import { POSITION_GROUPS } from '../../domain/codes.js';
+import { createPositionBody } from '../../schemas/collectives.js';
 import type { AppEnv } from '../app.js';
 import { authorize, authorizePerson } from '../authorize.js';
 import { parseBody } from '../validate.js';
-import { codeSchema, isoDate, parseAsOf } from './units.js';
-
-const createPositionBody = z.strictObject({
-  cardNumber: z.string().trim().min(1).max(32),
-  unitCode: codeSchema,
-  positionGroup: z.enum(POSITION_GROUPS),
-  title: z.string().trim().min(1).max(300),
-  decidingUnitCode: codeSchema.nullable().optional(),
-  validFrom: isoDate,
-  validTo: isoDate.nullable().optional(),
-});
+import { parseAsOf } from './units.js';
 
 /** Routes under /api: /positions and /units/:code/positions. */
 export function positionRoutes(): Hono<AppEnv> {

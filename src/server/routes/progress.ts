@@ -11,12 +11,12 @@ import { parseQuery } from '../validate.js';
 import { parseYear } from './cycles.js';
 import { todayInVietnam } from './units.js';
 
-const treeQuery = z.object({
+export const treeQuery = z.object({
   period: z.string().min(1).optional(),
   unit: z.string().min(1).optional(),
   depth: z.coerce.number().int().min(0).max(64).default(1),
 });
-const periodQuery = z.object({ period: z.string().min(1).optional() });
+export const periodQuery = z.object({ period: z.string().min(1).optional() });
 
 /** The unit a list starts from: the one named (in scope), else the user's scope unit (the administrator: every root). */
 async function rootOf(c: Context<AppEnv>, unit: string | undefined, date: string): Promise<string | undefined> {

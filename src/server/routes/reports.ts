@@ -14,9 +14,9 @@ import { parseBody, parseQuery } from '../validate.js';
 import { parseYear } from './cycles.js';
 
 const DOCX = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
-const periodQuery = z.object({ period: z.string().min(1).optional() });
+export const periodQuery = z.object({ period: z.string().min(1).optional() });
 
-const proseBody = z.strictObject({
+export const proseBody = z.strictObject({
   deployment: z.string().max(100_000).optional(),
   preparation: z.string().max(100_000).optional(),
   organisation: z.string().max(100_000).optional(),
@@ -26,7 +26,7 @@ const proseBody = z.strictObject({
   tasks: z.string().max(100_000).optional(),
 });
 
-const reportBody = z.strictObject({
+export const reportBody = z.strictObject({
   number: z.string().min(1).max(100).optional(),
   date: z.iso.date().optional(),
   place: z.string().min(1).max(200).optional(),

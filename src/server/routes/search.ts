@@ -8,7 +8,7 @@ import { scopeUnitIds } from '../authorize.js';
 import { parseQuery } from '../validate.js';
 import { todayInVietnam } from './units.js';
 
-const searchQuery = z.object({
+export const searchQuery = z.object({
   q: z.string().trim().min(1).max(200),
   /** Search the tree as of this cycle's reference date (default today). */
   cycle: z.coerce.number().int().min(1900).max(2999).optional(),

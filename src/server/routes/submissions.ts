@@ -17,9 +17,9 @@ import { AppError } from '../../domain/errors.js';
 import { can, ROLE_LABELS } from '../../domain/access.js';
 import { actorOf, parseYear } from './cycles.js';
 
-const listQuery = z.object({ period: z.string().min(1).optional(), unit: z.string().min(1).optional() });
-const actionParam = z.object({ action: z.enum(SUBMISSION_ACTIONS) });
-const actionBody = z.strictObject({
+export const listQuery = z.object({ period: z.string().min(1).optional(), unit: z.string().min(1).optional() });
+export const actionParam = z.object({ action: z.enum(SUBMISSION_ACTIONS) });
+export const actionBody = z.strictObject({
   period: z.string().min(1).optional(),
   comment: z.string().optional(),
   exceptions: z.array(z.strictObject({ unitCode: z.string().min(1), reason: z.string() })).optional(),
@@ -30,7 +30,7 @@ const actionBody = z.strictObject({
   /** The report's version the caller read (0 before the first action); a stale one is a 409 Conflict. */
   version: z.number().int().min(0).optional(),
 });
-const recordBody = z.strictObject({
+export const recordBody = z.strictObject({
   period: z.string().min(1).optional(),
   subjectKind: z.string(),
   subjectRef: z.string().min(1),
@@ -41,7 +41,7 @@ const recordBody = z.strictObject({
   attendingCard: z.string().nullable().optional(),
   notes: z.string().nullable().optional(),
 });
-const calendarBody = z.strictObject({ date: z.string(), kind: z.string(), name: z.string() });
+export const calendarBody = z.strictObject({ date: z.string(), kind: z.string(), name: z.string() });
 
 function parseAction(c: Context): SubmissionAction {
   return parseWith(actionParam, { action: c.req.param('action') }, 'params').action;

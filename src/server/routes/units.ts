@@ -2,21 +2,16 @@
 import { type Context, Hono } from 'hono';
 import { z } from 'zod';
 import { changeUnit, createUnit, getSubtreeAt, getUnitAt, listChildrenAt, listUnitVersions } from '../../db/queries/units.js';
-import { ORG_TYPES, UNIT_KINDS } from '../../domain/codes.js';
+import { emptyToUndefined, isoDate } from '../../schemas/common.js';
+import { changeUnitBody, createUnitBody, mergeUnitsBody, splitUnitBody } from '../../schemas/units.js';
+import { listRestructurings } from '../../db/queries/restructure.js';
+import { mergeUnits, splitUnit } from '../../services/restructure.js';
+import { listYearFigures } from '../../services/year-comparison.js';
 import type { AppEnv } from '../app.js';
-import { authorize, authorizeRole } from '../authorize.js';
+import { authorize, authorizeRole, currentUser } from '../authorize.js';
 import { parseBody, parseQuery } from '../validate.js';
 
-/** A real calendar date written YYYY-MM-DD (2022-02-30 is refused, naming the field). */
-export const isoDate = z.iso.date({ message: 'expected a real date YYYY-MM-DD' });
-
-/** A unit, collective or cell code: letters, digits, dot, dash, underscore. */
-export const codeSchema = z
-  .string()
-  .trim()
-  .regex(/^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/, { message: 'expected letters, digits, ".", "-" or "_"' });
-
-const emptyToUndefined = (v: unknown) => (v === '' ? undefined : v);
+export { codeSchema, isoDate } from '../../schemas/common.js';
 
 /** `?date=YYYY-MM-DD&subtree=1`, date defaulting to today. */
 export const asOfQuery = z.object({
@@ -35,25 +30,22 @@ export function parseAsOf(c: Context): { date: string; includeSubtree: boolean }
   return { date: q.date ?? todayInVietnam(), includeSubtree: q.subtree === '1' || q.subtree === 'true' };
 }
 
-const createUnitBody = z.strictObject({
-  code: codeSchema,
-  name: z.string().trim().min(1).max(300),
-  kind: z.enum(UNIT_KINDS),
-  orgType: z.enum(ORG_TYPES).nullable().optional(),
-  parentCode: codeSchema.nullable().optional(),
-  validFrom: isoDate,
-  validTo: isoDate.nullable().optional(),
-});
+/** Write access where a restructuring reaches: the units it names, the new unit's parent (a new root: the administrator). */
+async function authorizeRestructure(c: Context<AppEnv>, input: { on: string; codes: readonly string[]; newUnits: readonly { parentCode?: string | null | undefined }[]; defaultParent: string | null }): Promise<void> {
+  for (const code of input.codes) await authorize(c, { unitCode: code, action: 'write', date: input.on });
+  for (const n of input.newUnits) {
+    const parent = n.parentCode === undefined ? input.defaultParent : n.parentCode;
+    if (parent) await authorize(c, { unitCode: parent, action: 'write', date: input.on });
+    else authorizeRole(c, 'admin');
+  }
+}
 
-const changeUnitBody = z.strictObject({
-  from: isoDate,
-  name: z.string().trim().min(1).max(300).optional(),
-  parentCode: codeSchema.nullable().optional(),
-  kind: z.enum(UNIT_KINDS).optional(),
-  orgType: z.enum(ORG_TYPES).nullable().optional(),
-});
+/** The parent of a unit on a day (the default parent of the units a restructuring creates). */
+async function parentOn(c: Context<AppEnv>, code: string | undefined, date: string): Promise<string | null> {
+  return code === undefined ? null : (await getUnitAt(c.var.deps.db, code, date)).parentCode;
+}
 
-/** Routes under /api: /units, /units/:code, /units/:code/{children,subtree,versions,changes}. */
+/** Routes under /api: /units, /units/merge, /units/:code, /units/:code/{children,subtree,versions,changes,split,years,restructurings}. */
 export function unitRoutes(): Hono<AppEnv> {
   const r = new Hono<AppEnv>();
   r.post('/units', async (c) => {
@@ -89,6 +81,28 @@ export function unitRoutes(): Hono<AppEnv> {
     if (body.parentCode) await authorize(c, { unitCode: body.parentCode, action: 'write', date: body.from });
     else if (body.parentCode === null) authorizeRole(c, 'admin');
     return c.json({ unit: await changeUnit(c.var.deps.db, c.req.param('code'), body) }, 201);
+  });
+  r.post('/units/merge', async (c) => {
+    const body = await parseBody(c, mergeUnitsBody);
+    const codes = [...body.sources, ...(body.into ? [body.into] : [])];
+    await authorizeRestructure(c, { on: body.on, codes, newUnits: body.newUnit ? [body.newUnit] : [], defaultParent: await parentOn(c, body.sources[0], body.on) });
+    return c.json({ restructuring: await mergeUnits(c.var.deps.db, { ...body, actor: currentUser(c).username }) }, 201);
+  });
+  r.post('/units/:code/split', async (c) => {
+    const body = await parseBody(c, splitUnitBody);
+    const code = c.req.param('code');
+    const codes = [code, ...body.parts.flatMap((p) => (p.into ? [p.into] : []))];
+    const newUnits = body.parts.flatMap((p) => (p.newUnit ? [p.newUnit] : []));
+    await authorizeRestructure(c, { on: body.on, codes, newUnits, defaultParent: await parentOn(c, code, body.on) });
+    return c.json({ restructuring: await splitUnit(c.var.deps.db, { ...body, code, actor: currentUser(c).username }) }, 201);
+  });
+  r.get('/units/:code/years', async (c) => {
+    await authorize(c, { unitCode: c.req.param('code'), action: 'read' });
+    return c.json({ unitCode: c.req.param('code'), years: await listYearFigures(c.var.deps.db, { unitCode: c.req.param('code') }) });
+  });
+  r.get('/units/:code/restructurings', async (c) => {
+    await authorize(c, { unitCode: c.req.param('code'), action: 'read' });
+    return c.json({ restructurings: await listRestructurings(c.var.deps.db, { unitCode: c.req.param('code') }) });
   });
   return r;
 }

@@ -7,21 +7,21 @@ import { authorizeRole } from '../authorize.js';
 import { parseBody } from '../validate.js';
 
 const version = z.number().int().min(1).optional();
-const createBody = z.strictObject({
+export const createUserBody = z.strictObject({
   username: z.string().min(1).max(64),
   role: z.string(),
   scope: z.string().min(1),
   displayName: z.string().max(200).optional(),
   password: z.string().max(1000).optional(),
 });
-const changeBody = z.strictObject({
+export const changeUserBody = z.strictObject({
   version,
   displayName: z.string().max(200).optional(),
   role: z.string().optional(),
   scope: z.string().min(1).optional(),
   disabled: z.boolean().optional(),
 });
-const passwordBody = z.strictObject({ version, password: z.string().max(1000).optional() });
+export const passwordBody = z.strictObject({ version, password: z.string().max(1000).optional() });
 
 /** Routes under /api: /users, /users/:username, /users/:username/password (administrator only). */
 export function userRoutes(): Hono<AppEnv> {
@@ -31,13 +31,13 @@ export function userRoutes(): Hono<AppEnv> {
     return c.json({ users: await listAccounts(c.var.deps.db) });
   });
   r.post('/users', async (c) => {
-    const body = await parseBody(c, createBody);
+    const body = await parseBody(c, createUserBody);
     authorizeRole(c, 'admin');
     const input = { username: body.username, role: body.role, scopeUnitCode: body.scope, displayName: body.displayName, password: body.password };
     return c.json(await createAccount(c.var.deps.db, input), 201);
   });
   r.patch('/users/:username', async (c) => {
-    const body = await parseBody(c, changeBody);
+    const body = await parseBody(c, changeUserBody);
     const actor = authorizeRole(c, 'admin');
     const { scope, ...rest } = body;
     return c.json({ user: await changeAccount(c.var.deps.db, { ...rest, scopeUnitCode: scope, actor, username: c.req.param('username') }) });

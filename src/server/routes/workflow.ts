@@ -34,18 +34,18 @@ const gradeStep = {
 };
 /** `version`: the evaluation's version the caller read (a stale one is a 409 Conflict); optional for API clients. */
 const readVersion = { version: z.number().int().min(1).optional() };
-const selfBody = z.strictObject({ grade: z.string(), comment: z.string().optional(), ...facts, ...readVersion });
-const opinionBody = z.strictObject({ bodyUnit: z.string().min(1).optional(), bodyName: z.string().optional(), proposedGrade: z.string().nullable().optional(), comment: z.string(), ...readVersion });
-const proposeBody = z.strictObject({ ...gradeStep, byUnit: z.string().min(1).optional() });
-const decideBody = z.strictObject({ grade: z.string(), justification: z.string().optional(), khtReasons: z.array(z.string()).optional(), version: z.number().int().min(1).optional(), decidingUnit: z.string().min(1) });
-const parametersBody = z.strictObject({ period: z.string().min(1).optional(), parameters: z.record(z.string(), z.unknown()), version: z.number().int().min(1).optional() });
+export const selfBody = z.strictObject({ grade: z.string(), comment: z.string().optional(), ...facts, ...readVersion });
+export const opinionBody = z.strictObject({ bodyUnit: z.string().min(1).optional(), bodyName: z.string().optional(), proposedGrade: z.string().nullable().optional(), comment: z.string(), ...readVersion });
+export const proposeBody = z.strictObject({ ...gradeStep, byUnit: z.string().min(1).optional() });
+export const decideBody = z.strictObject({ grade: z.string(), justification: z.string().optional(), khtReasons: z.array(z.string()).optional(), version: z.number().int().min(1).optional(), decidingUnit: z.string().min(1) });
+export const parametersBody = z.strictObject({ period: z.string().min(1).optional(), parameters: z.record(z.string(), z.unknown()), version: z.number().int().min(1).optional() });
 const periodQuery = z.object({ period: z.string().min(1).optional() });
-const appraiseBody = z.strictObject({ grade: z.string().optional(), comment: z.string(), byUnit: z.string().min(1).optional(), ...readVersion });
-const publishBody = z.strictObject({ byUnit: z.string().min(1), ...readVersion });
-const checkQuery = z.object({ grade: z.string() });
-const computeBody = z.strictObject({ period: z.string().min(1).optional(), unit: z.string().min(1).optional() });
+export const appraiseBody = z.strictObject({ grade: z.string().optional(), comment: z.string(), byUnit: z.string().min(1).optional(), ...readVersion });
+export const publishBody = z.strictObject({ byUnit: z.string().min(1), ...readVersion });
+export const checkQuery = z.object({ grade: z.string() });
+export const computeBody = z.strictObject({ period: z.string().min(1).optional(), unit: z.string().min(1).optional() });
 /** byUnit: the acting body once the grade is decided or frozen (default the user's scope unit), checked like a re-grade. */
-const overrideBody = z.strictObject({ status: z.string(), reason: z.string(), version: z.number().int().min(1).optional(), byUnit: z.string().min(1).optional() });
+export const overrideBody = z.strictObject({ status: z.string(), reason: z.string(), version: z.number().int().min(1).optional(), byUnit: z.string().min(1).optional() });
 
 /** The evaluation's unit and its cycle's reference date, to authorise against the tree of that day. */
 async function target(db: Db, id: string): Promise<{ unitId: string; date: string }> {

@@ -19,9 +19,9 @@ import { parseBody, parseQuery } from '../validate.js';
 import { actorOf, parseYear } from './cycles.js';
 import { isoDate } from './units.js';
 
-const periodQuery = z.object({ period: z.string().min(1).optional() });
+export const periodQuery = z.object({ period: z.string().min(1).optional() });
 const version = z.number().int().min(1).optional();
-const eventBody = z.strictObject({
+export const evaluationEventBody = z.strictObject({
   version,
   kind: z.enum(PERSON_EVENT_KINDS),
   level: z.enum(DISCIPLINE_LEVELS).nullable().optional(),
@@ -30,7 +30,7 @@ const eventBody = z.strictObject({
   months: z.number().int().min(1).max(600).nullable().optional(),
   note: z.string().max(2000).nullable().optional(),
 });
-const removeQuery = z.object({ version: z.coerce.number().int().min(1).optional(), reason: z.string().max(2000).optional() });
+export const removeEventQuery = z.object({ version: z.coerce.number().int().min(1).optional(), reason: z.string().max(2000).optional() });
 
 /** The evaluation's unit and its cycle's reference date, to authorise against the tree of that day. */
 async function target(db: Db, id: string): Promise<{ unitId: string; date: string }> {
@@ -58,13 +58,13 @@ export function workspaceRoutes(): Hono<AppEnv> {
     return c.json(await loadSubjectView(c.var.deps.db, c.req.param('id')));
   });
   r.post('/evaluations/:id/events', async (c) => {
-    const body = await parseBody(c, eventBody);
+    const body = await parseBody(c, evaluationEventBody);
     await authorize(c, { ...(await target(c.var.deps.db, c.req.param('id'))), action: 'write' });
     const { version: expectedVersion, ...event } = body;
     return c.json(await addSubjectEvent(c.var.deps.db, { evaluationId: c.req.param('id'), expectedVersion, event, actor: actorOf(c) }), 201);
   });
   r.delete('/evaluations/:id/events/:eventId', async (c) => {
-    const q = parseQuery(c, removeQuery);
+    const q = parseQuery(c, removeEventQuery);
     await authorize(c, { ...(await target(c.var.deps.db, c.req.param('id'))), action: 'write' });
     const input = { evaluationId: c.req.param('id'), eventId: c.req.param('eventId'), expectedVersion: q.version, reason: q.reason, actor: actorOf(c) };
     return c.json(await removeSubjectEvent(c.var.deps.db, input));
