@@ -68,9 +68,19 @@ export interface PersonEventTable {
   level: string | null;
   starts_on: string;
   ends_on: string | null;
-  /** Length in months for sick leave. */
+  /** Length in months for sick leave: old rows only (migration 0020: sick leave is measured from its dates). */
   months: number | null;
   note: string | null;
+  /** 1/0 for a discipline: the violation relates to official duties; null = not recorded (migration 0020). */
+  duty_related: number | null;
+  /** 1/0 for a discipline: self-detected and remedied; null = not recorded. */
+  self_detected_remedied: number | null;
+  /** Year of the violation when it differs from the decision's (HD 43 4.3). */
+  violation_year: number | null;
+  document_number: string | null;
+  document_date: string | null;
+  entered_by: string | null;
+  entered_at: string | null;
 }
 
 export interface PositionTable {
@@ -353,8 +363,36 @@ export interface EvaluationFactTable {
   civil_servant_grade: string | null;
   discipline_level: string | null;
   disciplined_on: string | null;
+  /** 1 when the own discipline was for a violation self-detected and remedied (migration 0020). */
+  discipline_self_remedied: number | null;
   updated_at: string;
   actor: string;
+}
+
+/** One fact of an evaluation's subject (migration 0020; src/domain/workflow/fact-catalogue.ts). */
+export interface SubjectFactTable {
+  evaluation_id: string;
+  fact: string;
+  /** JSON value, as the catalogue parses it. */
+  value: string;
+  concluded_on: string | null;
+  document_number: string | null;
+  document_date: string | null;
+  entered_by: string;
+  entered_at: string;
+}
+
+/** A position sitting on a leadership collective over a period (migration 0020). */
+export interface CollectiveMemberTable {
+  id: string;
+  collective_id: string;
+  position_id: string;
+  valid_from: string;
+  valid_to: string | null;
+  document_number: string | null;
+  document_date: string | null;
+  entered_by: string;
+  entered_at: string;
 }
 
 /** A cycle's patch of rule-set parameters (JSON, src/domain/rules/parameter-schema.ts; migration 0006). */
@@ -408,6 +446,8 @@ export interface Database {
   reports: ReportTable;
   report_templates: ReportTemplateTable;
   evaluation_facts: EvaluationFactTable;
+  subject_facts: SubjectFactTable;
+  collective_members: CollectiveMemberTable;
   cycle_parameters: CycleParameterTable;
   unit_restructurings: UnitRestructuringTable;
 }

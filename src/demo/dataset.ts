@@ -72,7 +72,6 @@ export interface DatasetPersonEvent {
   level: string | null;
   startsOn: string;
   endsOn: string | null;
-  months: number | null;
   note: string | null;
 }
 

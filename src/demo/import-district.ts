@@ -91,7 +91,7 @@ export function generateImportDistrict(options: { members?: number; seed?: numbe
   const { rows: units, cells } = buildUnits(rng, members, expected, prefix);
   const sizes = splitTotal(members, cells.map(() => 0.5 + rng.next()), 1);
   const persons: SheetRows = [['cardNumber', 'fullName', 'birthDate', 'sex', 'admittedOn', 'officialOn', 'unitCode', 'validFrom']];
-  const events: SheetRows = [['cardNumber', 'kind', 'level', 'startsOn', 'endsOn', 'months', 'note']];
+  const events: SheetRows = [['cardNumber', 'kind', 'level', 'startsOn', 'endsOn', 'note']];
   let n = 0;
   cells.forEach((cell, i) => {
     for (let k = 0; k < (sizes[i] ?? 0); k++) {
@@ -105,10 +105,10 @@ export function generateImportDistrict(options: { members?: number; seed?: numbe
       const roll = rng.next();
       if (fresh) bump(expected.dv, 'not_required.new_member', cell.type);
       else if (roll < 0.03) {
-        events.push([card, 'exempt', null, '2021-01-01', null, null, 'Tuổi cao, sức yếu']);
+        events.push([card, 'exempt', null, '2021-01-01', null, 'Tuổi cao, sức yếu']);
         bump(expected.dv, 'not_required.exempt', cell.type);
       } else if (roll < 0.035) {
-        events.push([card, 'suspended', null, '2022-11-01', null, null, null]);
+        events.push([card, 'suspended', null, '2022-11-01', null, null]);
         bump(expected.dv, 'not_required.suspended', cell.type);
       } else bump(expected.dv, 'pending', cell.type);
     }

@@ -193,12 +193,12 @@ function memberEvaluation(ctx: GenContext, slot: Slot, person: DatasetPerson, ev
   const base = { id: ctx.id(), cycleId: ctx.cycleId, subjectKind: 'member' as const, subjectId: person.id, unitId: slot.cell.id, decidingUnitId: org.id, actor, at: isoDay('2022-12-20') };
   if (slot.status === 'exempt') {
     const since = ctx.rng.date('2012-01-01', '2022-06-30');
-    events.push({ id: ctx.id(), personId: person.id, kind: 'exempt', level: null, startsOn: since, endsOn: null, months: null, note: 'Tuổi cao, sức yếu' });
+    events.push({ id: ctx.id(), personId: person.id, kind: 'exempt', level: null, startsOn: since, endsOn: null, note: 'Tuổi cao, sức yếu' });
     return buildEvaluation({ ...base, eligibility: 'exempt', eligibilityReason: `Được miễn công tác và sinh hoạt đảng từ ${viDate(since)}`, reviewed: false }, ctx.id);
   }
   if (slot.status === 'suspended') {
     const since = '2022-11-08';
-    events.push({ id: ctx.id(), personId: person.id, kind: 'suspended', level: null, startsOn: since, endsOn: null, months: null, note: 'Đình chỉ sinh hoạt đảng trong thời gian cơ quan có thẩm quyền xem xét' });
+    events.push({ id: ctx.id(), personId: person.id, kind: 'suspended', level: null, startsOn: since, endsOn: null, note: 'Đình chỉ sinh hoạt đảng trong thời gian cơ quan có thẩm quyền xem xét' });
     return buildEvaluation({ ...base, eligibility: 'suspended', eligibilityReason: `Bị đình chỉ sinh hoạt đảng từ ${viDate(since)}`, reviewed: false }, ctx.id);
   }
   if (slot.status === 'new_member') {

@@ -161,6 +161,8 @@ export const PERSON_EVENT_KINDS = [
   'sick_leave',
   'maternity_leave',
   'decline_concluded',
+  'violated_prohibitions',
+  'violated_example_duty',
 ] as const;
 export type PersonEventKind = (typeof PERSON_EVENT_KINDS)[number];
 export const PERSON_EVENT_LABELS: Record<PersonEventKind, string> = {
@@ -173,6 +175,8 @@ export const PERSON_EVENT_LABELS: Record<PersonEventKind, string> = {
   sick_leave: 'Nghỉ ốm',
   maternity_leave: 'Nghỉ thai sản',
   decline_concluded: 'Cấp có thẩm quyền kết luận có biểu hiện suy thoái',
+  violated_prohibitions: 'Vi phạm những điều đảng viên không được làm',
+  violated_example_duty: 'Vi phạm quy định về trách nhiệm nêu gương',
 };
 
 /** Discipline levels, lightest first (GUIDE.md §8). */

@@ -28,9 +28,8 @@ export const createPositionBody = z.strictObject({
 
 /**
  * One seat on a leadership collective: the position (its holder's card number, the unit and group
- * of the position) that sits on the collective over a period. Provisional: the collective members'
- * table, service and route come with issue 8; until then the import recognises the sheet and checks
- * these columns, but stores nothing (it says so).
+ * of the position) that sits on the collective over a period — the import's sheet *Thành viên tập
+ * thể* (stored in collective_members, migration 0020).
  */
 export const collectiveMemberRow = z.strictObject({
   collectiveCode: codeSchema,
@@ -39,4 +38,16 @@ export const collectiveMemberRow = z.strictObject({
   positionGroup: z.enum(POSITION_GROUPS).optional(),
   validFrom: isoDate,
   validTo: isoDate.nullable().optional(),
+});
+
+/** POST /api/collectives/:code/members: the position by id, or by its holder's card (and unit, group); the decision it rests on. */
+export const collectiveMemberBody = z.strictObject({
+  positionId: z.string().trim().min(1).optional(),
+  cardNumber: z.string().trim().min(1).max(32).optional(),
+  unitCode: codeSchema.optional(),
+  positionGroup: z.enum(POSITION_GROUPS).optional(),
+  validFrom: isoDate,
+  validTo: isoDate.nullable().optional(),
+  documentNumber: z.string().trim().max(200).nullable().optional(),
+  documentDate: isoDate.nullable().optional(),
 });

@@ -35,8 +35,16 @@ export const eventBody = z.strictObject({
   level: z.enum(DISCIPLINE_LEVELS).nullable().optional(),
   startsOn: isoDate,
   endsOn: isoDate.nullable().optional(),
-  months: z.number().int().min(1).max(600).nullable().optional(),
   note: z.string().max(2000).nullable().optional(),
+  /** A discipline or violation: related to official duties (QĐ 366 Điều 11 k4). */
+  dutyRelated: z.boolean().nullable().optional(),
+  /** A discipline or violation: self-detected and remedied. */
+  selfDetectedRemedied: z.boolean().nullable().optional(),
+  /** The violation's year when earlier than the decision's (HD 43 4.3). */
+  violationYear: z.number().int().nullable().optional(),
+  /** The decision the event rests on: number and date. */
+  documentNumber: z.string().trim().max(200).nullable().optional(),
+  documentDate: isoDate.nullable().optional(),
 });
 
 export const searchPersonsQuery = z.object({ q: z.string().trim().min(1).max(200), limit: z.coerce.number().int().min(1).max(200).optional() });

@@ -11,7 +11,8 @@ import type { PersonEvent, PersonEventInput } from '../domain/model/people.js';
 import type { Db } from '../db/create-db.js';
 import { inTransaction } from '../db/queries/common.js';
 import { insertHistory } from '../db/queries/evaluation-history.js';
-import { addPersonEvent, deletePersonEvent } from '../db/queries/persons.js';
+import { deletePersonEvent } from '../db/queries/persons.js';
+import { eventText, recordPersonEvent } from './person-events.js';
 import { nowIso } from '../db/ids.js';
 import { assertReadVersion, markChanged } from './evaluation-version.js';
 import { type GradingContext, loadGradingContext } from './grading-context.js';
@@ -29,8 +30,6 @@ function cardOf(ctx: GradingContext): string {
   );
 }
 
-const eventText = (e: PersonEvent) => JSON.stringify({ id: e.id, kind: e.kind, level: e.level, startsOn: e.startsOn, endsOn: e.endsOn, months: e.months, note: e.note });
-
 /** Adds an event of the evaluation's subject; Conflict when `expectedVersion` is stale. */
 export async function addSubjectEvent(
   db: Db,
@@ -39,7 +38,7 @@ export async function addSubjectEvent(
   return inTransaction(db, async (trx) => {
     const ctx = await loadGradingContext(trx, input.evaluationId);
     assertReadVersion(ctx.evaluation, input.expectedVersion);
-    const event = await addPersonEvent(trx, { ...input.event, cardNumber: cardOf(ctx) });
+    const { event } = await recordPersonEvent(trx, { event: { ...input.event, cardNumber: cardOf(ctx) }, actor: input.actor, skipEvaluationId: ctx.evaluation.id });
     await insertHistory(trx, { evaluationId: ctx.evaluation.id, at: nowIso(), actor: input.actor, action: 'update', reason: null, changes: [{ field: 'event', oldValue: null, newValue: eventText(event) }] });
     return { evaluation: await markChanged(trx, ctx.evaluation), event };
   });

@@ -108,16 +108,20 @@ describe('persons API', () => {
     expect(history.memberships.map((m) => m.unitCode)).toEqual(['CB-1', 'CB-2']);
   });
 
-  it('records events: a discipline names its level, a sick leave its months', async () => {
-    expect((await post('/api/persons/01.003/events', { kind: 'disciplined', level: 'khien_trach', startsOn: '2022-03-01' })).status).toBe(201);
-    expect((await post('/api/persons/01.003/events', { kind: 'sick_leave', months: 4, startsOn: '2022-05-01', endsOn: '2022-09-01' })).status).toBe(201);
-    const events = await getJson<{ events: { kind: string; level: string | null; months: number | null }[] }>('/api/persons/01.003/events');
+  it('records events: a discipline names its level and carries its flags; a sick leave is its dates, with no month count', async () => {
+    const discipline = { kind: 'disciplined', level: 'khien_trach', startsOn: '2022-03-01', dutyRelated: true, selfDetectedRemedied: false, documentNumber: '12-QĐ/UBKT', documentDate: '2022-02-28' };
+    expect((await post('/api/persons/01.003/events', discipline)).status).toBe(201);
+    expect((await post('/api/persons/01.003/events', { kind: 'sick_leave', startsOn: '2022-05-01', endsOn: '2022-09-01' })).status).toBe(201);
+    const events = await getJson<{ events: Record<string, unknown>[] }>('/api/persons/01.003/events');
     expect(events.events).toMatchObject([
-      { kind: 'disciplined', level: 'khien_trach', months: null },
-      { kind: 'sick_leave', level: null, months: 4 },
+      { kind: 'disciplined', level: 'khien_trach', dutyRelated: true, selfDetectedRemedied: false, violationYear: null, documentNumber: '12-QĐ/UBKT', documentDate: '2022-02-28' },
+      { kind: 'sick_leave', level: null, dutyRelated: null },
     ]);
+    expect(events.events[0]).not.toHaveProperty('months');
     expect((await expectRefused(() => post('/api/persons/01.003/events', { kind: 'disciplined', startsOn: '2022-03-01' }), 400, 'ValidationFailed')).field).toBe('level');
-    expect((await expectRefused(() => post('/api/persons/01.003/events', { kind: 'sick_leave', startsOn: '2022-03-01' }), 400, 'ValidationFailed')).field).toBe('months');
+    expect((await expectRefused(() => post('/api/persons/01.003/events', { kind: 'sick_leave', startsOn: '2022-03-01', months: 4 }), 400, 'ValidationFailed')).field).toBe('months');
+    expect((await expectRefused(() => post('/api/persons/01.003/events', { kind: 'sick_leave', startsOn: '2022-03-01', dutyRelated: true }), 400, 'ValidationFailed')).field).toBe('dutyRelated');
+    expect((await expectRefused(() => post('/api/persons/01.003/events', { ...discipline, violationYear: 2022 }), 400, 'ValidationFailed')).field).toBe('violationYear');
     await expectRefused(() => post('/api/persons/01.003/events', { kind: 'exempt', startsOn: '2022-03-01', endsOn: '2022-01-01' }), 400, 'PeriodInvalid');
   });
 });

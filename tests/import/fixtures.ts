@@ -46,9 +46,9 @@ export const PERSONS: Grid = [
 ];
 
 export const EVENTS: Grid = [
-  ['cardNumber', 'kind', 'level', 'startsOn', 'endsOn', 'months', 'note'],
-  ['01.002', 'Miễn công tác và sinh hoạt đảng', null, '2020-01-01', null, null, 'Tuổi cao'],
-  ['01.001', 'sick_leave', null, '2022-03-01', '2022-07-01', 4, null],
+  ['cardNumber', 'kind', 'level', 'startsOn', 'endsOn', 'note'],
+  ['01.002', 'Miễn công tác và sinh hoạt đảng', null, '2020-01-01', null, 'Tuổi cao'],
+  ['01.001', 'sick_leave', null, '2022-03-01', '2022-07-01', null],
 ];
 
 export const COLLECTIVES: Grid = [

@@ -26,7 +26,7 @@ const ids: Record<string, string> = {};
 async function snapshot(): Promise<unknown> {
   const tables = [
     'org_units', 'org_unit_versions', 'collectives', 'persons', 'memberships', 'person_events', 'positions', 'cycles', 'cycle_deadlines', 'evaluations', 'evaluation_history', 'review_topics',
-    'evaluation_stages', 'evaluation_stage_events', 'evaluation_opinions', 'decision_justifications', 'evaluation_facts', 'submissions', 'submission_events', 'review_records', 'calendar_overrides', 'cycle_parameters',
+    'evaluation_stages', 'evaluation_stage_events', 'evaluation_opinions', 'decision_justifications', 'evaluation_facts', 'submissions', 'submission_events', 'review_records', 'calendar_overrides', 'cycle_parameters', 'subject_facts', 'collective_members',
   ] as const;
   const counts: Record<string, number> = {};
   for (const table of tables) counts[table] = Number((await t.db.selectFrom(table).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
@@ -484,7 +484,7 @@ Object.assign(TABLE, {
     await allowed(as.clerk, 'GET', `/api/evaluations/${ids.evalA}/subject`);
   },
   'POST /api/evaluations/:id/events': async () => {
-    const leave = { kind: 'sick_leave', startsOn: '2022-03-01', endsOn: '2022-04-01', months: 1 };
+    const leave = { kind: 'sick_leave', startsOn: '2022-03-01', endsOn: '2022-04-01' };
     await forbidden(as.clerk, 'POST', `/api/evaluations/${ids.evalMemberB}/events`, leave, 'CB-B');
     await forbidden(as.viewer, 'POST', `/api/evaluations/${ids.evalPub}/events`, leave);
     await allowed(as.clerk, 'POST', `/api/evaluations/${ids.evalPub}/events`, leave, 201);
@@ -495,6 +495,40 @@ Object.assign(TABLE, {
     const ofB = await allowed(as.admin, 'POST', `/api/evaluations/${ids.evalMemberB}/events`, leave, 201);
     await forbidden(as.clerk, 'DELETE', `/api/evaluations/${ids.evalMemberB}/events/${ofB.event.id}`, undefined, 'CB-B');
     await allowed(as.clerk, 'DELETE', `/api/evaluations/${ids.evalPub}/events/${added.event.id}`);
+  },
+  'GET /api/evaluations/:id/facts': async () => {
+    await forbidden(as.clerk, 'GET', `/api/evaluations/${ids.evalB}/facts`, undefined, 'CB-B');
+    expect((await allowed(as.clerk, 'GET', `/api/evaluations/${ids.evalA}/facts`)).facts).toEqual([]);
+  },
+  'PUT /api/evaluations/:id/facts/:fact': async () => {
+    await forbidden(as.clerk, 'PUT', `/api/evaluations/${ids.evalB}/facts/disunity`, { value: true }, 'CB-B');
+    await forbidden(as.viewer, 'PUT', `/api/evaluations/${ids.evalA}/facts/disunity`, { value: true });
+    const own = await allowed(as.clerk, 'PUT', `/api/evaluations/${ids.evalA}/facts/disunity`, { value: false, documentNumber: '01-KL/ĐU' });
+    expect(own.fact).toMatchObject({ fact: 'disunity', value: false, documentNumber: '01-KL/ĐU', enteredBy: expect.any(String) });
+  },
+  'DELETE /api/evaluations/:id/facts/:fact': async () => {
+    await allowed(as.admin, 'PUT', `/api/evaluations/${ids.evalB}/facts/criterionPoor`, { value: false });
+    await forbidden(as.clerk, 'DELETE', `/api/evaluations/${ids.evalB}/facts/criterionPoor`, undefined, 'CB-B');
+    await allowed(as.clerk, 'PUT', `/api/evaluations/${ids.evalA}/facts/criterionPoor`, { value: false });
+    await allowed(as.clerk, 'DELETE', `/api/evaluations/${ids.evalA}/facts/criterionPoor`);
+  },
+  'GET /api/collectives/:code/members': async () => {
+    await forbidden(as.clerk, 'GET', '/api/collectives/COL-B/members', undefined, 'CB-B');
+    await allowed(as.clerk, 'GET', '/api/collectives/COL-A/members');
+  },
+  'POST /api/collectives/:code/members': async () => {
+    const positionId = (await t.db.selectFrom('positions').select('id').orderBy('valid_from').executeTakeFirstOrThrow()).id;
+    const seat = { positionId, validFrom: '2021-01-01' };
+    await forbidden(as.clerk, 'POST', '/api/collectives/COL-B/members', seat, 'CB-B');
+    await forbidden(as.viewer, 'POST', '/api/collectives/COL-A/members', seat);
+    expect((await allowed(as.clerk, 'POST', '/api/collectives/COL-A/members', seat, 201)).member).toMatchObject({ cardNumber: '10.001', positionGroup: 'co_so.bi_thu' });
+  },
+  'POST /api/collectives/:code/members/:memberId/end': async () => {
+    const positionId = (await t.db.selectFrom('positions').select('id').orderBy('valid_from').executeTakeFirstOrThrow()).id;
+    const seat = await allowed(as.admin, 'POST', '/api/collectives/COL-A/members', { positionId, validFrom: '2015-01-01', validTo: '2016-01-01' }, 201);
+    await forbidden(as.viewer, 'POST', `/api/collectives/COL-A/members/${seat.member.id}/end`, { validTo: '2015-06-01' });
+    await forbidden(as.clerk, 'POST', `/api/collectives/COL-B/members/${seat.member.id}/end`, { validTo: '2015-06-01' }, 'CB-B');
+    expect((await allowed(as.clerk, 'POST', `/api/collectives/COL-A/members/${seat.member.id}/end`, { validTo: '2015-06-01' })).member.validTo).toBe('2015-06-01');
   },
   'GET /api/search': async () => {
     const found = await allowed(as.clerk, 'GET', '/api/search?q=van');

@@ -44,7 +44,7 @@ describe(`eligibility on the demo district (${testEngine})`, () => {
   it('computes a changed fact: a decided member suspended in the year is listed for a re-decision, with its reason, and left alone', async () => {
     const [e] = (await api.get('/api/cycles/2022/evaluations?unit=TD-DU-BINHLU-CB02&subjectKind=member&eligibility=eligible')).body.evaluations as Json[];
     const person = await t.db.selectFrom('persons').select('id').where('card_number', '=', e!.subjectRef).executeTakeFirstOrThrow();
-    await t.db.insertInto('person_events').values({ id: 'ev-test', person_id: person.id, kind: 'suspended', level: null, starts_on: '2022-12-01', ends_on: null, months: null, note: null }).execute();
+    await t.db.insertInto('person_events').values({ id: 'ev-test', person_id: person.id, kind: 'suspended', level: null, starts_on: '2022-12-01', ends_on: null, note: null }).execute();
     const res = await api.post('/api/cycles/2022/eligibility/compute', { unit: 'TD-DU-BINHLU' });
     expect(res.body).toMatchObject({ changed: 0, created: 0, needsRedecision: { count: 1 } });
     expect(res.body.needsRedecision.items[0]).toMatchObject({ evaluationId: e!.id, stored: 'eligible', computed: 'suspended' });

@@ -82,7 +82,7 @@ describe(`workflow walk-through on the demo district (${testEngine})`, () => {
     const others = (await api.get(`/api/cycles/${Y}/evaluations?unit=TD-DU-QUANSU-CB02&subjectKind=member`)).body.evaluations as Json[];
     const other = others[0]!;
     const person = await t.db.selectFrom('persons').select('id').where('card_number', '=', other.subjectRef).executeTakeFirstOrThrow();
-    await t.db.insertInto('person_events').values({ id: 'ev-kt', person_id: person.id, kind: 'disciplined', level: 'khien_trach', starts_on: '2023-05-12', ends_on: null, months: null, note: null }).execute();
+    await t.db.insertInto('person_events').values({ id: 'ev-kt', person_id: person.id, kind: 'disciplined', level: 'khien_trach', starts_on: '2023-05-12', ends_on: null, note: null }).execute();
     const res = await api.get(`/api/evaluations/${other.id}/check?grade=HTT`);
     expect(res.body.highestAllowed).toBe('KHT');
     expect(res.body.errors.map((e: Json) => e.code)).toEqual(['above_ceiling']);

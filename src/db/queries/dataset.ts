@@ -64,6 +64,8 @@ const LABELS: Record<keyof Database, string> = {
   reports: 'báo cáo',
   report_templates: 'mẫu báo cáo',
   evaluation_facts: 'số liệu xếp loại (nhiệm vụ, công chức, kỷ luật)',
+  subject_facts: 'dữ kiện xếp loại (kết luận, chỉ tiêu, phiếu tín nhiệm …)',
+  collective_members: 'thành viên tập thể lãnh đạo, quản lý',
   cycle_parameters: 'tham số bộ quy định của kỳ',
   unit_restructurings: 'lần sắp xếp lại tổ chức',
 };
@@ -189,7 +191,7 @@ function membershipRow(m: DatasetMembership): Insertable<Database['memberships']
 }
 
 function personEventRow(e: DatasetPersonEvent): Insertable<Database['person_events']> {
-  return { id: e.id, person_id: e.personId, kind: e.kind, level: e.level, starts_on: e.startsOn, ends_on: e.endsOn, months: e.months, note: e.note };
+  return { id: e.id, person_id: e.personId, kind: e.kind, level: e.level, starts_on: e.startsOn, ends_on: e.endsOn, note: e.note };
 }
 
 function positionRow(p: DatasetPosition): Insertable<Database['positions']> {

@@ -270,12 +270,31 @@ export async function addPersonEvent(db: Db, input: PersonEventInput): Promise<P
 
 /** A new event from its input: unset fields null, a fresh id (the API and the import make events alike). */
 export function newPersonEvent(input: PersonEventInput): PersonEvent {
-  return { level: null, endsOn: null, months: null, note: null, ...input, id: newId() };
+  const blank = { level: null, endsOn: null, note: null, dutyRelated: null, selfDetectedRemedied: null, violationYear: null, documentNumber: null, documentDate: null, enteredBy: null, enteredAt: null };
+  const given = Object.fromEntries(Object.entries(input).filter(([, v]) => v !== undefined)) as PersonEventInput;
+  return { ...blank, ...given, id: newId() };
 }
 
 /** An event as a row of person_events: the API's writes and the import's bulk writes use this one mapping. */
 export function personEventToRow(event: PersonEvent, personId: string) {
-  return { id: event.id, person_id: personId, kind: event.kind, level: event.level, starts_on: event.startsOn, ends_on: event.endsOn, months: event.months, note: event.note };
+  const flag = (v: boolean | null) => (v === null ? null : v ? 1 : 0);
+  return {
+    id: event.id,
+    person_id: personId,
+    kind: event.kind,
+    level: event.level,
+    starts_on: event.startsOn,
+    ends_on: event.endsOn,
+    months: null,
+    note: event.note,
+    duty_related: flag(event.dutyRelated),
+    self_detected_remedied: flag(event.selfDetectedRemedied),
+    violation_year: event.violationYear,
+    document_number: event.documentNumber,
+    document_date: event.documentDate,
+    entered_by: event.enteredBy,
+    entered_at: event.enteredAt,
+  };
 }
 
 /** A person's events, oldest first. */
@@ -294,8 +313,14 @@ export function personEventRowToEvent(r: Selectable<PersonEventTable>, cardNumbe
     level: r.level as DisciplineLevel | null,
     startsOn: r.starts_on,
     endsOn: r.ends_on,
-    months: r.months === null ? null : Number(r.months),
     note: r.note,
+    dutyRelated: r.duty_related === null ? null : Number(r.duty_related) === 1,
+    selfDetectedRemedied: r.self_detected_remedied === null ? null : Number(r.self_detected_remedied) === 1,
+    violationYear: r.violation_year === null ? null : Number(r.violation_year),
+    documentNumber: r.document_number,
+    documentDate: r.document_date,
+    enteredBy: r.entered_by,
+    enteredAt: r.entered_at,
   };
 }
 

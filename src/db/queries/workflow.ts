@@ -5,7 +5,7 @@
  * to be decided before it (QĐ 366 Điều 12 khoản 2). Evaluations themselves are written only by
  * evaluations.ts.
  */
-import { sql } from 'kysely';
+import { type Selectable, sql } from 'kysely';
 import type { CollectiveKind, Eligibility, Grade, Level, PositionGroup, SubjectKind, UnitKind } from '../../domain/codes.js';
 import { addDays } from '../../domain/calendar/iso-date.js';
 import type { DatedEvent, GradeCounts } from '../../domain/rules/types.js';
@@ -13,6 +13,7 @@ import type { ChainUnit } from '../../domain/workflow/authority.js';
 import type { Prerequisite } from '../../domain/workflow/order-rules.js';
 import type { Stage, WorkflowAction } from '../../domain/workflow/stages.js';
 import type { Db } from '../create-db.js';
+import type { PersonEventTable } from '../schema.js';
 import { newId } from '../ids.js';
 import { withSubtree } from './units.js';
 import { validOn } from './common.js';
@@ -81,12 +82,26 @@ export async function getSubjectInfo(db: Db, e: { subjectKind: SubjectKind; subj
 /** A person's events as dated facts (ends_on is the first day no longer covered; `to` is inclusive). */
 export async function listDatedEvents(db: Db, personId: string): Promise<DatedEvent[]> {
   const rows = await db.selectFrom('person_events').selectAll().where('person_id', '=', personId).orderBy('starts_on').execute();
-  return rows.map((r) => ({
+  return rows.map(datedEventOf);
+}
+
+/**
+ * A stored person event as the rules' dated fact: the end is exclusive in storage, inclusive here; a
+ * discipline carries its duty-related and self-remedied flags and the violation's year when recorded.
+ */
+export function datedEventOf(r: Selectable<PersonEventTable>): DatedEvent {
+  const flag = (v: number | null) => (v === null ? undefined : Number(v) === 1);
+  const dutyRelated = flag(r.duty_related);
+  const selfDetectedRemedied = flag(r.self_detected_remedied);
+  return {
     kind: r.kind as DatedEvent['kind'],
     from: r.starts_on,
     to: r.ends_on === null ? null : addDays(r.ends_on, -1),
     ...(r.level ? { level: r.level as NonNullable<DatedEvent['level']> } : {}),
-  }));
+    ...(dutyRelated !== undefined ? { dutyRelated } : {}),
+    ...(selfDetectedRemedied !== undefined ? { selfDetectedRemedied } : {}),
+    ...(r.violation_year !== null ? { violationYear: Number(r.violation_year) } : {}),
+  };
 }
 
 const effective = sql<string | null>`coalesce(e.decided_grade, e.proposed_grade, e.self_grade)`;

@@ -3,11 +3,12 @@
  * dated events of many persons, the stored facts of many evaluations — one query each (chunked), so
  * a cell of 40 members or a committee of 40 cells opens in a few queries.
  */
-import type { DisciplineLevel, Grade, PersonEventKind } from '../../domain/codes.js';
+import type { DisciplineLevel, Grade } from '../../domain/codes.js';
 import type { PersonEvent } from '../../domain/model/people.js';
 import { emptyFacts, type SubjectFacts } from '../../domain/workflow/facts.js';
 import type { Stage } from '../../domain/workflow/stages.js';
 import type { Db } from '../create-db.js';
+import { personEventRowToEvent } from './persons.js';
 
 const CHUNK = 500;
 
@@ -34,22 +35,14 @@ export async function listEventsByCard(db: Db, cardNumbers: readonly string[]): 
     const rows = await db
       .selectFrom('person_events as e')
       .innerJoin('persons as p', 'p.id', 'e.person_id')
-      .select(['e.id', 'p.card_number', 'e.kind', 'e.level', 'e.starts_on', 'e.ends_on', 'e.months', 'e.note'])
+      .selectAll('e')
+      .select('p.card_number')
       .where('p.card_number', 'in', cards)
       .orderBy('e.starts_on')
       .orderBy('e.id')
       .execute();
     for (const r of rows) {
-      const event: PersonEvent = {
-        id: r.id,
-        cardNumber: r.card_number,
-        kind: r.kind as PersonEventKind,
-        level: r.level as DisciplineLevel | null,
-        startsOn: r.starts_on,
-        endsOn: r.ends_on,
-        months: r.months === null ? null : Number(r.months),
-        note: r.note,
-      };
+      const event: PersonEvent = personEventRowToEvent(r, r.card_number);
       out.set(r.card_number, [...(out.get(r.card_number) ?? []), event]);
     }
   }

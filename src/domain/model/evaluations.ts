@@ -59,7 +59,8 @@ export type HistoryAction = (typeof HISTORY_ACTIONS)[number];
  * dated event of the subject (a discipline, a leave) entered or removed from the evaluation's page.
  */
 export interface FieldChange {
-  field: keyof EvaluationState | 'event';
+  /** A field of the row, or a fact beside it: a person's event, a stored fact, a collective's member (issue 8). */
+  field: keyof EvaluationState | 'event' | 'fact' | 'collectiveMember';
   oldValue: string | null;
   newValue: string | null;
 }

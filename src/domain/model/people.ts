@@ -52,13 +52,27 @@ export interface PersonEvent {
   level: DisciplineLevel | null;
   startsOn: string;
   endsOn: string | null;
-  /** Length in months, for `sick_leave`. */
-  months: number | null;
   note: string | null;
+  /** A discipline (or a violation) related to official duties (QĐ 366 Điều 11 k4); null = not recorded. */
+  dutyRelated: boolean | null;
+  /** The violation was self-detected and remedied (HD 21 II.B.1.3; QĐ 124 Điều 12; QĐ 366 Điều 11 k4); null = not recorded. */
+  selfDetectedRemedied: boolean | null;
+  /** Year of the violation when earlier than the decision's (HD 43 4.3). */
+  violationYear: number | null;
+  /** The decision (or conclusion) the event rests on: number and date. */
+  documentNumber: string | null;
+  documentDate: string | null;
+  /** Who entered it and when (null for rows older than migration 0020). */
+  enteredBy: string | null;
+  enteredAt: string | null;
 }
 
-export type PersonEventInput = Omit<PersonEvent, 'id' | 'level' | 'endsOn' | 'months' | 'note'> &
-  Partial<Pick<PersonEvent, 'level' | 'endsOn' | 'months' | 'note'>>;
+/** The optional fields of an event a caller may leave out. */
+type EventOptional = 'level' | 'endsOn' | 'note' | 'dutyRelated' | 'selfDetectedRemedied' | 'violationYear' | 'documentNumber' | 'documentDate' | 'enteredBy' | 'enteredAt';
+export type PersonEventInput = Omit<PersonEvent, 'id' | EventOptional> & Partial<Pick<PersonEvent, EventOptional>>;
+
+/** Kinds that are violations: they carry the duty-related and self-remedied flags and a violation year. */
+export const VIOLATION_KINDS: readonly PersonEventKind[] = ['disciplined', 'violated_prohibitions', 'violated_example_duty'];
 
 /** A leader or manager position (CN rows of FORMS.md §2) held by a person in a unit. */
 export interface Position extends Period {
@@ -103,8 +117,10 @@ export function assertPersonDates(p: Pick<Person, 'admittedOn' | 'officialOn' | 
 }
 
 /**
- * Checks an event's shape: a discipline names its level (GUIDE.md §8), a sick leave its length in
- * months (the "sick leave ≥ 3 months" ceiling of GUIDE.md §3 depends on it), and the period holds.
+ * Checks an event's shape: a discipline names its level (GUIDE.md §8); the duty-related and
+ * self-remedied flags and the violation's year belong to violations only, the year before the
+ * decision's (HD 43 4.3); a sick leave is measured from its dates (no separate month count); the
+ * period and the document's date hold.
  */
 export function assertPersonEvent(e: PersonEventInput): void {
   assertPeriod({ validFrom: e.startsOn, validTo: e.endsOn ?? null }, { from: 'startsOn', to: 'endsOn' });
@@ -116,10 +132,18 @@ export function assertPersonEvent(e: PersonEventInput): void {
   } else if (level !== null) {
     throw invalid('level', 'chỉ dùng cho sự kiện kỷ luật', 'is only for a discipline event');
   }
-  const months = e.months ?? null;
-  if (e.kind === 'sick_leave' && (months === null || !Number.isInteger(months) || months < 1)) {
-    throw invalid('months', 'phải là số tháng nghỉ ốm (số nguyên dương)', 'must be the months of sick leave (a positive integer)');
+  const violation = VIOLATION_KINDS.includes(e.kind);
+  for (const field of ['dutyRelated', 'selfDetectedRemedied', 'violationYear'] as const) {
+    if (!violation && e[field] !== undefined && e[field] !== null) {
+      throw invalid(field, 'chỉ dùng cho sự kiện kỷ luật hoặc vi phạm', 'is only for a discipline or violation event');
+    }
   }
+  const year = e.violationYear ?? null;
+  const decisionYear = Number(e.startsOn.slice(0, 4));
+  if (year !== null && (!Number.isInteger(year) || year < 1930 || year >= decisionYear)) {
+    throw invalid('violationYear', `phải là năm vi phạm trước năm của quyết định (${decisionYear}); để trống khi cùng năm`, `must be a year before the decision's (${decisionYear}); leave it out when the same`);
+  }
+  if (e.documentDate !== undefined && e.documentDate !== null) assertIsoDate(e.documentDate, 'documentDate');
 }
 
 /**

@@ -17,6 +17,8 @@ export interface DatedEvent {
   selfDetectedRemedied?: boolean;
   /** The violation relates to the official duties (QĐ 366: "liên quan đến chức trách, nhiệm vụ"). */
   dutyRelated?: boolean;
+  /** Year of the violation when it differs from the decision's (HD 43 4.3: an earlier violation disciplined now). */
+  violationYear?: number;
 }
 
 /** A part of a whole, both integer counts. */

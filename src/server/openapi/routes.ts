@@ -16,7 +16,8 @@ import * as progress from '../routes/progress.js';
 import * as search from '../routes/search.js';
 import * as users from '../routes/users.js';
 import * as workspace from '../routes/workspace.js';
-import { createCollectiveBody, createPositionBody } from '../../schemas/collectives.js';
+import * as facts from '../routes/facts.js';
+import { collectiveMemberBody, createCollectiveBody, createPositionBody } from '../../schemas/collectives.js';
 import { exportQuery, importJobParams, importQuery } from '../../schemas/imports.js';
 import { createPersonBody, eventBody, membershipBody, patchPersonBody, searchPersonsQuery, transferBody } from '../../schemas/persons.js';
 import { changeUnitBody, createUnitBody, mergeUnitsBody, splitUnitBody } from '../../schemas/units.js';
@@ -94,6 +95,9 @@ export const API_ROUTES: readonly RouteDoc[] = [
   leadersR('get', '/units/:code/collectives', 'Tập thể lãnh đạo của đơn vị / Collectives', { query: asOfQuery }),
   leadersR('post', '/collectives', 'Tạo tập thể lãnh đạo / Create a collective', { body: createCollectiveBody, status: 201 }),
   leadersR('get', '/collectives/:code', 'Một tập thể / A collective'),
+  leadersR('get', '/collectives/:code/members', 'Thành viên của tập thể (các chức vụ, theo thời gian) / A collective’s members', { query: facts.membersQuery }),
+  leadersR('post', '/collectives/:code/members', 'Ghi một chức vụ là thành viên tập thể / Seat a position on a collective', { body: collectiveMemberBody, status: 201 }),
+  leadersR('post', '/collectives/:code/members/:memberId/end', 'Kết thúc tư cách thành viên tập thể / End a seat', { body: facts.endMemberBody }),
   leadersR('get', '/units/:code/positions', 'Chức vụ trong đơn vị / Positions', { query: asOfQuery }),
   leadersR('post', '/positions', 'Ghi chức vụ lãnh đạo, quản lý / Record a position', { body: createPositionBody, status: 201 }),
 
@@ -123,6 +127,13 @@ export const API_ROUTES: readonly RouteDoc[] = [
   evalR('post', '/evaluations/:id/decide', 'Quyết định xếp loại / Decide', { body: workflow.decideBody }),
   evalR('post', '/evaluations/:id/publish', 'Công bố / Publish', { body: workflow.publishBody }),
   evalR('post', '/evaluations/:id/regrade', 'Xếp loại lại, có lý do / Re-grade with a reason', { body: evaluations.regradeBody }),
+  evalR('get', '/evaluations/:id/facts', 'Dữ kiện xếp loại của đối tượng (ai nhập, văn bản) / The subject’s stored facts'),
+  evalR('put', '/evaluations/:id/facts/:fact', 'Nhập một dữ kiện (tiêu chí Kém, chỉ tiêu, mất đoàn kết, phiếu tín nhiệm thấp …), có văn bản / Enter a fact', {
+    params: facts.factParams,
+    body: facts.factBody,
+    description: 'Dữ kiện: criterionPoor, targetsCompleted, keyTargetsMissed, fiveTargetsMissed, disunity, subUnitsDisciplined, corruptionCases, lowConfidenceVotes, peerBodyGrades, shortcomingsRemedied, scoreParts, forceMajeure (README: Dữ kiện xếp loại).',
+  }),
+  evalR('delete', '/evaluations/:id/facts/:fact', 'Xóa dữ kiện nhập nhầm (có phiên bản, lý do) / Remove a fact entered by mistake', { params: facts.factParams, query: facts.clearFactQuery }),
   evalR('post', '/evaluations/:id/eligibility', 'Điều chỉnh diện đánh giá, có lý do / Override eligibility', { body: workflow.overrideBody }),
 
   subR('get', '/cycles/:year/submissions', 'Tình hình nộp báo cáo / Submissions', { ...year, query: submissions.listQuery }),

@@ -18,6 +18,7 @@ import { userRoutes } from './users.js';
 import { workspaceRoutes } from './workspace.js';
 import { importRoutes } from './imports.js';
 import { openApiRoutes } from './openapi.js';
+import { factRoutes } from './facts.js';
 
 export function apiRoutes(): Hono<AppEnv> {
   const api = new Hono<AppEnv>();
@@ -35,6 +36,7 @@ export function apiRoutes(): Hono<AppEnv> {
   api.route('/', submissionRoutes());
   api.route('/', progressRoutes());
   api.route('/', workspaceRoutes());
+  api.route('/', factRoutes());
   api.route('/', searchRoutes());
   api.route('/', userRoutes());
   api.route('/', importRoutes());

@@ -2,7 +2,6 @@
 import { Hono } from 'hono';
 import {
   addMembership,
-  addPersonEvent,
   createPerson,
   getPersonByCard,
   listMembersAt,
@@ -13,9 +12,11 @@ import {
   updatePerson,
 } from '../../db/queries/persons.js';
 import { createPersonBody, eventBody, membershipBody, patchPersonBody, searchPersonsQuery as searchQuery, transferBody } from '../../schemas/persons.js';
+import { recordPersonEvent } from '../../services/person-events.js';
 import type { AppEnv } from '../app.js';
 import { authorize, authorizePerson, authorizeRole, scopeUnitIds } from '../authorize.js';
 import { parseBody, parseQuery } from '../validate.js';
+import { actorOf } from './cycles.js';
 import { parseAsOf, todayInVietnam } from './units.js';
 
 /** Routes under /api: /persons…, and /units/:code/members. */
@@ -68,7 +69,8 @@ export function personRoutes(): Hono<AppEnv> {
   r.post('/persons/:card/events', async (c) => {
     const body = await parseBody(c, eventBody);
     await authorizePerson(c, c.req.param('card'), 'write');
-    return c.json({ event: await addPersonEvent(c.var.deps.db, { ...body, cardNumber: c.req.param('card') }) }, 201);
+    const { event } = await recordPersonEvent(c.var.deps.db, { event: { ...body, cardNumber: c.req.param('card') }, actor: actorOf(c) });
+    return c.json({ event }, 201);
   });
   return r;
 }

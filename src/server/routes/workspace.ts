@@ -27,8 +27,12 @@ export const evaluationEventBody = z.strictObject({
   level: z.enum(DISCIPLINE_LEVELS).nullable().optional(),
   startsOn: isoDate,
   endsOn: isoDate.nullable().optional(),
-  months: z.number().int().min(1).max(600).nullable().optional(),
   note: z.string().max(2000).nullable().optional(),
+  dutyRelated: z.boolean().nullable().optional(),
+  selfDetectedRemedied: z.boolean().nullable().optional(),
+  violationYear: z.number().int().nullable().optional(),
+  documentNumber: z.string().trim().max(200).nullable().optional(),
+  documentDate: isoDate.nullable().optional(),
 });
 export const removeEventQuery = z.object({ version: z.coerce.number().int().min(1).optional(), reason: z.string().max(2000).optional() });
 

@@ -45,9 +45,10 @@ function unitOk(ctx: ImportContext, where: SheetPlace, row: number, code: string
   return true;
 }
 
-const sameRow = (a: Record<string, unknown>, b: Record<string, unknown>) => Object.keys(a).every((k) => k === 'id' || a[k] === b[k]);
+/** Same content, apart from the id and who entered it when. */
+const sameRow = (a: Record<string, unknown>, b: Record<string, unknown>) => Object.keys(a).every((k) => k === 'id' || k === 'entered_by' || k === 'entered_at' || a[k] === b[k]);
 
-/** Checks *Sự kiện*: each event as the API checks it (kind, level, months, dates); one stored already on the same day is left alone. */
+/** Checks *Sự kiện*: each event as the API checks it (kind, level, flags, dates); one stored already on the same day is left alone. */
 export function checkEvents(ctx: ImportContext, where: SheetPlace, rows: readonly ParsedRow<RowOf<'events'>>[], failedCards: ReadonlySet<string>): void {
   const summary = ctx.summary('events', where.table.source);
   summary.rows += rows.length;

@@ -48,6 +48,11 @@ const ORGS: readonly SubjectKind[] = ['collective', 'unit'];
 const levels = (lang: string) => (['khien_trach', 'canh_cao', 'cach_chuc', 'khai_tru'] as const).map((l) => ({ value: l, label: disciplineLabel(l, lang) }));
 const grades = (lang: string) => GRADES.map((g) => ({ value: g, label: `${g} — ${gradeLabel(g, lang)}` }));
 const opt = (v: string) => (v.trim() === '' ? null : v.trim());
+const yesNo = (v: string | undefined) => (v === 'true' ? true : v === 'false' ? false : null);
+const yesNoOptions = (lang: string) => [
+  { value: 'true', label: lang === 'en' ? 'Yes' : 'Có' },
+  { value: 'false', label: lang === 'en' ? 'No' : 'Không' },
+];
 const period = (e: { startsOn: string; endsOn: string | null }) => (e.endsOn ? `${fmtDate(e.startsOn)}–${fmtDate(e.endsOn)}` : fmtDate(e.startsOn));
 
 /** A dated event of the person behind the row (GUIDE.md §3), one kind per definition. */
@@ -61,15 +66,23 @@ function eventFact(kind: 'disciplined' | 'sick_leave' | 'maternity_leave' | 'exe
     current: (row, lang) =>
       row.events
         .filter((e) => e.kind === kind)
-        .map((e) => ({ text: `${eventLabel(e.kind, lang)}${e.level ? ` (${disciplineLabel(e.level, lang)})` : ''}${e.months ? ` ${e.months} th` : ''}: ${period(e)}`, remove: { event: e.id }, severe })),
-    body: (v) => ({ kind, startsOn: v.startsOn, endsOn: opt(v.endsOn ?? ''), level: opt(v.level ?? ''), months: v.months ? Number(v.months) : null, note: opt(v.note ?? '') }),
+        .map((e) => ({ text: `${eventLabel(e.kind, lang)}${e.level ? ` (${disciplineLabel(e.level, lang)})` : ''}: ${period(e)}`, remove: { event: e.id }, severe })),
+    body: (v) => ({ kind, startsOn: v.startsOn, endsOn: opt(v.endsOn ?? ''), level: opt(v.level ?? ''), note: opt(v.note ?? ''), ...(kind === 'disciplined' ? { dutyRelated: yesNo(v.dutyRelated), selfDetectedRemedied: yesNo(v.selfDetectedRemedied) } : {}) }),
   };
 }
 
 /** Every fact the grid offers today; another issue's facts are added here. */
 export const FACT_DEFINITIONS: readonly FactDefinition[] = [
-  eventFact('disciplined', [{ name: 'level', label: tk('Hình thức kỷ luật'), type: 'select', options: levels, required: true }], true),
-  eventFact('sick_leave', [{ name: 'months', label: tk('Số tháng nghỉ'), type: 'number', required: true }], false),
+  eventFact(
+    'disciplined',
+    [
+      { name: 'level', label: tk('Hình thức kỷ luật'), type: 'select', options: levels, required: true },
+      { name: 'dutyRelated', label: tk('Vi phạm liên quan đến chức trách, nhiệm vụ'), type: 'select', options: yesNoOptions },
+      { name: 'selfDetectedRemedied', label: tk('Tự phát hiện và khắc phục'), type: 'select', options: yesNoOptions },
+    ],
+    true,
+  ),
+  eventFact('sick_leave', [], false),
   eventFact('maternity_leave', [], false),
   eventFact('exempt', [], false),
   eventFact('suspended', [], true),
