@@ -70,6 +70,7 @@ function triggerRows(code: RuleSetCode): Record<string, Row> {
     civil_servant_kht: { source, fires: f({ civilServantGrade: 'KHT' }), not: f({ civilServantGrade: 'HT' }) },
     targets_below_50: { source, fires: f({ targets: ratio(49) }), not: f({ targets: ratio(50) }) },
     disciplined_kt: discipline(source, y, 'events', disc(y, 'khien_trach'), prevYear(disc(y, 'canh_cao'))),
+    violation: { source, fires: f({ events: [{ kind: 'violated_example_duty', from: `${y}-04-01` }] }), not: f({ events: [{ kind: 'violated_example_duty', from: `${y - 1}-04-01` }] }) },
   });
   const t = (source: string) => common(source);
   if (code === 'QD132-HD21') {
@@ -109,6 +110,7 @@ function triggerRows(code: RuleSetCode): Record<string, Row> {
       'member:civil_servant_kht': v.civil_servant_kht,
       'member:disciplined': k.disciplined_kt,
       'member:criterion_poor': k.criterion_poor,
+      'member:violation': k.violation,
       'collective:criterion_poor': k.criterion_poor,
       'collective:corruption_in_scope': k.corruption_in_scope,
       'collective:targets_and_key_below': { source: SRC.QD124_KHT, fires: f({ targets: ratio(49), keyTargetsMissed: true }), not: f({ targets: ratio(50), keyTargetsMissed: true }) },
@@ -124,13 +126,16 @@ function triggerRows(code: RuleSetCode): Record<string, Row> {
       'unit:disciplined': v.disciplined_kt,
       'unit:disunity': v.disunity,
       'unit:criterion_poor': v.criterion_poor,
+      'unit:sub_units_disciplined_above': { source: `${SRC.QD124_KHT} [cách đọc: áp dụng cho tổ chức đảng]`, fires: f({ subUnitsDisciplined: ratio(21) }), not: f({ subUnitsDisciplined: ratio(20) }) },
+      'unit:corruption_in_scope': { ...t(`${SRC.QD124_KHT} [cách đọc: áp dụng cho tổ chức đảng]`).corruption_in_scope },
     };
   }
   const k = t(SRC.QD366_KHT);
   const dutyKt = discipline(SRC.QD366_KHT, y, 'events', disc(y, 'khien_trach', { dutyRelated: true }), disc(y, 'canh_cao', { dutyRelated: false }));
   return {
     'member:decline': k.decline,
-    'member:disciplined': k.disciplined_kt,
+    'member:disciplined': dutyKt,
+    'member:violation': k.violation,
     'member:tasks_not_completed_above': { source: SRC.QD366_KHT, fires: f({ tasks: tasks(49) }), not: f({ tasks: tasks(50) }) },
     'collective:disunity': k.disunity,
     'collective:member_disciplined': discipline(SRC.QD366_KHT, y, 'memberEvents', disc(y, 'khien_trach', { dutyRelated: true }), disc(y, 'khai_tru', { dutyRelated: false })),

@@ -10,6 +10,7 @@ import { createCycle } from '../../src/db/queries/cycles.js';
 import { createEvaluation, updateEvaluation } from '../../src/db/queries/evaluations.js';
 import { addMembership, addPersonEvent, createPerson } from '../../src/db/queries/persons.js';
 import { SRC } from '../../src/domain/rules/sources.js';
+import { addCollectiveMember } from '../../src/db/queries/collective-members.js';
 import { getWorkflow, gradingCheck, selfAssess } from '../../src/services/grading.js';
 import { setCycleParameters } from '../../src/services/rule-parameters.js';
 import { createTestDb, type TestDb, testEngine } from '../helpers/test-db.js';
@@ -50,12 +51,13 @@ describe(`grading facts and cycle parameters in the check (${testEngine})`, () =
     expect([check.highestAllowed, sources(check)]).toEqual(['HT', [SRC.HD21_MEMBER_BOUND]]);
   });
 
-  it('collective, QĐ 132: its organisation’s grade, then a position holder disciplined, lower the ceiling', async () => {
+  it('collective, QĐ 132: its organisation’s grade, then a member (a position seated on it) disciplined, lower the ceiling', async () => {
     const id = await ev(2022, 'collective', 'COL-A');
     expect((await gradingCheck(t.db, { evaluationId: id, grade: 'HTT' })).highestAllowed).toBe('HTXS');
     await ev(2022, 'unit', 'CB-A', { decidedGrade: 'HT' });
     const org = await gradingCheck(t.db, { evaluationId: id, grade: 'HTT' });
     expect([org.highestAllowed, sources(org)]).toEqual(['HT', [SRC.HD21_COLLECTIVE]]);
+    await addCollectiveMember(t.db, { collectiveCode: 'COL-A', positionId, validFrom: '2015-01-01', actor: 't', at: '2022-01-01T00:00:00Z' });
     await addPersonEvent(t.db, { cardNumber: '10.001', kind: 'disciplined', level: 'canh_cao', startsOn: '2022-04-01' });
     const check = await gradingCheck(t.db, { evaluationId: id, grade: 'HTT' });
     expect(check.highestAllowed).toBe('KHT');
@@ -83,7 +85,7 @@ describe(`grading facts and cycle parameters in the check (${testEngine})`, () =
   it('refuses facts that do not fit the subject or the rule set, naming the field and changing nothing', async () => {
     const id = await ev(2023, 'member', '10.005');
     refusedId = id;
-    await expect(selfAssess(t.db, { evaluationId: id, grade: 'HTT', actor: 't', tasks: { total: 1, onTime: 1, late: 0, exceeding: 0 } })).rejects.toMatchObject({ code: 'ValidationFailed', field: 'tasks' });
+    await expect(selfAssess(t.db, { evaluationId: id, grade: 'HTT', actor: 't', tasks: { total: 1, onTime: 2, late: 0, exceeding: 0 } })).rejects.toMatchObject({ code: 'ValidationFailed', field: 'tasks' });
     await expect(selfAssess(t.db, { evaluationId: id, grade: 'HTT', actor: 't', discipline: { level: 'khien_trach', on: '2023-01-01' } })).rejects.toMatchObject({ field: 'discipline' });
     await expect(selfAssess(t.db, { evaluationId: id, grade: 'HTT', actor: 't', civilServantGrade: 'TOT' })).rejects.toMatchObject({ code: 'GradeInvalid', field: 'civilServantGrade' });
     expect(await t.db.selectFrom('evaluation_facts').select('evaluation_id').where('evaluation_id', '=', id).execute()).toEqual([]);

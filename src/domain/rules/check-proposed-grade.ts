@@ -12,7 +12,7 @@ import type { CapBase, GradeCounts, GradingFacts, Period, RuleSet } from './type
 
 /** One finding about a proposal. */
 export interface GradeIssue {
-  code: 'not_graded' | 'above_ceiling' | 'weighed_reason' | 'cap_exceeded';
+  code: 'not_graded' | 'missing_fact' | 'above_ceiling' | 'weighed_reason' | 'cap_exceeded';
   text: string;
   source: string;
   grade?: Grade;
@@ -49,6 +49,7 @@ export function checkProposedGrade(input: {
     errors.push({ code: 'not_graded', text: `Không thuộc diện xếp loại: ${input.eligibility.reason}`, source: input.eligibility.source });
   }
   const allowed = highestAllowedGrade({ ruleSet, subjectKind, facts: input.facts, period: input.period });
+  for (const m of allowed.missing) errors.push({ code: 'missing_fact', text: m.text, source: m.source });
   for (const r of allowed.reasons) {
     if (!isAbove(proposed, r.grade)) continue;
     const issue: GradeIssue = { code: r.binding ? 'above_ceiling' : 'weighed_reason', text: r.text, source: r.source, grade: r.grade };

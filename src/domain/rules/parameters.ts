@@ -10,6 +10,7 @@ import { GRADES, SUBJECT_KINDS, type SubjectKind } from '../codes.js';
 import { AppError } from '../errors.js';
 import { withParameters, type RuleSetPatch } from './rule-set.js';
 import type { OrganisationThresholds, RuleSet, TriggerSpec } from './types.js';
+import { applyReadings, checkReadingsPatch, readingsPatchSchema } from './readings.js';
 
 const percent = z.number().min(0).max(100).refine((v) => Math.abs(v * 100 - Math.round(v * 100)) < 1e-6, 'tối đa hai chữ số thập phân');
 const cap = z.strictObject({
@@ -35,6 +36,8 @@ export const ruleParametersSchema = z.strictObject({
   collectiveNotAboveOrganisation: z.strictObject({ enabled: z.boolean() }).optional(),
   /** Per subject kind, per trigger code: its threshold or whether it applies. */
   triggers: z.partialRecord(z.enum(SUBJECT_KINDS), z.record(z.string(), trigger)).optional(),
+  /** Readings of ambiguous sources (src/domain/rules/readings.ts). */
+  readings: readingsPatchSchema.optional(),
 });
 export type RuleParameters = z.infer<typeof ruleParametersSchema>;
 
@@ -80,6 +83,7 @@ export function parseRuleParameters(ruleSet: RuleSet, raw: unknown): RuleParamet
     for (const k of ['cell', 'committee'] as const) if (p.organisation[k] && !ruleSet.organisation[k].verify) throw notVerify(`organisation.${k}`, ruleSet);
   }
   checkTriggers(ruleSet, p);
+  checkReadingsPatch(ruleSet.readings, p.readings, ruleSet.code);
   checkOutstandingUnits(ruleSet, p);
   return p;
 }
@@ -131,5 +135,6 @@ export function applyRuleParameters(ruleSet: RuleSet, p: RuleParameters): RuleSe
     ...(org && p.organisation ? { organisation: { cell: mergeThresholds(org.cell, p.organisation.cell), committee: mergeThresholds(org.committee, p.organisation.committee) } } : {}),
     ...(p.triggers ? { triggers: patchedTriggers(ruleSet, p) } : {}),
   };
-  return withParameters(ruleSet, patch);
+  const patched = withParameters(ruleSet, patch);
+  return p.readings ? { ...patched, readings: applyReadings(patched.readings, p.readings) } : patched;
 }

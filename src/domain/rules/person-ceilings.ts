@@ -65,12 +65,41 @@ function weighedCivilServantKht(ruleSet: RuleSet, facts: GradingFacts): CeilingR
   return { grade: 'KHT', text: `là cán bộ, công chức, viên chức xếp loại không hoàn thành nhiệm vụ — là cơ sở để xếp loại đảng viên (${src}) → KHT`, source: src, binding: false, khtReason: 'civil_servant' };
 }
 
+/**
+ * QĐ 124 Điều 12, individual HTXS: "100% of targets on time, ≥ 50% exceeded" — read from the task
+ * counts when recorded (total, on time, exceeding), else from the targets exceeded.
+ */
 function htxsExceededReason(ruleSet: RuleSet, facts: GradingFacts): CeilingReason | undefined {
   const rule = ruleSet.memberHtxsExceededPercent;
+  if (!rule) return undefined;
+  const t = facts.tasks;
+  if (t && t.total > 0) {
+    if (t.onTime !== t.total) return { grade: 'HTT', text: `${t.onTime}/${t.total} chỉ tiêu, nhiệm vụ hoàn thành đúng hạn, chưa đạt 100% (${rule.source}) → tối đa HTT`, source: rule.source, binding: true };
+    if (t.exceeding * 100 < rule.percent * t.total) return { grade: 'HTT', text: `vượt ${t.exceeding}/${t.total} chỉ tiêu, nhiệm vụ, dưới ${rule.percent}% (${rule.source}) → tối đa HTT`, source: rule.source, binding: true };
+    return undefined;
+  }
   const r = facts.targetsExceeded;
-  if (!rule || !r || r.total === 0 || r.part * 100 >= rule.percent * r.total) return undefined;
+  if (!r || r.total === 0 || r.part * 100 >= rule.percent * r.total) return undefined;
   const text = `vượt ${r.part}/${r.total} chỉ tiêu, dưới ${rule.percent}% (${rule.source}) → tối đa HTT`;
   return { grade: 'HTT', text, source: rule.source, binding: true };
+}
+
+/**
+ * HD 21 II.B.4 [M] / QĐ 124 Điều 12 (a reading, rules-audit.md H37, Q26): a leader's HTXS needs the
+ * unit they lead graded HTT or above; the head (bí thư) is not graded above the unit.
+ */
+function ledUnitReason(ruleSet: RuleSet, facts: GradingFacts): CeilingReason | undefined {
+  const reading = ruleSet.readings.leaderLedUnit;
+  const unit = facts.ledUnitGrade;
+  if (!reading || reading.mode === 'off' || !unit) return undefined;
+  const binding = reading.mode === 'bound';
+  if (facts.isHead && unit !== 'HTXS') {
+    return { grade: unit, text: `là người đứng đầu, đơn vị do mình lãnh đạo xếp loại ${GRADE_LABELS[unit].toLowerCase()} (${reading.source}) → tối đa ${unit}`, source: reading.source, binding };
+  }
+  if (unit === 'HT' || unit === 'KHT') {
+    return { grade: 'HTT', text: `đơn vị do mình lãnh đạo xếp loại ${GRADE_LABELS[unit].toLowerCase()}, chưa đạt HTT (${reading.source}) → tối đa HTT`, source: reading.source, binding };
+  }
+  return undefined;
 }
 
 /** Ceilings of a member or leader other than the KHT triggers. */
@@ -81,6 +110,7 @@ export function personCeilings(input: { ruleSet: RuleSet; facts: GradingFacts; p
     civilServantReason(ruleSet, facts),
     weighedCivilServantKht(ruleSet, facts),
     htxsExceededReason(ruleSet, facts),
+    ledUnitReason(ruleSet, facts),
   ];
   return list.filter((r): r is CeilingReason => r !== undefined);
 }

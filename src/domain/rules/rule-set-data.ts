@@ -6,6 +6,7 @@
 import type { SubjectKind } from '../codes.js';
 import { SRC } from './sources.js';
 import type { CapParameters, OrganisationThresholds, RuleSet, TriggerSpec } from './types.js';
+import { READINGS } from './readings.js';
 
 function capsFor(member: CapParameters, other: CapParameters): Record<SubjectKind, CapParameters> {
   return { member, collective: other, position: other, unit: other };
@@ -76,6 +77,7 @@ export const QD132_HD21: RuleSet = {
     { numerator: 'HTXS', base: 'HTT', scope: 'group', percent: 20, exceptionalPercent: null, rounding: 'floor', source: SRC.HD21_CAP_COLLECTIVE },
   ),
   scoring: null,
+  readings: READINGS['QD132-HD21'],
 };
 
 const QD124_UNVERIFIED = { verify: true, source: SRC.HD25_UNVERIFIED } as const;
@@ -102,6 +104,7 @@ export const QD124_HD25: RuleSet = {
       { code: 'civil_servant_kht', ...QD124_UNVERIFIED },
       { code: 'disciplined', minLevel: 'khien_trach', source: SRC.QD124_KHT },
       { code: 'criterion_poor', source: SRC.QD124_KHT },
+      { code: 'violation', source: SRC.QD124_KHT },
     ],
     collective: [
       { code: 'criterion_poor', source: SRC.QD124_KHT },
@@ -118,7 +121,13 @@ export const QD124_HD25: RuleSet = {
       { code: 'targets_below', percent: 50, source: SRC.QD124_KHT, verify: true },
       { code: 'disciplined', minLevel: 'khien_trach', source: SRC.QD124_KHT, verify: true },
     ],
-    unit: QD132_TRIGGERS.unit.map((t) => ({ ...t, ...QD124_UNVERIFIED })),
+    // QĐ 124 Điều 12 words its KHT list for "tập thể"; read as also binding party organisations
+    // (rules-audit.md Q24 [A]): a reading, each trigger can be turned off per cycle (parameters.triggers.unit).
+    unit: [
+      ...QD132_TRIGGERS.unit.map((t) => ({ ...t, ...QD124_UNVERIFIED })),
+      { code: 'sub_units_disciplined_above', percent: 20, verify: true, source: `${SRC.QD124_KHT} [cách đọc: áp dụng cho tổ chức đảng]` },
+      { code: 'corruption_in_scope', verify: true, source: `${SRC.QD124_KHT} [cách đọc: áp dụng cho tổ chức đảng]` },
+    ],
   },
   organisation: {
     cell: { ...HD21_ORG_CELL, ...QD124_UNVERIFIED },
@@ -130,6 +139,7 @@ export const QD124_HD25: RuleSet = {
     { numerator: 'HTXS', base: 'HTT', scope: 'group', percent: 20, exceptionalPercent: null, rounding: 'floor', source: SRC.QD124_CAP },
   ),
   scoring: null,
+  readings: READINGS['QD124-HD25'],
 };
 
 const QD366_CAP: CapParameters = {
@@ -160,7 +170,8 @@ export const QD366_HD43: RuleSet = {
   triggers: {
     member: [
       { code: 'decline', source: SRC.QD366_KHT },
-      { code: 'disciplined', minLevel: 'khien_trach', source: SRC.QD366_KHT },
+      { code: 'disciplined', minLevel: 'khien_trach', dutyRelatedOnly: true, source: SRC.QD366_KHT },
+      { code: 'violation', source: SRC.QD366_KHT },
       { code: 'tasks_not_completed_above', percent: 50, source: SRC.QD366_KHT },
     ],
     collective: [
@@ -192,4 +203,5 @@ export const QD366_HD43: RuleSet = {
     htLatePercent: 20,
     source: SRC.QD366_FRAMEWORK,
   },
+  readings: READINGS['QD366-HD43'],
 };

@@ -54,20 +54,56 @@ function kht(text: string, spec: TriggerSpec, binding = true): Omit<CeilingReaso
   return { grade: 'KHT', text: `${text} (${spec.source}) → KHT`, source: spec.source, binding };
 }
 
+/** Why a discipline that fires is weighed by the competent level rather than binding, if it is. */
+function weighedBecause(e: DatedEvent, dutyOnly: boolean, ctx: TriggerContext): string | undefined {
+  if (e.selfDetectedRemedied) return 'tự phát hiện và khắc phục — cấp có thẩm quyền xem xét';
+  if (dutyOnly && e.dutyRelated === undefined) return 'chưa ghi vi phạm có liên quan đến chức trách, nhiệm vụ hay không (dutyRelated) — cấp có thẩm quyền xem xét';
+  const earlier = ctx.ruleSet.readings.earlierViolation;
+  const year = Number(ctx.period.from.slice(0, 4));
+  if (earlier?.mode === 'weighed' && e.violationYear !== undefined && e.violationYear < year && (e.level === 'khien_trach' || e.level === 'canh_cao')) {
+    return `vi phạm năm ${e.violationYear}, kỷ luật trong kỳ — xem xét theo từng trường hợp (${earlier.source})`;
+  }
+  return undefined;
+}
+
+/**
+ * A discipline in the period at the trigger's level: where the rule set asks for a duty-related
+ * violation (QĐ 366), one recorded as not duty-related does not count and one not recorded either way
+ * is weighed; a self-detected and remedied violation is excepted or weighed by the rule set; an
+ * earlier year's violation is weighed when the cycle's reading says so (HD 43 4.3).
+ */
 function disciplineReason(events: readonly DatedEvent[], spec: TriggerSpec, ctx: TriggerContext, who: string) {
+  const anyDiscipline = ctx.subjectKind === 'member' && ctx.ruleSet.readings.memberDiscipline?.mode === 'any';
+  const dutyOnly = spec.dutyRelatedOnly === true && !anyDiscipline;
   const hits = events.filter(
     (e) =>
       e.kind === 'disciplined' &&
       inPeriod(e, ctx.period) &&
       atLeast(e.level, spec.minLevel ?? 'khien_trach') &&
-      (!spec.dutyRelatedOnly || e.dutyRelated === true),
+      (!dutyOnly || e.dutyRelated !== false) &&
+      !(e.selfDetectedRemedied && ctx.ruleSet.selfRemedied === 'excepted'),
   );
-  const counted = hits.filter((e) => !(e.selfDetectedRemedied && ctx.ruleSet.selfRemedied === 'excepted'));
-  const e = counted.find((x) => !x.selfDetectedRemedied) ?? counted[0];
-  if (!e) return undefined;
+  const ranked = hits.map((e) => ({ e, weighed: weighedBecause(e, dutyOnly, ctx) }));
+  const pick = ranked.find((x) => x.weighed === undefined) ?? ranked[0];
+  if (!pick) return undefined;
+  const { e, weighed } = pick;
   const label = e.level ? DISCIPLINE_LEVEL_LABELS[e.level].toLowerCase() : '';
+  const duty = dutyOnly && e.dutyRelated === true ? ' do vi phạm liên quan đến chức trách, nhiệm vụ' : '';
+  return kht(`${who}bị kỷ luật ${label} ngày ${formatViDate(e.from)}${duty}${weighed ? `, ${weighed}` : ''}`, spec, weighed === undefined);
+}
+
+const VIOLATION_TEXT: Partial<Record<DatedEvent['kind'], string>> = {
+  violated_prohibitions: 'vi phạm những điều đảng viên không được làm',
+  violated_example_duty: 'vi phạm quy định về trách nhiệm nêu gương',
+};
+
+/** QĐ 124 Điều 12, QĐ 366 Điều 11 k4: a recorded violation of what members must not do or of the duty to set an example. */
+function violationReason(events: readonly DatedEvent[], spec: TriggerSpec, ctx: TriggerContext) {
+  const hits = events.filter((e) => VIOLATION_TEXT[e.kind] !== undefined && inPeriod(e, ctx.period) && !(e.selfDetectedRemedied && ctx.ruleSet.selfRemedied === 'excepted'));
+  const e = hits.find((x) => !x.selfDetectedRemedied) ?? hits[0];
+  if (!e) return undefined;
   const remedied = e.selfDetectedRemedied ? ', tự phát hiện và khắc phục — cấp có thẩm quyền xem xét' : '';
-  return kht(`${who}bị kỷ luật ${label} ngày ${formatViDate(e.from)}${remedied}`, spec, !e.selfDetectedRemedied);
+  return kht(`${VIOLATION_TEXT[e.kind]} (kết luận ngày ${formatViDate(e.from)})${remedied}`, spec, !e.selfDetectedRemedied);
 }
 
 function declineReason(events: readonly DatedEvent[], spec: TriggerSpec, ctx: TriggerContext, who: string) {
@@ -86,12 +122,20 @@ function targetReason(fired: boolean, text: string, spec: TriggerSpec, ctx: Trig
 
 interface TriggerContext {
   ruleSet: RuleSet;
+  subjectKind: SubjectKind;
   facts: GradingFacts;
   period: Period;
 }
 
 function ratioText(r: Ratio | undefined): string {
   return r ? `${r.part}/${r.total}` : '';
+}
+
+/** A share as a Vietnamese percentage (targets are stored as hundredths of a percent: 4550/10000 → "45,5%"). */
+function percentText(r: Ratio | undefined): string {
+  if (!r) return '';
+  if (r.total !== 10000) return ratioText(r);
+  return `${String(r.part / 100).replace('.', ',')}%`;
 }
 
 function fire(spec: TriggerSpec, ctx: TriggerContext) {
@@ -110,10 +154,15 @@ function fire(spec: TriggerSpec, ctx: TriggerContext) {
     case 'member_decline':
       return declineReason(f.memberEvents ?? [], spec, ctx, 'có thành viên ');
     case 'targets_below':
-      return targetReason(below(f.targets, p), `hoàn thành ${ratioText(f.targets)} chỉ tiêu, dưới ${p}%`, spec, ctx);
+      if (ctx.subjectKind === 'collective' && ctx.ruleSet.readings.collectiveTargets?.mode === 'and') {
+        const reading = ctx.ruleSet.readings.collectiveTargets;
+        return targetReason(below(f.targets, p) && f.keyTargetsMissed === true, `hoàn thành ${percentText(f.targets)} chỉ tiêu, dưới ${p}%, và các chỉ tiêu chủ yếu không đạt (${reading.source})`, spec, ctx);
+      }
+      return targetReason(below(f.targets, p), `hoàn thành ${percentText(f.targets)} chỉ tiêu, dưới ${p}%`, spec, ctx);
     case 'targets_and_key_below':
-      return targetReason(below(f.targets, p) && f.keyTargetsMissed === true, `hoàn thành ${ratioText(f.targets)} chỉ tiêu, dưới ${p}%, và các chỉ tiêu chủ yếu không đạt`, spec, ctx);
+      return targetReason(below(f.targets, p) && f.keyTargetsMissed === true, `hoàn thành ${percentText(f.targets)} chỉ tiêu, dưới ${p}%, và các chỉ tiêu chủ yếu không đạt`, spec, ctx);
     case 'key_targets_missed':
+      if (ctx.subjectKind === 'collective' && ctx.ruleSet.readings.collectiveTargets?.mode === 'and') return undefined;
       return targetReason(f.keyTargetsMissed === true, 'các chỉ tiêu chủ yếu không đạt 100%', spec, ctx);
     case 'tasks_completed_below':
       if (below(completed, p)) return targetReason(true, `hoàn thành ${ratioText(completed)} nhiệm vụ, dưới ${p}%`, spec, ctx);
@@ -132,6 +181,8 @@ function fire(spec: TriggerSpec, ctx: TriggerContext) {
       return above(f.lowConfidenceVotes, p) ? kht(`${ratioText(f.lowConfidenceVotes)} phiếu tín nhiệm thấp, trên ${p}%`, spec) : undefined;
     case 'led_units_kht_above':
       return above(f.ledUnitsKht, p) ? kht(`${ratioText(f.ledUnitsKht)} đơn vị phụ trách bị xếp loại KHT, trên ${p}%`, spec) : undefined;
+    case 'violation':
+      return violationReason(f.events ?? [], spec, ctx);
     case 'criterion_poor':
       return f.anyCriterionPoor ? kht('có tiêu chí đánh giá ở mức "Kém"', spec) : undefined;
   }
@@ -144,7 +195,7 @@ export function triggeredReasons(input: {
   facts: GradingFacts;
   period: Period;
 }): CeilingReason[] {
-  const ctx: TriggerContext = { ruleSet: input.ruleSet, facts: input.facts, period: input.period };
+  const ctx: TriggerContext = { ruleSet: input.ruleSet, subjectKind: input.subjectKind, facts: input.facts, period: input.period };
   const out: CeilingReason[] = [];
   for (const spec of input.ruleSet.triggers[input.subjectKind]) {
     const r = fire(spec, ctx);

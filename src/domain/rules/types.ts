@@ -4,6 +4,7 @@
  */
 import type { DisciplineLevel, Grade, KhtReason, PersonEventKind, RuleSetCode, SubjectKind, UnitKind } from '../codes.js';
 import type { IsoDate } from '../calendar/iso-date.js';
+import type { Readings } from './readings.js';
 
 /** A dated fact about a subject: a person's events, or a collective's / organisation's discipline. */
 export interface DatedEvent {
@@ -89,6 +90,10 @@ export interface GradingFacts {
   /** Organisation: grades of government, MTTQ and mass organisations at the same level. */
   peerBodyGrades?: readonly Grade[];
   unitKind?: UnitKind;
+  /** A leader: the grade of the unit (party organisation) where the position sits, the unit they lead. */
+  ledUnitGrade?: Grade;
+  /** A leader: the position is the head (bí thư) of that unit. */
+  isHead?: boolean;
 }
 
 /** The year (or other period) being graded. */
@@ -125,7 +130,8 @@ export type TriggerCode =
   | 'corruption_in_scope'
   | 'low_confidence_above'
   | 'led_units_kht_above'
-  | 'criterion_poor';
+  | 'criterion_poor'
+  | 'violation';
 
 /** One automatic KHT trigger of a rule set. */
 export interface TriggerSpec {
@@ -191,6 +197,8 @@ export interface RuleSet {
   caps: Record<SubjectKind, CapParameters>;
   /** QĐ 366 scoring; null for the criteria-level rule sets. */
   scoring: ScoreBands | null;
+  /** Readings of ambiguous sources, each a cycle parameter (src/domain/rules/readings.ts). */
+  readings: Readings;
 }
 
 /** QĐ 366 Điều 11 bands, all thresholds in hundredths of a point or whole percents. */

@@ -15,6 +15,8 @@ import type { TaskCounts } from '../rules/types.js';
 export interface OwnDiscipline {
   level: DisciplineLevel;
   on: string;
+  /** For a violation the collective or organisation detected and remedied itself (HD 21 II.B.1.3; QĐ 124 Điều 12). */
+  selfDetectedRemedied?: boolean;
 }
 
 /** The stored facts; null = not recorded. */
@@ -28,7 +30,7 @@ export interface SubjectFacts {
 export interface SubjectFactsInput {
   tasks?: TaskCounts | null | undefined;
   civilServantGrade?: string | null | undefined;
-  discipline?: { level: string; on: string } | null | undefined;
+  discipline?: { level: string; on: string; selfDetectedRemedied?: boolean | undefined } | null | undefined;
 }
 
 export function emptyFacts(): SubjectFacts {
@@ -40,7 +42,9 @@ function invalid(field: string, vi: string, en: string): AppError {
 }
 
 function checkTasks(t: TaskCounts, ruleSet: RuleSetCode): TaskCounts {
-  if (ruleSet !== 'QD366-HD43') throw invalid('tasks', `Bộ quy tắc ${ruleSet} không xếp loại theo số nhiệm vụ (chỉ QĐ 366, Điều 11).`, `Rule set ${ruleSet} has no task counts.`);
+  if (ruleSet === 'QD132-HD21') {
+    throw invalid('tasks', `Bộ quy định ${ruleSet} không đọc số nhiệm vụ (chỉ QĐ 124, Điều 12: HTXS cá nhân; QĐ 366, Điều 11); ghi tỉ lệ chỉ tiêu hoàn thành ở dữ kiện «targetsCompleted».`, `Rule set ${ruleSet} has no task counts.`);
+  }
   const values = [t.total, t.onTime, t.late, t.exceeding];
   if (!values.every((v) => Number.isInteger(v) && v >= 0) || t.onTime + t.late > t.total || t.exceeding > t.onTime + t.late) {
     throw invalid(
@@ -52,7 +56,7 @@ function checkTasks(t: TaskCounts, ruleSet: RuleSetCode): TaskCounts {
   return { total: t.total, onTime: t.onTime, late: t.late, exceeding: t.exceeding };
 }
 
-function checkDiscipline(d: { level: string; on: string }, kind: SubjectKind): OwnDiscipline {
+function checkDiscipline(d: { level: string; on: string; selfDetectedRemedied?: boolean | undefined }, kind: SubjectKind): OwnDiscipline {
   if (kind !== 'collective' && kind !== 'unit') {
     throw invalid('discipline', 'Kỷ luật của cá nhân ghi ở sự kiện của đảng viên (/api/persons/:card/events), không ghi ở phiếu.', 'A person’s discipline is a person event, not an evaluation fact.');
   }
@@ -60,7 +64,7 @@ function checkDiscipline(d: { level: string; on: string }, kind: SubjectKind): O
     throw invalid('discipline.level', `Hình thức kỷ luật «${d.level}» không hợp lệ (${DISCIPLINE_LEVELS.join(', ')}).`, `Invalid discipline level "${d.level}".`);
   }
   if (!isIsoDate(d.on)) throw invalid('discipline.on', `Ngày «${d.on}» không hợp lệ (dạng YYYY-MM-DD).`, `"${d.on}" is not a valid date.`);
-  return { level: d.level as DisciplineLevel, on: d.on };
+  return { level: d.level as DisciplineLevel, on: d.on, ...(d.selfDetectedRemedied ? { selfDetectedRemedied: true } : {}) };
 }
 
 /**

@@ -23,7 +23,7 @@ const free = {
   score: z.number().nullable().optional(),
   tasks: tasks.nullable().optional(),
   civilServantGrade: z.string().nullable().optional(),
-  discipline: z.strictObject({ level: z.string(), on: z.string() }).nullable().optional(),
+  discipline: z.strictObject({ level: z.string(), on: z.string(), selfDetectedRemedied: z.boolean().optional() }).nullable().optional(),
   reason: z.string().optional(),
 };
 
@@ -77,7 +77,7 @@ export const regradeBody = z.strictObject({
   score: z.number().nullable().optional(),
   tasks: tasks.nullable().optional(),
   civilServantGrade: z.string().nullable().optional(),
-  discipline: z.strictObject({ level: z.string(), on: z.string() }).nullable().optional(),
+  discipline: z.strictObject({ level: z.string(), on: z.string(), selfDetectedRemedied: z.boolean().optional() }).nullable().optional(),
 });
 export const listQuery = z.object({
   period: z.string().min(1).optional(),
@@ -87,7 +87,7 @@ export const listQuery = z.object({
 });
 
 /** The facts given in a body (absent ones left out, null clears). */
-function pickFacts(body: { score?: number | null | undefined; tasks?: z.infer<typeof tasks> | null | undefined; civilServantGrade?: string | null | undefined; discipline?: { level: string; on: string } | null | undefined }): FactsInput {
+function pickFacts(body: { score?: number | null | undefined; tasks?: z.infer<typeof tasks> | null | undefined; civilServantGrade?: string | null | undefined; discipline?: { level: string; on: string; selfDetectedRemedied?: boolean | undefined } | null | undefined }): FactsInput {
   const { score, tasks: t, civilServantGrade, discipline } = body;
   return Object.fromEntries(Object.entries({ score, tasks: t, civilServantGrade, discipline }).filter(([, v]) => v !== undefined)) as FactsInput;
 }

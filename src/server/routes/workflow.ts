@@ -23,7 +23,7 @@ const facts = {
   score: z.number().nullable().optional(),
   tasks: z.strictObject({ total: z.number(), onTime: z.number(), late: z.number(), exceeding: z.number() }).nullable().optional(),
   civilServantGrade: z.string().nullable().optional(),
-  discipline: z.strictObject({ level: z.string(), on: z.string() }).nullable().optional(),
+  discipline: z.strictObject({ level: z.string(), on: z.string(), selfDetectedRemedied: z.boolean().optional() }).nullable().optional(),
 };
 const gradeStep = {
   grade: z.string(),
