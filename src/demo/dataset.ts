@@ -86,6 +86,15 @@ export interface DatasetPosition {
   validTo: string | null;
 }
 
+/** A position seated on a leadership collective over a period (collective_members). */
+export interface DatasetCollectiveMember {
+  id: string;
+  collectiveId: string;
+  positionId: string;
+  validFrom: string;
+  validTo: string | null;
+}
+
 export interface DatasetDeadline {
   id: string;
   /** Unit kind whose submissions are due. */
@@ -151,6 +160,8 @@ export interface DatasetSource {
   memberships: Iterable<DatasetMembership>;
   personEvents: Iterable<DatasetPersonEvent>;
   positions: Iterable<DatasetPosition>;
+  /** The positions seated on each collective (optional: a set without them seats none). */
+  collectiveMembers?: Iterable<DatasetCollectiveMember>;
   cycles: Iterable<DatasetCycle>;
   evaluations: Iterable<DatasetEvaluation>;
   reviewTopics: Iterable<DatasetReviewTopic>;
@@ -164,6 +175,7 @@ export interface Dataset extends DatasetSource {
   memberships: DatasetMembership[];
   personEvents: DatasetPersonEvent[];
   positions: DatasetPosition[];
+  collectiveMembers?: DatasetCollectiveMember[];
   cycles: DatasetCycle[];
   evaluations: DatasetEvaluation[];
   reviewTopics: DatasetReviewTopic[];

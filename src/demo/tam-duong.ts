@@ -6,7 +6,7 @@
  * recorded where the number is set: tam-duong-plan.ts (units) and tam-duong-targets.ts (people).
  */
 import { type GenContext, isoDay } from './context.js';
-import type { Dataset, DatasetCycle } from './dataset.js';
+import type { Dataset, DatasetCollectiveMember, DatasetCycle } from './dataset.js';
 import { Rng } from './random.js';
 import { buildCollectives } from './tam-duong-collectives.js';
 import { buildLeaders } from './tam-duong-leaders.js';
@@ -44,6 +44,7 @@ export function generateTamDuong(options: GenerateTamDuongOptions = {}): Dataset
   const members = buildMembers(ctx, tree, data);
   const khunHaCommittee = buildCollectives(ctx, tree, data);
   const khunHaSecretary = buildLeaders(ctx, tree, members, data);
+  data.collectiveMembers = seatPartyCommittees(ctx, data);
   // Seed §2.1.1: one collective and one person "thuộc diện Ban Thường vụ Huyện ủy quản lý".
   const topic = { cycleId: ctx.cycleId, managedBy: 'huyen', assignedByUnitId: tree.districtId };
   data.reviewTopics.push(
@@ -51,6 +52,24 @@ export function generateTamDuong(options: GenerateTamDuongOptions = {}): Dataset
     { ...topic, id: ctx.id(), subjectKind: 'position', subjectId: khunHaSecretary.id, topic: TOPICS.person },
   );
   return data;
+}
+
+/**
+ * The members of each party committee collective (cấp ủy): the party positions of its unit — at the
+ * grassroots the bí thư, phó bí thư and committee members; at the district the standing committee
+ * (HD 21, II.B.3: "thành viên" of the collective; the other collectives' members are not modelled).
+ */
+function seatPartyCommittees(ctx: GenContext, data: Dataset): DatasetCollectiveMember[] {
+  const party = /^(co_so\.|huyen\.(bi_thu|pho_bi_thu|uv_btv)$)/;
+  const out: DatasetCollectiveMember[] = [];
+  for (const c of data.collectives) {
+    if (c.kind !== 'cap_uy') continue;
+    for (const p of data.positions) {
+      if (p.unitId !== c.unitId || !party.test(p.positionGroup)) continue;
+      out.push({ id: ctx.id(), collectiveId: c.id, positionId: p.id, validFrom: p.validFrom > c.validFrom ? p.validFrom : c.validFrom, validTo: p.validTo });
+    }
+  }
+  return out;
 }
 
 function buildCycle(ctx: GenContext): DatasetCycle {

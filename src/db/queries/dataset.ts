@@ -90,6 +90,10 @@ export async function insertDataset(db: Db, data: DatasetSource, options: Insert
     await put('memberships', mapRows(data.memberships, membershipRow));
     await put('person_events', mapRows(data.personEvents, personEventRow));
     await put('positions', mapRows(data.positions, positionRow));
+    if (data.collectiveMembers) {
+      const at = new Date().toISOString();
+      await put('collective_members', mapRows(data.collectiveMembers, (m) => ({ id: m.id, collective_id: m.collectiveId, position_id: m.positionId, valid_from: m.validFrom, valid_to: m.validTo, document_number: null, document_date: null, entered_by: 'demo', entered_at: at })));
+    }
     const cycles: DatasetCycle[] = [];
     await put('cycles', mapRows(data.cycles, (c) => (cycles.push(c), cycleRow(c))));
     await put('cycle_deadlines', flatMapRows(cycles, deadlineRows));
