@@ -29,7 +29,7 @@ export interface CheckPanel {
   notes: string[];
   cap: { now: CapHeadroom & { scope: string }; ifHtxs: CapHeadroom & { scope: string } };
   competentAuthority: { unitCode: string | null; text: string; source: string };
-  order: { errors: OrderFinding[]; warnings: OrderFinding[] };
+  order: { errors: OrderFinding[]; warnings: OrderFinding[]; advice: OrderFinding[] };
   findings: PanelFinding[];
 }
 
@@ -47,7 +47,7 @@ export async function loadCheckPanel(db: Db, evaluationId: string): Promise<Chec
     notes: asHtxs.notes,
     cap: { now, ifHtxs: asHtxs.capHeadroom },
     competentAuthority: asHtxs.competentAuthority,
-    order: checkDecisionOrder(groups),
+    order: checkDecisionOrder(groups, ctx.cycle.ruleSet),
     findings: await decidedGradeFindings(db, ctx),
   };
 }
