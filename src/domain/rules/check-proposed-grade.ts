@@ -51,7 +51,7 @@ export function checkProposedGrade(input: {
   } else if (input.eligibility && !input.eligibility.reviewed) {
     // HD 21 II.6: "phải hoàn thành việc kiểm điểm mới được đánh giá, xếp loại"; QĐ 366 Điều 3 k4 (rules-audit.md H29, Q33, R39).
     const source = processSources(ruleSet.code).reviewedBeforeGraded;
-    errors.push({ code: 'not_reviewed', text: 'Chưa kiểm điểm: tập thể, cá nhân phải hoàn thành việc kiểm điểm mới được đánh giá, xếp loại (ghi «đã kiểm điểm» trước khi xếp loại)', source });
+    errors.push({ code: 'not_reviewed', text: `Chưa kiểm điểm: tập thể, cá nhân phải hoàn thành việc kiểm điểm mới được đánh giá, xếp loại (ghi «đã kiểm điểm» trước khi xếp loại) (${source})`, source });
   }
   const allowed = highestAllowedGrade({ ruleSet, subjectKind, facts: input.facts, period: input.period });
   for (const r of allowed.reasons) {
