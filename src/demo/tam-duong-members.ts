@@ -52,6 +52,7 @@ export function buildMembers(ctx: GenContext, tree: DemoTree, rows: MemberRows):
     if (own.length !== target.total) throw new Error(`${type}: ${own.length} member slots, seed says ${target.total}`);
     assignStatuses(ctx, type, own, target);
     gradeType(ctx, own.filter((s) => s.status === 'graded'), target);
+    keepCellThresholds(own.filter((s) => s.status === 'graded'));
   }
   const members = slots.map((slot) => makeMember(ctx, slot, rows));
   assignCardNumbers(ctx, members);
@@ -129,6 +130,66 @@ function assignGrades(ctx: GenContext, graded: Slot[], t: MemberTypeTarget): Set
   }
   for (const s of rest) if (s.grade === null) s.grade = 'HTT';
   return over;
+}
+
+/** The grade decided for the cell a member belongs to (a grassroots cell's is its organisation's); null when not graded. */
+function cellGrade(cell: DemoCell): Grade | null {
+  return cell.kind === 'cell' ? cell.grade : cell.org.grade;
+}
+
+/**
+ * True when a cell decided `grade` satisfies HD 21, II.B.1.3 over its members' grades: more than 20%
+ * KHT makes it KHT; HTT needs 100% HT or above and at least 50% HTT or above; HTXS 100% and 80%.
+ */
+function cellKeepsThresholds(grade: Grade | null, members: readonly Slot[]): boolean {
+  if (grade === null || grade === 'KHT' || members.length === 0) return true;
+  const n = members.length;
+  const kht = members.filter((s) => s.grade === 'KHT').length;
+  const httPlus = members.filter((s) => s.grade === 'HTT' || s.grade === 'HTXS').length;
+  if (kht * 100 > 20 * n) return false;
+  if (grade === 'HT') return true;
+  if (kht > 0) return false;
+  return httPlus * 100 >= (grade === 'HTXS' ? 80 : 50) * n;
+}
+
+/**
+ * The demo's decided grades must pass the product's own rules (issue 8: `xeploai grade audit` finds
+ * no binding violation): a cell's members are graded so that the cell's decided grade keeps HD 21's
+ * thresholds. Where the random ranking left a cell short, an HT or KHT member of it trades grades
+ * (and KHT reasons) with a better graded member (HT, else HTT; never HTXS) of another cell of the same
+ * organisation type that can take it, preferring the same grassroots organisation so that its HTXS
+ * cap base does not move. The type's
+ * totals (the seed's) are unchanged.
+ */
+function keepCellThresholds(graded: Slot[]): void {
+  const byCell = new Map<DemoCell, Slot[]>();
+  for (const s of graded) byCell.set(s.cell, [...(byCell.get(s.cell) ?? []), s]);
+  const ok = (cell: DemoCell) => cellKeepsThresholds(cellGrade(cell), byCell.get(cell) ?? []);
+  for (let round = 0; round < 500; round++) {
+    const bad = [...byCell.keys()].find((c) => !ok(c));
+    if (!bad) return;
+    const mine = byCell.get(bad) ?? [];
+    const give = mine.find((s) => s.grade === 'KHT') ?? mine.find((s) => s.grade === 'HT');
+    if (!give) break;
+    // A KHT trades with an HT first (no HTT count moves), then with an HTT; an HT with an HTT.
+    const better: Grade[] = give.grade === 'KHT' ? ['HT', 'HTT'] : ['HTT'];
+    const rank = (s: Slot) => better.indexOf(s.grade as Grade) * 2 + Number(s.cell.org !== bad.org);
+    const takers = graded.filter((s) => s.cell !== bad && better.includes(s.grade as Grade)).sort((a, b) => rank(a) - rank(b));
+    const swap = (a: Slot, b: Slot) => {
+      [a.grade, b.grade] = [b.grade, a.grade];
+      [a.kht, b.kht] = [b.kht, a.kht];
+    };
+    const taker = takers.find((t) => {
+      swap(give, t);
+      const fine = ok(t.cell);
+      swap(give, t);
+      return fine;
+    });
+    if (!taker) break;
+    swap(give, taker);
+  }
+  const left = [...byCell.keys()].filter((c) => !ok(c));
+  if (left.length > 0) throw new Error(`cells left below HD 21's thresholds: ${left.map((c) => c.code).join(', ')}`);
 }
 
 function makeMember(ctx: GenContext, slot: Slot, rows: MemberRows): DemoMember {

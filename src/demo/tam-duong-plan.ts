@@ -129,7 +129,9 @@ const dn = (code: string, name: string, members: number, grade: Grade): Grassroo
  * 25, HT 1+2 = 3 ≠ 4). We keep every printed cell of co_quan_dang (3/7/0), co_quan_nha_nuoc (3/8/1)
  * and dvsn (0/8/2) and give the enterprises the rest, 0/2/1, so each column sums to its total.
  * Member counts per cell are ours; they add up to the DV annex (56, 111, 118 of dvsn's 213, 21), and
- * the agency cells are sized so one HTXS member per cell stays within HD 21's 20% cap.
+ * the agency cells are sized so one HTXS member per cell stays within HD 21's 20% cap. The only HT
+ * cells of cơ quan nhà nước (Dân tộc, 11) and DN (Bưu điện, 6) are large enough to hold their type's
+ * KHT members without passing 20% (HD 21, II.B.1.3), since the HTT and HTXS cells may hold none.
  * Chi ủy (13: 1 HTXS, 10 HTT, 2 HT, seed §2.2.3): the HTXS one sits in an HTXS cell, the HT ones
  * in HT cells, so no collective is above its organisation.
  */
@@ -151,11 +153,11 @@ export const GRASSROOTS_CELLS: readonly GrassrootsCellPlan[] = [
   cqnn('NONGNGHIEP', 'Phòng Nông nghiệp và Phát triển nông thôn', 12, 'HTT', 'HTT'),
   cqnn('TNMT', 'Phòng Tài nguyên và Môi trường', 9, 'HTT', 'HTT'),
   cqnn('LDTBXH', 'Phòng Lao động – Thương binh và Xã hội', 7, 'HTT'),
-  cqnn('GDDT', 'Phòng Giáo dục và Đào tạo', 14, 'HTT', 'HTT'),
+  cqnn('GDDT', 'Phòng Giáo dục và Đào tạo', 9, 'HTT', 'HTT'),
   cqnn('VHTT', 'Phòng Văn hóa và Thông tin', 7, 'HTT'),
   cqnn('THANHTRA', 'Thanh tra huyện', 7, 'HTT'),
   cqnn('TUPHAP', 'Phòng Tư pháp', 6, 'HTT'),
-  cqnn('DANTOC', 'Phòng Dân tộc', 6, 'HT'),
+  cqnn('DANTOC', 'Phòng Dân tộc', 11, 'HT'),
   dvsn('THPTTAMDUONG', 'Trường THPT Tam Đường', 16, 'HTT', 'HTT'),
   dvsn('THPTBINHLU', 'Trường THPT Bình Lư', 13, 'HTT', 'HTT'),
   dvsn('PTDTNT', 'Trường PTDT Nội trú THCS huyện', 14, 'HTT', 'HTT'),
@@ -166,7 +168,7 @@ export const GRASSROOTS_CELLS: readonly GrassrootsCellPlan[] = [
   dvsn('PTBTGIANGMA', 'Trường PTDT Bán trú THCS xã Giang Ma', 12, 'HTT'),
   dvsn('PTQD', 'Trung tâm Phát triển quỹ đất', 11, 'HT', 'HT'),
   dvsn('BQLRUNG', 'Ban Quản lý rừng phòng hộ', 11, 'HT', 'HT'),
-  dn('AGRIBANK', 'Ngân hàng Nông nghiệp và PTNT chi nhánh Tam Đường', 8, 'HTT'),
+  dn('AGRIBANK', 'Ngân hàng Nông nghiệp và PTNT chi nhánh Tam Đường', 7, 'HTT'),
   dn('DIENLUC', 'Điện lực Tam Đường', 8, 'HTT'),
-  dn('BUUDIEN', 'Bưu điện huyện', 5, 'HT'),
+  dn('BUUDIEN', 'Bưu điện huyện', 6, 'HT'),
 ];

@@ -10,7 +10,7 @@ import type { CapHeadroom } from '../domain/rules/cap.js';
 import { checkDecisionOrder, type OrderFinding } from '../domain/workflow/order-rules.js';
 import type { Stage } from '../domain/workflow/stages.js';
 import type { Db } from '../db/create-db.js';
-import { capNow, checkGrade, loadGradingContext, orderGroups } from './grading-context.js';
+import { capNow, checkGrade, type GradingContext, loadGradingContext, orderGroups } from './grading-context.js';
 
 /** A finding of any further check about the subject, shown in the panel as it comes. */
 export interface PanelFinding {
@@ -29,7 +29,7 @@ export interface CheckPanel {
   notes: string[];
   cap: { now: CapHeadroom & { scope: string }; ifHtxs: CapHeadroom & { scope: string } };
   competentAuthority: { unitCode: string | null; text: string; source: string };
-  order: { errors: OrderFinding[]; warnings: OrderFinding[] };
+  order: { errors: OrderFinding[]; warnings: OrderFinding[]; advice: OrderFinding[] };
   findings: PanelFinding[];
 }
 
@@ -47,7 +47,23 @@ export async function loadCheckPanel(db: Db, evaluationId: string): Promise<Chec
     notes: asHtxs.notes,
     cap: { now, ifHtxs: asHtxs.capHeadroom },
     competentAuthority: asHtxs.competentAuthority,
-    order: checkDecisionOrder(groups),
-    findings: [],
+    order: checkDecisionOrder(groups, ctx.cycle.ruleSet),
+    findings: await decidedGradeFindings(db, ctx),
   };
+}
+
+/**
+ * The decided grade re-checked against today's facts and rules (the audit of `xeploai grade audit`,
+ * src/services/grade-audit.ts): a fact entered after the decision (a discipline, a member's grade
+ * lowered) that the decided grade now breaks shows here, each broken rule with its citation.
+ */
+async function decidedGradeFindings(db: Db, ctx: GradingContext): Promise<PanelFinding[]> {
+  const decided = ctx.evaluation.decidedGrade;
+  if (decided === null) return [];
+  const check = await checkGrade(db, ctx, decided);
+  const lead = `Mức đã quyết định ${decided} không còn phù hợp với dữ kiện hiện nay (mức cao nhất được phép: ${check.highestAllowed})`;
+  return [
+    ...check.errors.map((e) => ({ source: e.source, severity: 'error' as const, text: `${lead}: ${e.text}` })),
+    ...check.warnings.filter((w) => w.code !== 'cap_exceeded').map((w) => ({ source: w.source, severity: 'warning' as const, text: `${lead} — cần cân nhắc: ${w.text}` })),
+  ];
 }

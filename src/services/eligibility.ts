@@ -218,11 +218,11 @@ async function frozenActingBody(db: Db, ctx: GradingContext, byUnit: string | un
   const by = byUnit === undefined ? undefined : { id: await getUnitIdByCode(db, byUnit, 'byUnit'), code: byUnit };
   if (ctx.lock) {
     // Frozen by an accepted or locked report: only the re-grading authority may still change it.
-    if (!by) throw gradingLockedError(ctx.lock, 'điều chỉnh diện đánh giá');
+    if (!by) throw gradingLockedError(ctx.lock, 'điều chỉnh diện đánh giá', ctx.cycle.ruleSet);
     try {
       assertMayRegrade({ body: ctx.body, chain: ctx.chain, by });
     } catch {
-      throw gradingLockedError(ctx.lock, 'điều chỉnh diện đánh giá');
+      throw gradingLockedError(ctx.lock, 'điều chỉnh diện đánh giá', ctx.cycle.ruleSet);
     }
     return by;
   }

@@ -5,7 +5,7 @@
  * highest grade allowed with its reasons, errors and warnings of a proposed grade, and the cap
  * headroom in the subject's scope.
  */
-import { CELL_KINDS, type Grade, GRADE_LABELS, type SubjectKind, ELIGIBILITY_LABELS } from '../domain/codes.js';
+import { CELL_KINDS, type CollectiveKind, type Grade, GRADE_LABELS, type SubjectKind, ELIGIBILITY_LABELS } from '../domain/codes.js';
 import { applyRuleParameters, parseRuleParameters } from '../domain/rules/parameters.js';
 import type { SubjectFacts } from '../domain/workflow/facts.js';
 import { getCycleParameters } from '../db/queries/cycle-parameters.js';
@@ -20,7 +20,7 @@ import type { EligibilityResult } from '../domain/rules/eligibility.js';
 import { getRuleSet } from '../domain/rules/rule-set.js';
 import type { GradeCounts, Period, RuleSet } from '../domain/rules/types.js';
 import { type ChainUnit, decidingBody, type DecidingBody } from '../domain/workflow/authority.js';
-import { checkDecisionOrder, type OrderGroup } from '../domain/workflow/order-rules.js';
+import { checkDecisionOrder, type OrderFinding, type OrderGroup } from '../domain/workflow/order-rules.js';
 import { derivedStage, type Stage } from '../domain/workflow/stages.js';
 import { findGradingLock, type GradingLock, gradingLockedError } from '../domain/workflow/frozen.js';
 import type { SubmissionStatus } from '../domain/workflow/submissions.js';
@@ -99,7 +99,7 @@ async function gradingLockOf(db: Db, cycleId: string, chain: readonly ChainUnit[
  * `what` names the step refused ("tự đánh giá"). A re-grade with a reason does not ask here.
  */
 export function assertGradingOpen(ctx: GradingContext, what: string): void {
-  if (ctx.lock) throw gradingLockedError(ctx.lock, what);
+  if (ctx.lock) throw gradingLockedError(ctx.lock, what, ctx.cycle.ruleSet);
 }
 
 /** The cycle's period: 1 January of its year to its reference date. */
@@ -196,41 +196,59 @@ export function assertNoGradeErrors(check: GradingCheck): void {
   );
 }
 
-/** The order prerequisites of a decision (QĐ 366 Điều 12 khoản 2), per subject kind. */
+/**
+ * Which collectives of its unit a leader sits on or heads, by position group (rules-audit.md R41,
+ * R42: QĐ 366 Điều 12 k2 (1) "tập thể lãnh đạo, quản lý trước, cá nhân thành viên sau", (2) the
+ * collective before "người đứng đầu"): the party committee for its secretaries and members; HĐND and
+ * UBND for their vice-chairs; the phòng, ban collectives for their heads and deputies. The head is
+ * rule (2), the others rule (1).
+ */
+function leaderCollectives(group: string): { rule: 1 | 2; noun: string; kinds: CollectiveKind[] }[] {
+  const out: { rule: 1 | 2; noun: string; kinds: CollectiveKind[] }[] = [];
+  if (/\.(bi_thu|pho_bi_thu|uv_btv|uv_bch|pct_uv_bch|truong_ban_uv_bch|truong_phong_uv_bch)$/.test(group)) {
+    out.push({ rule: group.endsWith('.bi_thu') ? 2 : 1, noun: 'tập thể cấp ủy', kinds: ['cap_uy'] });
+  }
+  if (group.endsWith('.pct_uv_bch')) out.push({ rule: 1, noun: 'tập thể lãnh đạo HĐND, UBND', kinds: ['hdnd', 'ubnd'] });
+  if (/\.(truong_ban_uv_bch|truong_ban_khac|truong_phong_uv_bch|truong_phong_khac)$/.test(group)) out.push({ rule: 2, noun: 'tập thể lãnh đạo sở, ban, phòng', kinds: ['phong_ban'] });
+  if (/\.(pho_ban|pho_phong)$/.test(group)) out.push({ rule: 1, noun: 'tập thể lãnh đạo sở, ban, phòng', kinds: ['phong_ban'] });
+  return out;
+}
+
+/** The order prerequisites of a decision (QĐ 366 Điều 12 khoản 2 numbering; each rule set reads them, order-rules.ts), per subject kind. */
 export async function orderGroups(db: Db, ctx: GradingContext): Promise<OrderGroup[]> {
   const { evaluation: e, cycle } = ctx;
   const base = { cycleId: cycle.id, date: cycle.referenceDate };
   const unitKind = ctx.chain[0]?.kind;
   if (e.subjectKind === 'unit' && unitKind) {
     const groups: OrderGroup[] = [
-      { rule: 3, noun: 'tổ chức đảng trực thuộc', items: await subUnitPrerequisites(db, { ...base, unitId: e.unitId }) },
-      { rule: 3, noun: 'tập thể cấp ủy', items: await collectivePrerequisites(db, { ...base, unitIds: [e.unitId], kinds: ['cap_uy'] }) },
+      { rule: 3, basis: 'sub_units', noun: 'tổ chức đảng trực thuộc', items: await subUnitPrerequisites(db, { ...base, unitId: e.unitId }) },
+      { rule: 3, basis: 'committee', noun: 'tập thể cấp ủy', items: await collectivePrerequisites(db, { ...base, unitIds: [e.unitId], kinds: ['cap_uy'] }) },
       { rule: 4, noun: 'tập thể lãnh đạo cơ quan, đơn vị', items: await collectivePrerequisites(db, { ...base, unitIds: [e.unitId], excludeKinds: ['cap_uy'] }) },
     ];
-    if (CELL_KINDS.includes(unitKind)) groups.push({ rule: 3, noun: 'đảng viên', items: await memberPrerequisites(db, { ...base, unitId: e.unitId }) });
+    if (CELL_KINDS.includes(unitKind)) groups.push({ rule: 3, basis: 'members', noun: 'đảng viên', items: await memberPrerequisites(db, { ...base, unitId: e.unitId }) });
     return groups;
   }
   if (e.subjectKind === 'collective') {
     const below = (await subtreeUnits(db, e.unitId, cycle.referenceDate)).filter((u) => u.depth > 0).map((u) => u.id);
     return [{ rule: 5, noun: 'tập thể cấp dưới', items: await collectivePrerequisites(db, { ...base, unitIds: below }) }];
   }
-  const group = ctx.subject.positionGroup ?? '';
-  if (e.subjectKind === 'position' && /\.(bi_thu|pho_bi_thu|uv_btv|uv_bch)$/.test(group)) {
-    const rule = group.endsWith('.bi_thu') ? 2 : 1;
-    return [{ rule, noun: 'tập thể cấp ủy', items: await collectivePrerequisites(db, { ...base, unitIds: [e.unitId], kinds: ['cap_uy'] }) }];
+  if (e.subjectKind !== 'position') return [];
+  const groups: OrderGroup[] = [];
+  for (const g of leaderCollectives(ctx.subject.positionGroup ?? '')) {
+    groups.push({ rule: g.rule, noun: g.noun, items: await collectivePrerequisites(db, { ...base, unitIds: [e.unitId], kinds: g.kinds }) });
   }
-  return [];
+  return groups;
 }
 
-/** The order check of a decision: errors block (OrderViolation), warnings join the grade's warnings. */
-export async function checkOrder(db: Db, ctx: GradingContext) {
-  const result = checkDecisionOrder(await orderGroups(db, ctx));
+/** The order check of a decision under the cycle's rule set: errors block (OrderViolation); warnings join the grade's warnings; advice is returned apart. */
+export async function checkOrder(db: Db, ctx: GradingContext): Promise<{ warnings: OrderFinding[]; advice: OrderFinding[] }> {
+  const result = checkDecisionOrder(await orderGroups(db, ctx), ctx.cycle.ruleSet);
   if (result.errors.length > 0) {
     throw new AppError(
       'OrderViolation',
-      { vi: `Chưa đúng trình tự xếp loại: ${result.errors.map((f) => f.text).join(' ')}`, en: `Decision order not kept: rule(s) ${result.errors.map((f) => f.rule).join(', ')} of QĐ 366 Điều 12 khoản 2.` },
+      { vi: `Chưa đúng trình tự xếp loại: ${result.errors.map((f) => f.text).join(' ')}`, en: `Decision order not kept: ${result.errors.map((f) => f.source).join('; ')}.` },
       { field: 'order', details: { errors: result.errors } },
     );
   }
-  return result.warnings;
+  return { warnings: result.warnings, advice: result.advice };
 }

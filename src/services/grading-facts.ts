@@ -48,8 +48,14 @@ function scoring(ctx: GradingContext, stored: GradingFacts): Pick<GradingFacts, 
   return out;
 }
 
+/**
+ * "Collective ≤ organisation" (HD 21, II.B.3) compares a collective with ITS organisation: a party
+ * committee (cấp ủy) with the party organisation it leads, whose grade is the unit's evaluation. A
+ * UBND, MTTQ, đoàn thể or phòng collective leads a government or mass body whose grade is not the
+ * party unit's (rules-audit.md H15): it is not compared with the party unit.
+ */
 async function organisationGrade(db: Db, ctx: GradingContext): Promise<Pick<GradingFacts, 'organisationGrade'>> {
-  if (!ctx.ruleSet.collectiveNotAboveOrganisation.enabled) return {};
+  if (!ctx.ruleSet.collectiveNotAboveOrganisation.enabled || ctx.subject.collectiveKind !== 'cap_uy') return {};
   const [org] = await listEvaluations(db, { cycleId: ctx.cycle.id, unitIds: [ctx.evaluation.unitId], subjectKind: 'unit' });
   const grade = org ? effectiveGrade(org) : null;
   return grade ? { organisationGrade: grade } : {};

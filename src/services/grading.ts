@@ -31,6 +31,8 @@ export interface StepResult {
   stage: Stage;
   check?: GradingCheck;
   justified?: string;
+  /** The order of decisions where the cycle's rule set gives it only as advice (HD 21; QĐ 124's gaps): shown, not enforced. */
+  orderAdvice?: OrderFinding[];
 }
 
 /** For any subject and proposed grade: highest allowed and why, errors, warnings, cap headroom (read only). */
@@ -91,8 +93,9 @@ async function gradedStep(
     assertGradingOpen(loaded, input.action === 'decide' ? 'quyết định xếp loại' : 'đề xuất xếp loại');
     const ctx = await recordFacts(trx, loaded, input, input.actor);
     const by = await input.by(trx, ctx);
-    const to = nextStage(ctx.stage, input.action);
-    const orderWarnings = input.action === 'decide' ? await checkOrder(trx, ctx) : [];
+    const to = nextStage(ctx.stage, input.action, ctx.cycle.ruleSet);
+    const order = input.action === 'decide' ? await checkOrder(trx, ctx) : { warnings: [], advice: [] };
+    const orderWarnings = order.warnings;
     const check = await checkGrade(trx, ctx, grade);
     assertNoGradeErrors(check);
     const warnings = [...check.warnings, ...orderWarnings];
@@ -103,7 +106,7 @@ async function gradedStep(
     const at = nowIso();
     await recordStage(trx, { evaluationId: ctx.evaluation.id, action: input.action, from: ctx.stage, to, unitId: by.id, grade, comment: justified ?? null, at, actor: input.actor });
     if (justified) await insertJustification(trx, { evaluationId: ctx.evaluation.id, action: input.action, grade, warnings, text: justified, at, actor: input.actor });
-    return { evaluation: await markChanged(trx, loaded.evaluation), stage: to, check, ...(justified ? { justified } : {}) };
+    return { evaluation: await markChanged(trx, loaded.evaluation), stage: to, check, ...(justified ? { justified } : {}), ...(order.advice.length > 0 ? { orderAdvice: order.advice } : {}) };
   });
 }
 
@@ -115,7 +118,7 @@ export async function selfAssess(db: Db, input: StepFacts & { evaluationId: stri
     assertReadVersion(loaded.evaluation, input.expectedVersion);
     assertGradingOpen(loaded, 'tự đánh giá');
     const ctx = await recordFacts(trx, loaded, { ...input, expectedVersion: undefined }, input.actor);
-    const to = nextStage(ctx.stage, 'self_assess');
+    const to = nextStage(ctx.stage, 'self_assess', ctx.cycle.ruleSet);
     await updateEvaluation(trx, ctx.evaluation.id, gradeFields('selfGrade', grade, undefined), { actor: input.actor });
     await recordStage(trx, { evaluationId: ctx.evaluation.id, action: 'self_assess', from: ctx.stage, to, unitId: null, grade, comment: input.comment?.trim() || null, at: nowIso(), actor: input.actor });
     return { evaluation: await markChanged(trx, loaded.evaluation), stage: to };
@@ -137,7 +140,7 @@ export async function addOpinion(
     const unit = input.bodyUnit ? await unitRef(trx, input.bodyUnit, 'bodyUnit') : null;
     const name = input.bodyName?.trim() || unit?.code;
     if (!name) throw new AppError('ValidationFailed', { vi: 'Cần ghi đơn vị hoặc tên chủ thể cho ý kiến.', en: 'Name the body giving the opinion.' }, { field: 'bodyName' });
-    const to = nextStage(ctx.stage, 'opinion');
+    const to = nextStage(ctx.stage, 'opinion', ctx.cycle.ruleSet);
     const at = nowIso();
     await insertOpinion(trx, { evaluationId: ctx.evaluation.id, bodyUnitId: unit?.id ?? null, bodyName: name, proposedGrade: proposed, comment, at, actor: input.actor });
     await recordStage(trx, { evaluationId: ctx.evaluation.id, action: 'opinion', from: ctx.stage, to, unitId: unit?.id ?? null, grade: proposed, comment, at, actor: input.actor });
@@ -177,7 +180,7 @@ export async function appraise(db: Db, input: { evaluationId: string; grade?: st
     assertReadVersion(ctx.evaluation, input.expectedVersion);
     assertGradingOpen(ctx, 'thẩm định');
     const by = input.byUnit ? await unitRef(trx, input.byUnit, 'byUnit') : null;
-    const to = nextStage(ctx.stage, 'appraise');
+    const to = nextStage(ctx.stage, 'appraise', ctx.cycle.ruleSet);
     const check = grade ? await checkGrade(trx, ctx, grade) : undefined;
     await recordStage(trx, { evaluationId: ctx.evaluation.id, action: 'appraise', from: ctx.stage, to, unitId: by?.id ?? null, grade, comment: input.comment.trim() || null, at: nowIso(), actor: input.actor });
     return { evaluation: await markChanged(trx, ctx.evaluation), stage: to, ...(check ? { check } : {}) };
@@ -192,7 +195,7 @@ export async function publish(db: Db, input: { evaluationId: string; byUnit: str
     assertGradingOpen(ctx, 'công bố kết quả của');
     const by = await unitRef(trx, input.byUnit, 'byUnit');
     assertCompetent(ctx.body, by);
-    const to = nextStage(ctx.stage, 'publish');
+    const to = nextStage(ctx.stage, 'publish', ctx.cycle.ruleSet);
     await recordStage(trx, { evaluationId: ctx.evaluation.id, action: 'publish', from: ctx.stage, to, unitId: by.id, grade: ctx.evaluation.decidedGrade, comment: null, at: nowIso(), actor: input.actor });
     return { evaluation: await markChanged(trx, ctx.evaluation), stage: to };
   });
@@ -210,9 +213,9 @@ export async function regradeEvaluation(db: Db, input: GradedStepInput & { reaso
   return inTransaction(db, async (trx) => {
     const loaded = await loadGradingContext(trx, input.evaluationId);
     assertReadVersion(loaded.evaluation, input.expectedVersion);
+    const to = nextStage(loaded.stage, 'regrade', loaded.cycle.ruleSet);
     const by = await unitRef(trx, input.byUnit, 'byUnit');
     assertMayRegrade({ body: loaded.body, chain: loaded.chain, by });
-    const to = nextStage(loaded.stage, 'regrade');
     const ctx = await recordFacts(trx, loaded, input, input.actor);
     const check = await checkGrade(trx, ctx, grade);
     assertNoGradeErrors(check);

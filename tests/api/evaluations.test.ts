@@ -121,6 +121,9 @@ describe(`evaluations API on ${testEngine}`, () => {
   });
 
   it('checks KHT reasons against the grade and the subject kind', async () => {
+    // H29: a member marked not reviewed cannot be graded; the review is recorded first.
+    const version = (await req(`/api/evaluations/${ids.member}`)).body.version;
+    expect((await req(`/api/evaluations/${ids.member}`, jsonInit('PATCH', { version, reviewed: true, reason: 'Đã kiểm điểm' }))).status).toBe(200);
     expect((await req(`/api/evaluations/${ids.member}/self-assess`, jsonInit('POST', { grade: 'KHT' }))).status).toBe(200);
     const wrongKind = await refused(`/api/evaluations/${ids.member}/propose`, jsonInit('POST', { grade: 'KHT', khtReasons: ['disunity'] }), 400, 'ValidationFailed');
     expect(wrongKind.field).toBe('khtReasons');

@@ -463,6 +463,10 @@ Object.assign(TABLE, {
     expect((own.nodes as Json[])[0]).toMatchObject({ code: 'CB-A', depth: 0 });
     expect((own.nodes as Json[]).map((n) => n.code)).not.toContain('CB-B');
   },
+  'GET /api/cycles/:year/audit': async () => {
+    await forbidden(as.clerk, 'GET', '/api/cycles/2022/audit?unit=CB-B', undefined, 'CB-B');
+    expect(await allowed(as.clerk, 'GET', '/api/cycles/2022/audit')).toMatchObject({ unitCode: 'CB-A', ok: expect.any(Boolean) });
+  },
   'GET /api/cycles/:year/parameters': async () => {
     expect((await allowed(as.clerk, 'GET', '/api/cycles/2022/parameters')).cycle).toMatchObject({ year: 2022 });
   },

@@ -30,12 +30,15 @@ describe(`eligibility on the demo district (${testEngine})`, () => {
 
   it('lets a compiler override with a reason, logged as override, and keeps it on recompute', async () => {
     const [e] = (await api.get('/api/cycles/2022/evaluations?unit=TD-DU-BINHLU-CB01&subjectKind=member&eligibility=eligible')).body.evaluations as Json[];
-    await expectRefused(t.db, () => api.post(`/api/evaluations/${e!.id}/eligibility`, { status: 'pending', reason: '  ' }), { status: 400, code: 'ReasonRequired' });
-    await expectRefused(t.db, () => api.post(`/api/evaluations/${e!.id}/eligibility`, { status: 'absent', reason: 'x' }), { status: 400, code: 'ValidationFailed', field: 'status' });
-    const res = await api.post(`/api/evaluations/${e!.id}/eligibility`, { status: 'pending', reason: 'Đi học dài hạn, vắng mặt tại hội nghị' });
+    await expectRefused(t.db, () => api.post(`/api/evaluations/${e!.id}/eligibility`, { status: 'pending', reason: '  ', byUnit: 'HU-TAMDUONG' }), { status: 400, code: 'ReasonRequired' });
+    await expectRefused(t.db, () => api.post(`/api/evaluations/${e!.id}/eligibility`, { status: 'absent', reason: 'x', byUnit: 'HU-TAMDUONG' }), { status: 400, code: 'ValidationFailed', field: 'status' });
+    // R50: after the decision only the competent body or the committee directly above it (the district) may change it; the province may not.
+    const far = await expectRefused(t.db, () => api.post(`/api/evaluations/${e!.id}/eligibility`, { status: 'pending', reason: 'Đi học dài hạn, vắng mặt tại hội nghị' }), { status: 403, code: 'NotCompetentAuthority' });
+    expect(far.message.vi).toContain('HD 21');
+    const res = await api.post(`/api/evaluations/${e!.id}/eligibility`, { status: 'pending', reason: 'Đi học dài hạn, vắng mặt tại hội nghị', byUnit: 'HU-TAMDUONG' });
     expect([res.status, res.body.eligibility, res.body.eligibilityReason]).toEqual([200, 'pending', 'Điều chỉnh: Đi học dài hạn, vắng mặt tại hội nghị']);
     const history = (await api.get(`/api/evaluations/${e!.id}`)).body.history.filter((h: Json) => h.action === 'override');
-    expect(history).toContainEqual(expect.objectContaining({ field: 'eligibility', oldValue: 'eligible', newValue: 'pending', reason: 'Đi học dài hạn, vắng mặt tại hội nghị (TU-LAICHAU điều chỉnh sau quyết định)' }));
+    expect(history).toContainEqual(expect.objectContaining({ field: 'eligibility', oldValue: 'eligible', newValue: 'pending', reason: 'Đi học dài hạn, vắng mặt tại hội nghị (HU-TAMDUONG điều chỉnh sau quyết định)' }));
     const s = await computeAndStoreEligibility(t.db, { cycleYear: 2022, unit: 'HU-TAMDUONG', actor: 'test' });
     expect(s).toMatchObject({ overridden: 1, changed: 0 });
     expect((await api.get(`/api/evaluations/${e!.id}`)).body.eligibility).toBe('pending');

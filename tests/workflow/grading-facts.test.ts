@@ -5,6 +5,7 @@
  * organisation's grade for every collective, an organisation's own discipline; and the cycle's rule
  * parameters (item 6): the cap base and the 25% exception change the headroom.
  */
+import { createCollective } from '../../src/db/queries/collectives.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createCycle } from '../../src/db/queries/cycles.js';
 import { createEvaluation, updateEvaluation } from '../../src/db/queries/evaluations.js';
@@ -52,12 +53,16 @@ describe(`grading facts and cycle parameters in the check (${testEngine})`, () =
   });
 
   it('collective, QĐ 132: its organisation’s grade, then a member (a position seated on it) disciplined, lower the ceiling', async () => {
-    const id = await ev(2022, 'collective', 'COL-A');
+    // H15: the party committee (cấp ủy) of CB-A is held to CB-A's grade; the đoàn thể collective COL-A leads another body.
+    await createCollective(t.db, { code: 'CU-CB-A', unitCode: 'CB-A', name: 'Chi ủy Chi bộ A', kind: 'cap_uy', level: 'co_so', validFrom: '2015-01-01' });
+    const id = await ev(2022, 'collective', 'CU-CB-A');
+    const other = await ev(2022, 'collective', 'COL-A');
     expect((await gradingCheck(t.db, { evaluationId: id, grade: 'HTT' })).highestAllowed).toBe('HTXS');
     await ev(2022, 'unit', 'CB-A', { decidedGrade: 'HT' });
     const org = await gradingCheck(t.db, { evaluationId: id, grade: 'HTT' });
     expect([org.highestAllowed, sources(org)]).toEqual(['HT', [SRC.HD21_COLLECTIVE]]);
-    await addCollectiveMember(t.db, { collectiveCode: 'COL-A', positionId, validFrom: '2015-01-01', actor: 't', at: '2022-01-01T00:00:00Z' });
+    expect((await gradingCheck(t.db, { evaluationId: other, grade: 'HTT' })).highestAllowed).toBe('HTXS');
+    await addCollectiveMember(t.db, { collectiveCode: 'CU-CB-A', positionId, validFrom: '2015-01-01', actor: 't', at: '2022-01-01T00:00:00Z' });
     await addPersonEvent(t.db, { cardNumber: '10.001', kind: 'disciplined', level: 'canh_cao', startsOn: '2022-04-01' });
     const check = await gradingCheck(t.db, { evaluationId: id, grade: 'HTT' });
     expect(check.highestAllowed).toBe('KHT');

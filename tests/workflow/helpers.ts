@@ -40,6 +40,7 @@ export function client(api: AuthedApp) {
   return {
     get: (path: string) => req('GET', path),
     post: (path: string, body: unknown = {}) => req('POST', path, body),
+    patch: (path: string, body: unknown = {}) => req('PATCH', path, body),
   };
 }
 

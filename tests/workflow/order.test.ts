@@ -1,6 +1,7 @@
 /**
- * The order of decisions through the API (GUIDE.md §4.6; QĐ 366 Điều 12 khoản 2): refused in the
- * wrong order citing the rule, accepted in the right one — a committee's members (1) and its head (2)
+ * The order of decisions through the API (GUIDE.md §4.6; QĐ 366 Điều 12 khoản 2), in a 2025 cycle
+ * (QĐ 366 governs it; rules-audit.md H38: not in 2019–2022): refused in the wrong order citing the
+ * rule, accepted in the right one — a committee's members (1) and its head (2)
  * after the collective; a cell after its members and its unit's collectives (3, 4); a district's
  * committee after the collectives below it (5).
  */
@@ -15,13 +16,13 @@ import { createTestDb, type TestDb, testEngine } from '../helpers/test-db.js';
 import { seedScopeOrg } from '../server/fixtures-scope.js';
 import { client, expectRefused } from './helpers.js';
 
-describe(`decision order through the API (${testEngine})`, () => {
+describe(`decision order through the API, QĐ 366 (${testEngine})`, () => {
   let t: TestDb;
   let api: ReturnType<typeof client>;
   const ids: Record<string, string> = {};
 
   const ready = async (id: string) => {
-    expect((await api.post(`/api/evaluations/${id}/self-assess`, { grade: 'HTT' })).status).toBe(200);
+    expect((await api.post(`/api/evaluations/${id}/self-assess`, { grade: 'HTT', score: 85 })).status).toBe(200);
     expect((await api.post(`/api/evaluations/${id}/propose`, { grade: 'HTT' })).status).toBe(200);
   };
   const decide = (id: string, by: string) => api.post(`/api/evaluations/${id}/decide`, { grade: 'HTT', decidingUnit: by });
@@ -38,14 +39,14 @@ describe(`decision order through the API (${testEngine})`, () => {
     t = await createTestDb();
     const app = createApp({ db: t.db, config: t.config });
     await seedScopeOrg(t.db);
-    await createCycle(t.db, { year: 2022, referenceDate: '2022-12-31' });
+    await createCycle(t.db, { year: 2025, referenceDate: '2025-12-31' });
     const from = '2015-01-01';
     await createCollective(t.db, { code: 'CU-XA-A', unitCode: 'XA-A', name: 'Ban Chấp hành Đảng bộ xã A', kind: 'cap_uy', level: 'co_so', validFrom: from });
     await createCollective(t.db, { code: 'CU-HUYEN', unitCode: 'HUYEN', name: 'Ban Thường vụ Huyện ủy', kind: 'cap_uy', level: 'huyen', validFrom: from });
     const head = await createPosition(t.db, { cardNumber: '10.003', unitCode: 'XA-A', positionGroup: 'co_so.bi_thu', title: 'Bí thư Đảng ủy', validFrom: from });
     const member = await createPosition(t.db, { cardNumber: '10.005', unitCode: 'XA-A', positionGroup: 'co_so.uv_bch', title: 'Đảng ủy viên', validFrom: from });
     const ev = async (key: string, subjectKind: string, subjectRef: string) => {
-      ids[key] = (await createEvaluation(t.db, { cycleYear: 2022, subjectKind, subjectRef, actor: 'seed' })).id;
+      ids[key] = (await createEvaluation(t.db, { cycleYear: 2025, subjectKind, subjectRef, actor: 'seed' })).id;
     };
     await ev('capUyXa', 'collective', 'CU-XA-A');
     await ev('capUyHuyen', 'collective', 'CU-HUYEN');

@@ -139,12 +139,14 @@ describe(`workflow walk-through on the demo district (${testEngine})`, () => {
     expect(j[0].warnings[0].code).toBe('cap_exceeded');
   });
 
-  it('keeps the order: a cell is not decided before all its members (QĐ 366 Điều 12 khoản 2 (3))', async () => {
-    await api.post(`/api/evaluations/${cell.id}/self-assess`, { grade: 'HTT' });
-    await api.post(`/api/evaluations/${cell.id}/propose`, { grade: 'HTT' });
-    const err = await expectRefused(t.db, () => api.post(`/api/evaluations/${cell.id}/decide`, { grade: 'HTT', decidingUnit: 'TD-DU-QUANSU' }), { status: 422, code: 'OrderViolation' });
-    expect(err.message.vi).toContain('đảng viên chưa được quyết định xếp loại');
-    expect(err.message.vi).toContain('QĐ 366, Điều 12 khoản 2 (3)');
+  it('keeps the order of QĐ 124 Điều 11 in 2023: the committee is not decided before its cells ("cấp dưới trước, cấp trên sau"), citing QĐ 124, not QĐ 366 (Q34)', async () => {
+    const committee = (await api.get(`/api/cycles/${Y}/evaluations?unit=TD-DU-QUANSU&subjectKind=unit`)).body.evaluations.find((e: Json) => e.subjectRef === 'TD-DU-QUANSU');
+    await api.post(`/api/evaluations/${committee.id}/self-assess`, { grade: 'HTT' });
+    await api.post(`/api/evaluations/${committee.id}/propose`, { grade: 'HTT' });
+    const err = await expectRefused(t.db, () => api.post(`/api/evaluations/${committee.id}/decide`, { grade: 'HTT', decidingUnit: 'HU-TAMDUONG' }), { status: 422, code: 'OrderViolation' });
+    expect(err.message.vi).toContain('tổ chức đảng trực thuộc chưa được quyết định xếp loại');
+    expect(err.message.vi).toContain('QĐ 124, Điều 11 (trình tự: cấp dưới trước, cấp trên sau)');
+    expect(err.message.vi).not.toContain('QĐ 366');
   });
 
   it('tracks submissions upward: on time, late in working days, missing; children before parents; nothing after a lock', async () => {

@@ -14,6 +14,7 @@ import { findEvaluationOfSubject } from '../../db/queries/evaluations.js';
 import type { Db } from '../../db/create-db.js';
 import { decide, gradingCheck, propose, publish, regradeEvaluation, type GradingCheck, type StepResult } from '../../services/grading.js';
 import { listRecordsWithChecks } from '../../services/review-records.js';
+import { auditDecidedGrades, auditLine } from '../../services/grade-audit.js';
 import type { CliCommand, CliIo } from '../command.js';
 import { parseCycleYear, withDb } from '../db.js';
 
@@ -188,6 +189,44 @@ Usage: xeploai review-records --cycle YEAR [--unit CODE] — lists review meetin
         for (const f of r.findings) ctx.io.out(`  ! ${f.text} (${f.source})`);
       }
       return records.some((r) => r.findings.length > 0) ? 1 : 0;
+    });
+  },
+};
+
+export const gradeAudit: CliCommand = {
+  name: ['grade', 'audit'],
+  summary: 'Rà soát các mức xếp loại đã quyết định theo dữ kiện và quy định hiện nay / Audit decided grades',
+  help: `Cách dùng: xeploai grade audit --cycle NĂM [--unit MÃ] [--period KỲ] [--json]
+
+Kiểm tra lại mọi mức xếp loại đã quyết định của kỳ (hoặc của đơn vị và các đơn vị trực thuộc) theo dữ
+kiện đang lưu và quy định của kỳ, như khi quyết định: mỗi dòng là một vi phạm (đối tượng, mức đã quyết
+định, mức cao nhất được phép, quy định, căn cứ). Một dữ kiện ghi sau khi quyết định (ví dụ kỷ luật) mà
+làm mức đã quyết định không còn đúng sẽ hiện ở đây.
+  --unit MÃ     chỉ đơn vị này và các đơn vị trực thuộc
+  --json        in kết quả dạng JSON (như GET /api/cycles/:year/audit)
+Mã thoát 1 khi có quy định bắt buộc bị vi phạm; 0 khi không có (các điều cần cân nhắc và vượt tỷ lệ HTXS
+chỉ được liệt kê).
+
+Usage: xeploai grade audit --cycle YEAR [--unit CODE] [--json] — re-checks every decided grade; exits 1 when a binding rule is broken.`,
+  async run(args, ctx) {
+    const { values } = parseArgs({ args, options: { cycle: { type: 'string' }, unit: { type: 'string' }, period: { type: 'string' }, json: { type: 'boolean', default: false } }, strict: true });
+    const cycleYear = parseCycleYear(values.cycle, true);
+    return withDb(ctx, async (db) => {
+      const audit = await auditDecidedGrades(db, { cycleYear, period: values.period, unitCode: values.unit });
+      if (values.json) {
+        ctx.io.out(JSON.stringify(audit, null, 2));
+        return audit.ok ? 0 : 1;
+      }
+      const where = audit.unitCode ? ` thuộc ${audit.unitCode}` : '';
+      for (const v of audit.violations) ctx.io.out(auditLine(v));
+      for (const c of audit.caps) ctx.io.out(`VƯỢT TỶ LỆ (cần lý do đã ghi): ${c.scope}: ${c.text}`);
+      const s = audit.binding.subjects;
+      ctx.io.out(
+        audit.ok
+          ? `Đã kiểm tra ${audit.checked} mức xếp loại đã quyết định của kỳ ${audit.cycle.year}${where} (${audit.cycle.ruleSet}): không có quy định bắt buộc nào bị vi phạm.`
+          : `Đã kiểm tra ${audit.checked} mức xếp loại đã quyết định của kỳ ${audit.cycle.year}${where} (${audit.cycle.ruleSet}): ${audit.binding.total} vi phạm quy định bắt buộc (${s.unit} tổ chức đảng, ${s.collective} tập thể, ${s.position} cá nhân lãnh đạo, ${s.member} đảng viên).`,
+      );
+      return audit.ok ? 0 : 1;
     });
   },
 };

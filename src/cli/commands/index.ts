@@ -11,7 +11,7 @@ import { reportTemplateDownload, reportTemplateUpload } from './report-template.
 import { serve } from './serve.js';
 import { submissionsCommand } from './submissions.js';
 import { eligibilityCompute } from './eligibility.js';
-import { gradeCheck, gradeDecide, gradePropose, gradePublish, gradeRegrade, reviewRecordsCommand } from './grade.js';
+import { gradeAudit, gradeCheck, gradeDecide, gradePropose, gradePublish, gradeRegrade, reviewRecordsCommand } from './grade.js';
 import { verifyCommand } from './verify.js';
 import { collectiveMembers, collectiveSeat, collectiveUnseat, eventAdd, factsClear, factsList, factsSet } from './facts.js';
 import { importCommand } from './import.js';
@@ -23,4 +23,4 @@ import { userList } from './user-list.js';
 import { userEnable } from './user-enable.js';
 import { userResetPassword } from './user-reset-password.js';
 
-export const commands: readonly CliCommand[] = [dbMigrate, demoLoad, demoRestructure, importCommand, importTemplate, exportCommand, formsCheck, reportCommand, reportTemplateDownload, reportTemplateUpload, formsExport, formsImport, verifyCommand, submissionsCommand, eligibilityCompute, gradeCheck, gradePropose, gradeDecide, gradePublish, gradeRegrade, reviewRecordsCommand, factsList, factsSet, factsClear, eventAdd, collectiveMembers, collectiveSeat, collectiveUnseat, serve, userCreate, userList, userDisable, userEnable, userResetPassword];
+export const commands: readonly CliCommand[] = [dbMigrate, demoLoad, demoRestructure, importCommand, importTemplate, exportCommand, formsCheck, reportCommand, reportTemplateDownload, reportTemplateUpload, formsExport, formsImport, verifyCommand, submissionsCommand, eligibilityCompute, gradeCheck, gradePropose, gradeDecide, gradePublish, gradeRegrade, gradeAudit, reviewRecordsCommand, factsList, factsSet, factsClear, eventAdd, collectiveMembers, collectiveSeat, collectiveUnseat, serve, userCreate, userList, userDisable, userEnable, userResetPassword];

@@ -4,6 +4,7 @@
  * "reported as a warning with its base named, never silently".
  */
 import { GRADE_LABELS, type Grade, type SubjectKind } from '../codes.js';
+import { processSources } from '../workflow/process-sources.js';
 import { capHeadroom } from './cap.js';
 import type { EligibilityResult } from './eligibility.js';
 import { isAbove } from './grade-order.js';
@@ -12,7 +13,7 @@ import type { CapBase, GradeCounts, GradingFacts, Period, RuleSet } from './type
 
 /** One finding about a proposal. */
 export interface GradeIssue {
-  code: 'not_graded' | 'missing_fact' | 'above_ceiling' | 'weighed_reason' | 'cap_exceeded';
+  code: 'not_graded' | 'not_reviewed' | 'missing_fact' | 'above_ceiling' | 'weighed_reason' | 'cap_exceeded';
   text: string;
   source: string;
   grade?: Grade;
@@ -47,6 +48,10 @@ export function checkProposedGrade(input: {
   const warnings: GradeIssue[] = [];
   if (input.eligibility && !input.eligibility.graded) {
     errors.push({ code: 'not_graded', text: `Không thuộc diện xếp loại: ${input.eligibility.reason}`, source: input.eligibility.source });
+  } else if (input.eligibility && !input.eligibility.reviewed) {
+    // HD 21 II.6: "phải hoàn thành việc kiểm điểm mới được đánh giá, xếp loại"; QĐ 366 Điều 3 k4 (rules-audit.md H29, Q33, R39).
+    const source = processSources(ruleSet.code).reviewedBeforeGraded;
+    errors.push({ code: 'not_reviewed', text: `Chưa kiểm điểm: tập thể, cá nhân phải hoàn thành việc kiểm điểm mới được đánh giá, xếp loại (ghi «đã kiểm điểm» trước khi xếp loại) (${source})`, source });
   }
   const allowed = highestAllowedGrade({ ruleSet, subjectKind, facts: input.facts, period: input.period });
   for (const m of allowed.missing) errors.push({ code: 'missing_fact', text: m.text, source: m.source });

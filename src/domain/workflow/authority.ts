@@ -7,6 +7,7 @@
  */
 import { type CollectiveKind, GRASSROOTS_KINDS, type PositionGroup, type RuleSetCode, type SubjectKind, type UnitKind } from '../codes.js';
 import { AppError } from '../errors.js';
+import { processSources } from './process-sources.js';
 
 /** A unit of the chain, the subject's unit first, then its ancestors up to the top. */
 export interface ChainUnit {
@@ -21,13 +22,12 @@ export interface DecidingBody {
   unit: ChainUnit | null;
   text: string;
   source: string;
+  /** The cycle's rule set, whose wording the refusals cite. */
+  ruleSet?: RuleSetCode;
 }
 
-const AUTHORITY_SOURCE: Record<RuleSetCode, string> = {
-  'QD132-HD21': 'HD 21 (BTV cấp ủy cấp trên trực tiếp; regulations.md §3); GUIDE.md §4.7',
-  'QD124-HD25': 'QĐ 124 / HD 25 (BTV cấp ủy cấp trên trực tiếp; regulations.md §3); GUIDE.md §4.7',
-  'QD366-HD43': 'HD 43, Mục 3; QĐ 366, Điều 13',
-};
+/** Each rule set's citation for authority (process-sources.ts; HD 21's is [M], regulations.md §2.6). */
+const AUTHORITY_SOURCE = (ruleSet: RuleSetCode): string => processSources(ruleSet).authority;
 
 /** Leadership bodies of a unit itself, graded by the level above (seed: BTV, TT HĐND, UBND huyện by the province). */
 const OWN_LEADERSHIP: readonly CollectiveKind[] = ['cap_uy', 'hdnd', 'ubnd'];
@@ -91,17 +91,18 @@ export interface DecidingInput {
  * the position, else likewise (standing members of a district/province → the level above).
  */
 export function decidingBody(input: DecidingInput): DecidingBody {
-  const source = AUTHORITY_SOURCE[input.ruleSet];
+  const source = AUTHORITY_SOURCE(input.ruleSet);
+  const ruleSet = input.ruleSet;
   if (input.subjectKind === 'position' && input.positionDecidingUnit) {
     const u = input.positionDecidingUnit;
-    return { unit: u, text: `Cấp quản lý cán bộ theo chức vụ: ${u.name} (${u.code})`, source };
+    return { unit: u, text: `Cấp quản lý cán bộ theo chức vụ: ${u.name} (${u.code})`, source, ruleSet };
   }
   const unit = pick(input.chain, input);
   if (!unit) {
-    return { unit: null, text: 'Cấp có thẩm quyền nằm ngoài cây tổ chức (Bộ Chính trị, Ban Bí thư)', source: 'HD 43, Mục 3 (3)' };
+    return { unit: null, text: 'Cấp có thẩm quyền nằm ngoài cây tổ chức (Bộ Chính trị, Ban Bí thư)', source: ruleSet === 'QD366-HD43' ? 'HD 43, Mục 3 (3)' : source, ruleSet };
   }
   const body = unit.kind === 'grassroots_cell' || unit.kind === 'grassroots_committee' || unit.kind === 'cell' ? unit.name : `Ban Thường vụ ${unit.name}`;
-  return { unit, text: `${body} (${unit.code})`, source };
+  return { unit, text: `${body} (${unit.code})`, source, ruleSet };
 }
 
 /** Throws NotCompetentAuthority unless `byUnitId` is the competent authority. */
@@ -117,21 +118,29 @@ export function assertCompetent(body: DecidingBody, by: { id: string; code: stri
   );
 }
 
+/** The bodies that may re-grade: the competent authority and the committee directly above it (rules-audit.md R50). */
+export function regradingBodies(body: DecidingBody, chain: readonly ChainUnit[]): ChainUnit[] {
+  const i = body.unit ? chain.findIndex((u) => u.id === body.unit?.id) : -1;
+  if (i >= 0) return chain.slice(i, i + 2);
+  return body.unit ? [body.unit] : [];
+}
+
 /**
- * Throws NotCompetentAuthority unless `by` is the competent authority or a committee above it: a
- * re-grade is decided by the competent level or the committee directly above (QĐ 366 Điều 13).
+ * Throws NotCompetentAuthority unless `by` is the competent authority or the committee directly above
+ * it: "Cấp uỷ cấp trên trực tiếp … xem xét huỷ bỏ, đánh giá, xếp loại lại" (QĐ 366 Điều 13; QĐ 124
+ * Điều 13) — a committee two levels up is refused (rules-audit.md R50). Cites the cycle's rule set.
  */
 export function assertMayRegrade(input: { body: DecidingBody; chain: readonly ChainUnit[]; by: { id: string; code: string } }): void {
   const { body, chain, by } = input;
-  const i = body.unit ? chain.findIndex((u) => u.id === body.unit?.id) : -1;
-  const allowed = i >= 0 ? chain.slice(i) : body.unit ? [body.unit] : [];
+  const allowed = regradingBodies(body, chain);
   if (allowed.some((u) => u.id === by.id)) return;
+  const above = allowed[1] ? ` hoặc cấp ủy cấp trên trực tiếp ${allowed[1].name} (${allowed[1].code})` : '';
   throw new AppError(
     'NotCompetentAuthority',
     {
-      vi: `Đơn vị «${by.code}» không có thẩm quyền xếp loại lại đối tượng này; chỉ ${body.text} hoặc cấp ủy cấp trên (QĐ 366, Điều 13).`,
-      en: `Unit "${by.code}" may not re-grade this subject; only ${body.unit?.code ?? 'the competent authority'} or a committee above it.`,
+      vi: `Đơn vị «${by.code}» không có thẩm quyền xếp loại lại đối tượng này; chỉ ${body.text}${above} (${processSources(body.ruleSet ?? 'QD366-HD43').regrade}).`,
+      en: `Unit "${by.code}" may not re-grade this subject; only ${allowed.map((u) => u.code).join(' or ') || 'the competent authority'}.`,
     },
-    { field: 'byUnit', details: { competent: body.unit?.code ?? null } },
+    { field: 'byUnit', details: { competent: body.unit?.code ?? null, allowed: allowed.map((u) => u.code) } },
   );
 }

@@ -26,7 +26,16 @@ export interface ReviewFinding {
 }
 
 const COMMUNE_TYPES: readonly (OrgType | null)[] = ['xa', 'phuong', 'thi_tran', 'dac_khu'];
-const SRC_DRAFT = 'HD 43, Mục 2 điểm 1 (ít nhất 03 ngày làm việc); GUIDE.md §4.4';
+/**
+ * The draft-circulation rule's citation per rule set (rules-audit.md §6.3): HD 43 from 2025; before,
+ * the seed's practice under HD 21 (regulations.md §2.6: "draft collective report sent ≥ 3 working days
+ * before"), carried over to HD 25 whose sources say nothing.
+ */
+export function draftSource(ruleSet: RuleSetCode): string {
+  if (ruleSet === 'QD366-HD43') return 'HD 43, Mục 2 điểm 1 (ít nhất 03 ngày làm việc); GUIDE.md §4.4';
+  if (ruleSet === 'QD132-HD21') return 'QĐ 132 / HD 21 (seed: gửi dự thảo trước ít nhất 03 ngày làm việc; GUIDE.md §4.4)';
+  return 'HD 25 [no section in sources; carried over from HD 21 — verify]; GUIDE.md §4.4';
+}
 
 /** Minimum duration in half days and its source, per rule set and subject. */
 export function minimumMeetingHalfDays(ruleSet: RuleSetCode, s: ReviewSubject): { halfDays: number; source: string; label: string } {
@@ -77,6 +86,7 @@ export function checkReviewRecord(input: {
   const calendar = input.calendar ?? DEFAULT_CALENDAR;
   const latest = addWorkingDays(input.meetingStart, -3, calendar);
   const findings: ReviewFinding[] = [];
+  const SRC_DRAFT = draftSource(input.ruleSet);
   if (input.draftCirculatedOn === null) {
     if (input.subject.kind === 'collective') {
       findings.push({ code: 'draft_missing', text: 'Chưa ghi ngày gửi dự thảo báo cáo kiểm điểm.', source: SRC_DRAFT });

@@ -7,7 +7,9 @@
  * a member may have no related body, and a grassroots committee deciding its cells' members has no
  * organisation department to appraise.
  */
+import type { RuleSetCode } from '../codes.js';
 import { AppError } from '../errors.js';
+import { processSources } from './process-sources.js';
 
 export const STAGES = ['not_started', 'self_assessed', 'opinions', 'proposed', 'appraised', 'decided', 'published'] as const;
 export type Stage = (typeof STAGES)[number];
@@ -50,14 +52,14 @@ const TRANSITIONS: Record<WorkflowAction, { from: readonly Stage[]; to: Stage | 
  * The stage after `action` at `current`; throws StageInvalid (naming the current stage and the
  * stages the action needs) otherwise. E.g. a re-grade before publication is refused.
  */
-export function nextStage(current: Stage, action: WorkflowAction): Stage {
+export function nextStage(current: Stage, action: WorkflowAction, ruleSet: RuleSetCode | string = 'QD366-HD43'): Stage {
   const t = TRANSITIONS[action];
   if (!t.from.includes(current)) {
     const need = t.from.map((s) => STAGE_LABELS[s].toLowerCase()).join(' / ');
     throw new AppError(
       'StageInvalid',
       {
-        vi: `Không thể ${ACTION_LABELS[action]} khi phiếu đang ở bước «${STAGE_LABELS[current]}»; cần bước: ${need} (QĐ 366, Điều 12 khoản 1; Điều 13).`,
+        vi: `Không thể ${ACTION_LABELS[action]} khi phiếu đang ở bước «${STAGE_LABELS[current]}»; cần bước: ${need} (${action === 'regrade' ? processSources(ruleSet).regrade : processSources(ruleSet).steps}).`,
         en: `Cannot ${action} at stage "${current}"; it needs: ${t.from.join(' / ')}.`,
       },
       { field: 'stage', details: { current, action, allowed: t.from } },

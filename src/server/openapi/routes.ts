@@ -167,6 +167,7 @@ export const API_ROUTES: readonly RouteDoc[] = [
   ioR('get', '/imports/:id', 'Tiến độ và kết quả một lần nhập / An import’s progress and report', { params: importJobParams }),
   ioR('get', '/exports/workbook', 'Xuất tổ chức trong phạm vi (bảng tính) / Export as the workbook', { query: exportQuery, returns: 'xlsx' }),
   ioR('get', '/exports/csv', 'Xuất tổ chức trong phạm vi (các tệp CSV, nén zip) / Export as CSV files', { query: exportQuery, returns: 'zip' }),
+  cyclesR('get', '/cycles/:year/audit', 'Rà soát các mức đã quyết định theo dữ kiện và quy định hiện nay / Audit of decided grades', { ...year, query: progress.auditQuery, description: 'Mỗi vi phạm: đối tượng, mức đã quyết định, mức cao nhất được phép, quy định, căn cứ; `ok` sai khi có quy định bắt buộc bị vi phạm. / Each violation: subject, decided grade, highest allowed, rule, citation; `ok` is false when a binding rule is broken.' }),
   pagesR('get', '/cycles/:year/tree', 'Cây đơn vị với danh sách đảng viên, mức xếp loại, báo cáo, hạn / The tree with the roll, grades, report, deadline', { ...year, query: progress.treeQuery }),
   pagesR('get', '/dashboard/:unitCode/:year', 'Bảng điều khiển của cấp ủy / A committee’s dashboard', { params: forms.keyParams, query: progress.periodQuery }),
   pagesR('get', '/workspace/:unitCode/:year', 'Các đối tượng của một đơn vị với phiếu đánh giá / A unit’s subjects and their evaluations', { params: forms.keyParams, query: workspace.periodQuery }),

@@ -5,6 +5,7 @@ import { hasWholeTree } from '../../domain/access.js';
 import { getCycle } from '../../db/queries/cycles.js';
 import { loadDashboard } from '../../services/dashboard.js';
 import { loadProgress } from '../../services/progress.js';
+import { auditDecidedGrades } from '../../services/grade-audit.js';
 import type { AppEnv } from '../app.js';
 import { authorize, currentUser } from '../authorize.js';
 import { parseQuery } from '../validate.js';
@@ -17,6 +18,7 @@ export const treeQuery = z.object({
   depth: z.coerce.number().int().min(0).max(64).default(1),
 });
 export const periodQuery = z.object({ period: z.string().min(1).optional() });
+export const auditQuery = z.object({ period: z.string().min(1).optional(), unit: z.string().min(1).optional() });
 
 /** The unit a list starts from: the one named (in scope), else the user's scope unit (the administrator: every root). */
 async function rootOf(c: Context<AppEnv>, unit: string | undefined, date: string): Promise<string | undefined> {
@@ -26,9 +28,17 @@ async function rootOf(c: Context<AppEnv>, unit: string | undefined, date: string
   return code;
 }
 
-/** Routes under /api: /cycles/:year/tree, /dashboard/:unitCode/:year. */
+/** Routes under /api: /cycles/:year/tree, /cycles/:year/audit, /dashboard/:unitCode/:year. */
 export function progressRoutes(): Hono<AppEnv> {
   const r = new Hono<AppEnv>();
+  // The consistency audit of decided grades (issue 8 item 3): under the unit named, else the user's scope (the administrator: everything).
+  r.get('/cycles/:year/audit', async (c) => {
+    const year = parseYear(c);
+    const q = parseQuery(c, auditQuery);
+    const cycle = await getCycle(c.var.deps.db, { year, period: q.period });
+    const unitCode = await rootOf(c, q.unit, cycle.referenceDate);
+    return c.json(await auditDecidedGrades(c.var.deps.db, { cycleYear: year, period: q.period, unitCode }));
+  });
   r.get('/cycles/:year/tree', async (c) => {
     const year = parseYear(c);
     const q = parseQuery(c, treeQuery);

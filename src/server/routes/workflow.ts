@@ -14,6 +14,7 @@ import { authorize, authorizeRole, currentUser } from '../authorize.js';
 import { getCycleParameterView, setCycleParameters } from '../../services/rule-parameters.js';
 import { parseBody, parseQuery } from '../validate.js';
 import { can, ROLE_LABELS } from '../../domain/access.js';
+import { processSources } from '../../domain/workflow/process-sources.js';
 import { AppError } from '../../domain/errors.js';
 import { unitAncestors } from '../../db/queries/scope.js';
 import { actorOf, parseYear } from './cycles.js';
@@ -48,16 +49,17 @@ export const computeBody = z.strictObject({ period: z.string().min(1).optional()
 export const overrideBody = z.strictObject({ status: z.string(), reason: z.string(), version: z.number().int().min(1).optional(), byUnit: z.string().min(1).optional() });
 
 /** The evaluation's unit and its cycle's reference date, to authorise against the tree of that day. */
-async function target(db: Db, id: string): Promise<{ unitId: string; date: string }> {
+async function target(db: Db, id: string): Promise<{ unitId: string; date: string; ruleSet: string }> {
   const e = await getEvaluation(db, id);
-  return { unitId: e.unitId, date: (await getCycleById(db, e.cycleId)).referenceDate };
+  const cycle = await getCycleById(db, e.cycleId);
+  return { unitId: e.unitId, date: cycle.referenceDate, ruleSet: cycle.ruleSet };
 }
 
 async function allow(c: Context<AppEnv>, action: 'read' | 'write' | 'decide', unit?: string): Promise<void> {
   const t = await target(c.var.deps.db, c.req.param('id') ?? '');
   // The evaluation's own unit always, and the acting unit too when one is named: naming a unit of
   // one's own scope must not open another cell's evaluation.
-  await authorize(c, { ...t, action });
+  await authorize(c, { unitId: t.unitId, date: t.date, action });
   if (unit !== undefined) await authorize(c, { unitCode: unit, action, date: t.date });
 }
 
@@ -73,7 +75,7 @@ async function allowAppraise(c: Context<AppEnv>, unit: string | undefined): Prom
   const t = await target(c.var.deps.db, c.req.param('id') ?? '');
   if ((await unitAncestors(c.var.deps.db, t.unitId, t.date)).indexOf(user.scopeUnitId) >= 1) return;
   throw new AppError('Forbidden', {
-    vi: `Tài khoản «${user.username}» (${ROLE_LABELS[user.role]}) không được thẩm định đối tượng của chính đơn vị «${user.scopeUnitCode}»: thẩm định thuộc Ban Tổ chức hoặc cấp ủy cấp trên (QĐ 366, Điều 12 khoản 1).`,
+    vi: `Tài khoản «${user.username}» (${ROLE_LABELS[user.role]}) không được thẩm định đối tượng của chính đơn vị «${user.scopeUnitCode}»: thẩm định thuộc Ban Tổ chức hoặc cấp ủy cấp trên (${processSources(t.ruleSet).steps}).`,
     en: `User "${user.username}" (${user.role}) may not appraise a subject of its own unit "${user.scopeUnitCode}": appraisal belongs to the organisation department or a committee above.`,
   });
 }

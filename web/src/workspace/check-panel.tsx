@@ -74,10 +74,10 @@ export function CheckPanelBody({ evaluationId, subject, tick, missing }: { evalu
           <dd>{data.competentAuthority.text} <span className="source">({data.competentAuthority.source})</span></dd>
           <dt>{t('Bước hiện tại')}</dt>
           <dd>{stageLabel(data.stage, i18n.language)}</dd>
-          {data.order.errors.length + data.order.warnings.length > 0 ? (
+          {data.order.errors.length + data.order.warnings.length + (data.order.advice?.length ?? 0) > 0 ? (
             <>
               <dt>{t('Trình tự xếp loại')}</dt>
-              {[...data.order.errors, ...data.order.warnings].map((f, i) => <dd key={i} className={i < data.order.errors.length ? 'g-KHT' : ''}>{f.text}</dd>)}
+              {[...data.order.errors, ...data.order.warnings, ...(data.order.advice ?? [])].map((f, i) => <dd key={i} className={i < data.order.errors.length ? 'g-KHT' : i >= data.order.errors.length + data.order.warnings.length ? 'muted small' : ''}>{f.text}</dd>)}
             </>
           ) : null}
           {data.findings.map((f, i) => (
