@@ -45,11 +45,13 @@ export type AppEnv = {
 const isApiPath = (path: string) => path === '/api' || path.startsWith('/api/');
 
 /** Maps any thrown error to the JSON error shape (API) with the catalogue's status. */
-export function errorBody(err: unknown): { status: number; body: { error: { code: string; message: { vi: string; en: string }; field?: string } } } {
+export function errorBody(err: unknown): { status: number; body: { error: { code: string; message: { vi: string; en: string }; field?: string; current?: unknown } } } {
   if (isAppError(err)) {
+    // A conflict shows the value as it now stands, so the caller can compare and choose.
+    const current = err.code === 'Conflict' ? (err.details as { current?: unknown } | undefined)?.current : undefined;
     return {
       status: err.status,
-      body: { error: { code: err.code, message: err.messages, ...(err.field ? { field: err.field } : {}) } },
+      body: { error: { code: err.code, message: err.messages, ...(err.field ? { field: err.field } : {}), ...(current !== undefined ? { current } : {}) } },
     };
   }
   return {
