@@ -22,6 +22,8 @@ export interface AppDeps {
   config: Config;
   /** The built web application (default web/dist of the checkout). */
   webDir?: string;
+  /** The clock of time-based limits (the sign-in throttle); tests drive it. */
+  clock?: () => number;
 }
 
 /**
@@ -67,7 +69,7 @@ export function errorBody(err: unknown): { status: number; body: { error: { code
 
 export function createApp(deps: AppDeps): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
-  const throttle = new SignInThrottle();
+  const throttle = new SignInThrottle(deps.db, deps.clock);
   const importJobs = new ImportJobs();
   app.use('*', async (c, next) => {
     c.set('deps', deps);
@@ -89,6 +91,8 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
   app.onError((err, c) => {
     const { status, body } = errorBody(err);
     if (status >= 500) console.error(err);
+    const retryAfter = isAppError(err) ? (err.details as { retryAfterSeconds?: number } | undefined)?.retryAfterSeconds : undefined;
+    if (retryAfter !== undefined) c.header('Retry-After', String(retryAfter));
     if (!isApiPath(c.req.path)) return c.html(plainPage(status === 403 ? 'Không có quyền' : 'Không mở được trang', body.error.message.vi), status as 400);
     return c.json(body, status as 400);
   });

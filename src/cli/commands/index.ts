@@ -21,5 +21,6 @@ import { userDisable } from './user-disable.js';
 import { userList } from './user-list.js';
 import { userEnable } from './user-enable.js';
 import { userResetPassword } from './user-reset-password.js';
+import { userUnlock } from './user-unlock.js';
 
-export const commands: readonly CliCommand[] = [dbMigrate, demoLoad, demoRestructure, importCommand, importTemplate, exportCommand, formsCheck, reportCommand, reportTemplateDownload, reportTemplateUpload, formsExport, formsImport, verifyCommand, submissionsCommand, eligibilityCompute, gradeCheck, gradePropose, gradeDecide, gradePublish, gradeRegrade, reviewRecordsCommand, serve, userCreate, userList, userDisable, userEnable, userResetPassword];
+export const commands: readonly CliCommand[] = [dbMigrate, demoLoad, demoRestructure, importCommand, importTemplate, exportCommand, formsCheck, reportCommand, reportTemplateDownload, reportTemplateUpload, formsExport, formsImport, verifyCommand, submissionsCommand, eligibilityCompute, gradeCheck, gradePropose, gradeDecide, gradePublish, gradeRegrade, reviewRecordsCommand, serve, userCreate, userList, userDisable, userEnable, userUnlock, userResetPassword];

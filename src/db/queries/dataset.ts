@@ -66,6 +66,7 @@ const LABELS: Record<keyof Database, string> = {
   evaluation_facts: 'số liệu xếp loại (nhiệm vụ, công chức, kỷ luật)',
   cycle_parameters: 'tham số bộ quy định của kỳ',
   unit_restructurings: 'lần sắp xếp lại tổ chức',
+  sign_in_failures: 'lần đăng nhập sai',
 };
 
 /**
