@@ -11,6 +11,7 @@ import type { User } from '../db/queries/users.js';
 import { apiRoutes } from './routes/api.js';
 import { loadSession, requireApiSession } from './routes/auth.js';
 import { csrfProtection } from './csrf.js';
+import { securityHeaders } from './security-headers.js';
 import { SignInThrottle } from './sign-in-throttle.js';
 import { plainPage, webRoutes } from './web.js';
 import { WEB_DIST } from './web-build.js';
@@ -77,6 +78,7 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
     c.set('importJobs', importJobs);
     await next();
   });
+  app.use('*', securityHeaders());
   app.use('*', loadSession());
   app.use('*', csrfProtection());
   app.use('/api/*', requireApiSession());
