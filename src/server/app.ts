@@ -12,11 +12,13 @@ import { apiRoutes } from './routes/api.js';
 import { loadSession, requireApiSession } from './routes/auth.js';
 import { csrfProtection } from './csrf.js';
 import { securityHeaders } from './security-headers.js';
+import { bodyLimits, refuseControlCharacters } from './input-bounds.js';
 import { SignInThrottle } from './sign-in-throttle.js';
 import { plainPage, webRoutes } from './web.js';
 import { WEB_DIST } from './web-build.js';
 import { apiDocsPageRoutes } from './routes/openapi.js';
 import { ImportJobs } from '../services/import/jobs.js';
+import { WorkSlots } from './work-slots.js';
 
 export interface AppDeps {
   db: Db;
@@ -37,6 +39,8 @@ export type AppEnv = {
     user?: User;
     throttle: SignInThrottle;
     importJobs: ImportJobs;
+    /** Slots for reading uploaded workbooks: a few at once per user and per process. */
+    workbookSlots: WorkSlots;
     /** How the user signed in on this request: a bearer token (API client) or the session cookie (the pages). */
     authVia?: 'bearer' | 'cookie';
     /** The session token of this request, when one was found (the CSRF token derives from it). */
@@ -72,13 +76,17 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
   const throttle = new SignInThrottle(deps.db, deps.clock);
   const importJobs = new ImportJobs();
+  const workbookSlots = new WorkSlots();
   app.use('*', async (c, next) => {
     c.set('deps', deps);
     c.set('throttle', throttle);
     c.set('importJobs', importJobs);
+    c.set('workbookSlots', workbookSlots);
     await next();
   });
   app.use('*', securityHeaders());
+  app.use('*', refuseControlCharacters());
+  app.use('/api/*', bodyLimits());
   app.use('*', loadSession());
   app.use('*', csrfProtection());
   app.use('/api/*', requireApiSession());
