@@ -16,8 +16,33 @@ export interface SignInFailureTable {
   last_failure_at: string;
 }
 
+/** One entry of the append-only audit log (migration 0026). */
+export interface AuditLogTable {
+  seq: number;
+  at: string;
+  actor: string;
+  source: string | null;
+  action: string;
+  entity: string | null;
+  entity_key: string | null;
+  old_value: string | null;
+  new_value: string | null;
+  reason: string | null;
+  prev_hash: string;
+  hash: string;
+}
+
+/** The audit log's head: its last sequence number and hash (one row, id 1). */
+export interface AuditHeadTable {
+  id: number;
+  seq: number;
+  hash: string;
+}
+
 declare module './schema.js' {
   interface Database {
     sign_in_failures: SignInFailureTable;
+    audit_log: AuditLogTable;
+    audit_head: AuditHeadTable;
   }
 }

@@ -19,6 +19,7 @@ import { WEB_DIST } from './web-build.js';
 import { apiDocsPageRoutes } from './routes/openapi.js';
 import { ImportJobs } from '../services/import/jobs.js';
 import { WorkSlots } from './work-slots.js';
+import { auditWrites } from './audit-writes.js';
 
 export interface AppDeps {
   db: Db;
@@ -90,6 +91,7 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
   app.use('*', loadSession());
   app.use('*', csrfProtection());
   app.use('/api/*', requireApiSession());
+  app.use('/api/*', auditWrites(app));
   app.route('/api', apiRoutes());
   app.route('/', apiDocsPageRoutes());
   app.route('/', webRoutes({ dir: deps.webDir ?? WEB_DIST }));

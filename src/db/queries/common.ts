@@ -4,6 +4,7 @@
  */
 import { type RawBuilder, type SqlBool, sql } from 'kysely';
 import type { Db } from '../create-db.js';
+import { flushAudit } from './audit.js';
 
 /** Attempts of a transaction that the engine aborted to break a deadlock or a serialization conflict. */
 export const TRANSACTION_ATTEMPTS = 6;
@@ -28,7 +29,11 @@ export async function inTransaction<T>(db: Db, fn: (trx: Db) => Promise<T>): Pro
   if (db.isTransaction) return fn(db);
   for (let attempt = 1; ; attempt++) {
     try {
-      return await db.transaction().execute(fn);
+      return await db.transaction().execute(async (trx) => {
+        const out = await fn(trx);
+        await flushAudit(trx); // the audit entries of this transaction, chained as it commits
+        return out;
+      });
     } catch (e) {
       if (attempt >= TRANSACTION_ATTEMPTS || !isRetryableConflict(e)) throw e;
       await new Promise((r) => setTimeout(r, Math.random() * 20 * attempt));

@@ -67,6 +67,8 @@ const LABELS: Record<keyof Database, string> = {
   cycle_parameters: 'tham số bộ quy định của kỳ',
   unit_restructurings: 'lần sắp xếp lại tổ chức',
   sign_in_failures: 'lần đăng nhập sai',
+  audit_log: 'nhật ký kiểm toán',
+  audit_head: 'đầu nhật ký kiểm toán',
 };
 
 /**

@@ -16,6 +16,7 @@ import { currentUser, unauthenticated } from '../authorize.js';
 import { csrfTokenFor } from '../csrf.js';
 import { clientAddress, isHttps } from '../client-address.js';
 import { scopeUnitName } from '../../db/queries/scope.js';
+import { recordAudit } from '../../db/queries/audit.js';
 import { verifyNobody, verifyPassword } from '../../services/passwords.js';
 import { parseBody } from '../validate.js';
 
@@ -55,9 +56,11 @@ async function signIn(c: Context<AppEnv>, username: string, password: string): P
   const ok = found ? await verifyPassword(found.passwordHash, password) : await verifyNobody(password);
   if (!found || !ok || found.disabled) {
     await throttle.recordFailure(attempt);
+    await recordAudit(db, { actor: attempt.username, action: 'sign_in_failed', source: attempt.address ?? null, entity: 'user', entityKey: attempt.username });
     throw wrongCredentials();
   }
   await throttle.recordSuccess(attempt);
+  await recordAudit(db, { actor: found.username, action: 'sign_in', source: attempt.address ?? null, entity: 'user', entityKey: found.username });
   const { passwordHash: _, ...user } = found;
   return { ...(await createSession(db, user.id)), user };
 }
@@ -71,6 +74,8 @@ function setSessionCookie(c: Context, token: string): void {
 async function endSession(c: Context<AppEnv>): Promise<void> {
   const token = tokenOf(c);
   if (token) await deleteSession(c.var.deps.db, token);
+  const user = c.get('user');
+  if (user) await recordAudit(c.var.deps.db, { actor: user.username, action: 'sign_out', source: clientAddress(c) ?? null, entity: 'user', entityKey: user.username });
   deleteCookie(c, SESSION_COOKIE, { path: '/' });
 }
 
