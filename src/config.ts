@@ -22,8 +22,15 @@ export interface Config {
    * installation) unless XEPLOAI_DEMO=1.
    */
   readonly loadDemoWhenEmpty: boolean;
-  /** Take the client address from X-Forwarded-For (XEPLOAI_TRUST_PROXY=1, behind a reverse proxy). */
+  /** Behind a reverse proxy (XEPLOAI_TRUST_PROXY set): see `trustedProxies`. */
   readonly trustProxy: boolean;
+  /**
+   * The proxies' addresses (XEPLOAI_TRUST_PROXY: `1` for a proxy on this machine, 127.0.0.1 and ::1;
+   * or a comma-separated list of addresses). Only a request whose socket comes from one of them has
+   * its X-Forwarded-For / -Proto / -Host read, and only the hop that proxy appended: a client cannot
+   * choose its address by sending the header itself.
+   */
+  readonly trustedProxies: readonly string[];
   /** Password of the demo accounts created with the demo district (XEPLOAI_DEMO_PASSWORD). */
   readonly demoPassword: string;
 }
@@ -40,6 +47,23 @@ function demoWanted(env: NodeJS.ProcessEnv, databaseUrl: string | undefined): bo
   if (YES.includes(v)) return true;
   if (NO.includes(v)) return false;
   return databaseUrl === undefined;
+}
+
+/** XEPLOAI_TRUST_PROXY: yes → the loopback addresses; no or unset → none; else a list of addresses. */
+function parseTrustedProxies(raw: string | undefined): string[] {
+  const v = (raw ?? '').trim().toLowerCase();
+  if (v === '' || NO.includes(v)) return [];
+  if (YES.includes(v)) return ['127.0.0.1', '::1'];
+  const list = v.split(',').map((a) => a.trim()).filter((a) => a !== '');
+  const bad = list.find((a) => !/^[0-9a-f.:]+$/.test(a));
+  if (bad !== undefined) {
+    throw new AppError(
+      'ValidationFailed',
+      { vi: `XEPLOAI_TRUST_PROXY phải là 1 hoặc danh sách địa chỉ IP của proxy, cách nhau bởi dấu phẩy; «${bad}» không phải địa chỉ IP.`, en: `XEPLOAI_TRUST_PROXY must be 1 or a comma-separated list of the proxies' IP addresses; "${bad}" is not an IP address.` },
+      { field: 'XEPLOAI_TRUST_PROXY' },
+    );
+  }
+  return list;
 }
 
 export type ConfigOverrides = Partial<Pick<Config, 'port' | 'host' | 'sqlitePath' | 'databaseUrl' | 'loadDemoWhenEmpty'>>;
@@ -65,6 +89,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Conf
       { field: 'XEPLOAI_PG_SCHEMA' },
     );
   }
+  const trustedProxies = parseTrustedProxies(env.XEPLOAI_TRUST_PROXY);
   return Object.freeze({
     engine: databaseUrl ? 'postgres' : 'sqlite',
     sqlitePath: sqlitePath === ':memory:' ? sqlitePath : resolve(sqlitePath),
@@ -73,7 +98,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Conf
     port: rawPort,
     host: overrides.host ?? env.HOST ?? '0.0.0.0',
     loadDemoWhenEmpty: overrides.loadDemoWhenEmpty ?? demoWanted(env, databaseUrl),
-    trustProxy: YES.includes((env.XEPLOAI_TRUST_PROXY ?? '').trim().toLowerCase()),
+    trustProxy: trustedProxies.length > 0,
+    trustedProxies,
     demoPassword: env.XEPLOAI_DEMO_PASSWORD || DEFAULT_DEMO_PASSWORD,
   });
 }

@@ -8,6 +8,9 @@ import { loadConfig } from '../config.js';
 import { isAppError } from '../domain/errors.js';
 import type { CliCommand, CliContext, CliIo } from './command.js';
 import { commands } from './commands/index.js';
+import { createDb } from '../db/create-db.js';
+import { recordAudit } from '../db/queries/audit.js';
+import { cliActor } from './actor.js';
 
 const stdio: CliIo = {
   out: (t) => process.stdout.write(t.endsWith('\n') ? t : `${t}\n`),
@@ -27,6 +30,7 @@ const GROUPS: readonly { title: string; prefixes: readonly string[] }[] = [
   { title: 'Đánh giá, xếp loại / Grading', prefixes: ['eligibility', 'grade', 'review-records', 'submissions'] },
   { title: 'Biểu thống kê / Statistical forms', prefixes: ['forms', 'verify'] },
   { title: 'Báo cáo / Report', prefixes: ['report'] },
+  { title: 'An toàn dữ liệu / Audit and recovery', prefixes: ['audit', 'backup', 'restore'] },
 ];
 
 /** Order inside a group: by the group's prefix order, then the registry's order. */
@@ -120,7 +124,9 @@ export async function runCli(argv: string[], io: CliIo = stdio, env: NodeJS.Proc
   }
   const ctx: CliContext = { io, env, config: (overrides) => loadConfig(env, overrides) };
   try {
-    return await found.command.run(found.rest, ctx);
+    const code = await found.command.run(found.rest, ctx);
+    if (code === 0) await logCommand(ctx, found.command, found.rest);
+    return code;
   } catch (e) {
     if (isAppError(e)) {
       io.err(`Lỗi: ${e.messages.vi}\nError: ${e.messages.en}`);
@@ -133,6 +139,31 @@ export async function runCli(argv: string[], io: CliIo = stdio, env: NodeJS.Proc
     }
     io.err(`Lỗi không mong đợi / Unexpected error: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`);
     return 1;
+  }
+}
+
+/** Commands that change nothing (and `serve`, whose requests log themselves): not logged. */
+const READ_ONLY = new Set(['forms check', 'forms export', 'report', 'report template download', 'import template', 'user list', 'audit verify', 'audit export', 'serve', 'review-records', 'submissions', 'backup']);
+
+/** Logs a command that may have changed data (or exported personal data) with its arguments, secrets hidden. */
+async function logCommand(ctx: CliContext, command: CliCommand, args: string[]): Promise<void> {
+  const name = command.name.join(' ');
+  const verifyOnly = name === 'verify' && !args.includes('--fix');
+  if (READ_ONLY.has(name) || verifyOnly || (name === 'grade check')) return;
+  const shown = args.map((a, i) => (/password/i.test(args[i - 1] ?? '') && !a.startsWith('-') ? '[ẩn / hidden]' : a));
+  let config;
+  try {
+    config = ctx.config();
+  } catch {
+    return;
+  }
+  const db = createDb(config);
+  try {
+    await recordAudit(db, { actor: cliActor(ctx), action: name === 'export' ? 'export cli' : `cli ${name}`, source: 'cli', newValue: { args: shown } });
+  } catch {
+    // A command that ran on no database (or one without the log yet) has nothing to log to.
+  } finally {
+    await db.destroy();
   }
 }
 

@@ -18,7 +18,7 @@ export interface DemoLoadSummary {
 }
 
 /** Generates and inserts the demo district; DuplicateCode when HU-TAMDUONG already exists. */
-export async function loadDemoDistrict(db: Db, options: { onProgress?: (msg: string) => void } = {}): Promise<DemoLoadSummary> {
+export async function loadDemoDistrict(db: Db, options: { onProgress?: (msg: string) => void; then?: (trx: Db) => Promise<void> } = {}): Promise<DemoLoadSummary> {
   const existing = await db.selectFrom('org_units').select(['id', 'code']).where('code', 'in', [DEMO_UNIT_CODE, PROVINCE.code]).execute();
   if (existing.some((u) => u.code === DEMO_UNIT_CODE)) {
     throw new AppError(
@@ -48,7 +48,7 @@ export async function loadDemoDistrict(db: Db, options: { onProgress?: (msg: str
     existingProvinceId: existing.find((u) => u.code === PROVINCE.code)?.id ?? null,
     existingCycleId: cycle?.id ?? null,
   });
-  await insertDataset(db, data, options.onProgress ? { onProgress: options.onProgress } : {});
+  await insertDataset(db, data, { ...(options.onProgress ? { onProgress: options.onProgress } : {}), ...(options.then ? { then: options.then } : {}) });
   return {
     unitCode: DEMO_UNIT_CODE,
     units: data.units.length,

@@ -10,7 +10,7 @@ export interface LocalisedMessage {
 }
 
 /** HTTP status per error kind; the catalogue below assigns one kind to each code. */
-const STATUS = { invalid: 400, unauthenticated: 401, forbidden: 403, notFound: 404, conflict: 409, unprocessable: 422, tooMany: 429 } as const;
+const STATUS = { invalid: 400, unauthenticated: 401, forbidden: 403, notFound: 404, conflict: 409, tooLarge: 413, unprocessable: 422, tooMany: 429 } as const;
 type ErrorKind = keyof typeof STATUS;
 
 /** Every error code the product raises, with the kind that decides its HTTP status. */
@@ -66,6 +66,8 @@ export const ERROR_CODES = {
   TemplateInvalid: 'unprocessable',
   PdfUnavailable: 'unprocessable',
   PdfFailed: 'unprocessable',
+  PayloadTooLarge: 'tooLarge',
+  Busy: 'tooMany',
 } as const satisfies Record<string, ErrorKind>;
 export type ErrorCode = keyof typeof ERROR_CODES;
 

@@ -11,17 +11,23 @@ import type { User } from '../db/queries/users.js';
 import { apiRoutes } from './routes/api.js';
 import { loadSession, requireApiSession } from './routes/auth.js';
 import { csrfProtection } from './csrf.js';
+import { securityHeaders } from './security-headers.js';
+import { bodyLimits, refuseControlCharacters } from './input-bounds.js';
 import { SignInThrottle } from './sign-in-throttle.js';
 import { plainPage, webRoutes } from './web.js';
 import { WEB_DIST } from './web-build.js';
 import { apiDocsPageRoutes } from './routes/openapi.js';
 import { ImportJobs } from '../services/import/jobs.js';
+import { WorkSlots } from './work-slots.js';
+import { auditWrites } from './audit-writes.js';
 
 export interface AppDeps {
   db: Db;
   config: Config;
   /** The built web application (default web/dist of the checkout). */
   webDir?: string;
+  /** The clock of time-based limits (the sign-in throttle); tests drive it. */
+  clock?: () => number;
 }
 
 /**
@@ -34,6 +40,8 @@ export type AppEnv = {
     user?: User;
     throttle: SignInThrottle;
     importJobs: ImportJobs;
+    /** Slots for reading uploaded workbooks: a few at once per user and per process. */
+    workbookSlots: WorkSlots;
     /** How the user signed in on this request: a bearer token (API client) or the session cookie (the pages). */
     authVia?: 'bearer' | 'cookie';
     /** The session token of this request, when one was found (the CSRF token derives from it). */
@@ -45,11 +53,13 @@ export type AppEnv = {
 const isApiPath = (path: string) => path === '/api' || path.startsWith('/api/');
 
 /** Maps any thrown error to the JSON error shape (API) with the catalogue's status. */
-export function errorBody(err: unknown): { status: number; body: { error: { code: string; message: { vi: string; en: string }; field?: string } } } {
+export function errorBody(err: unknown): { status: number; body: { error: { code: string; message: { vi: string; en: string }; field?: string; current?: unknown } } } {
   if (isAppError(err)) {
+    // A conflict shows the value as it now stands, so the caller can compare and choose.
+    const current = err.code === 'Conflict' ? (err.details as { current?: unknown } | undefined)?.current : undefined;
     return {
       status: err.status,
-      body: { error: { code: err.code, message: err.messages, ...(err.field ? { field: err.field } : {}) } },
+      body: { error: { code: err.code, message: err.messages, ...(err.field ? { field: err.field } : {}), ...(current !== undefined ? { current } : {}) } },
     };
   }
   return {
@@ -65,17 +75,23 @@ export function errorBody(err: unknown): { status: number; body: { error: { code
 
 export function createApp(deps: AppDeps): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
-  const throttle = new SignInThrottle();
+  const throttle = new SignInThrottle(deps.db, deps.clock);
   const importJobs = new ImportJobs();
+  const workbookSlots = new WorkSlots();
   app.use('*', async (c, next) => {
     c.set('deps', deps);
     c.set('throttle', throttle);
     c.set('importJobs', importJobs);
+    c.set('workbookSlots', workbookSlots);
     await next();
   });
+  app.use('*', securityHeaders());
+  app.use('*', refuseControlCharacters());
+  app.use('/api/*', bodyLimits());
   app.use('*', loadSession());
   app.use('*', csrfProtection());
   app.use('/api/*', requireApiSession());
+  app.use('/api/*', auditWrites(app));
   app.route('/api', apiRoutes());
   app.route('/', apiDocsPageRoutes());
   app.route('/', webRoutes({ dir: deps.webDir ?? WEB_DIST }));
@@ -87,6 +103,8 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
   app.onError((err, c) => {
     const { status, body } = errorBody(err);
     if (status >= 500) console.error(err);
+    const retryAfter = isAppError(err) ? (err.details as { retryAfterSeconds?: number } | undefined)?.retryAfterSeconds : undefined;
+    if (retryAfter !== undefined) c.header('Retry-After', String(retryAfter));
     if (!isApiPath(c.req.path)) return c.html(plainPage(status === 403 ? 'Không có quyền' : 'Không mở được trang', body.error.message.vi), status as 400);
     return c.json(body, status as 400);
   });

@@ -16,6 +16,7 @@ import { createHash } from 'node:crypto';
 import type { Context, MiddlewareHandler } from 'hono';
 import { AppError } from '../domain/errors.js';
 import type { AppEnv } from './app.js';
+import { requestHost } from './client-address.js';
 
 /** The header a page sends its token in. */
 export const CSRF_HEADER = 'x-csrf-token';
@@ -43,11 +44,6 @@ function refused(reason: 'site' | 'token' | 'json'): AppError {
   );
 }
 
-/** The host this request was addressed to (behind a trusted proxy: the forwarded host). */
-function requestHost(c: Context<AppEnv>): string {
-  const forwarded = c.var.deps.config.trustProxy ? c.req.header('x-forwarded-host')?.split(',')[0]?.trim() : undefined;
-  return (forwarded || c.req.header('host') || new URL(c.req.url).host).toLowerCase();
-}
 
 /** True when the request says it comes from another site (Origin or Fetch Metadata). */
 function fromAnotherSite(c: Context<AppEnv>): boolean {

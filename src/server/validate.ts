@@ -8,6 +8,7 @@ import type { Context } from 'hono';
 import type { z } from 'zod';
 import { AppError } from '../domain/errors.js';
 import { messageVi, type RawIssue } from '../schemas/zod-vi.js';
+import { assertCleanBody } from './input-bounds.js';
 
 type Issue = z.core.$ZodIssue;
 
@@ -66,6 +67,7 @@ export async function parseBody<S extends z.ZodType>(c: Context, schema: S): Pro
       en: 'The request body is not valid JSON.',
     });
   }
+  assertCleanBody(raw); // lengths and control characters, naming the field (src/server/input-bounds.ts)
   return parseWith(schema, raw, 'body');
 }
 

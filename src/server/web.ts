@@ -9,6 +9,7 @@ import { extname, join, normalize, sep } from 'node:path';
 import { Hono } from 'hono';
 import { compress } from 'hono/compress';
 import type { AppEnv } from './app.js';
+import { safeNext } from '../domain/safe-next.js';
 
 const TYPES: Record<string, string> = {
   '.js': 'text/javascript; charset=utf-8',
@@ -37,10 +38,6 @@ async function readOrNull(path: string): Promise<Buffer | null> {
   }
 }
 
-/** A local path to return to after signing in; anything else (another site, `//host`) becomes `/`. */
-export function safeNext(next: string | undefined): string {
-  return next && next.startsWith('/') && !next.startsWith('//') && !next.startsWith('/\\') ? next : '/';
-}
 
 /** Routes of the web application: /assets/*, /favicon.svg, and every page address (GET). */
 export function webRoutes(options: { dir: string }): Hono<AppEnv> {

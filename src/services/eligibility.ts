@@ -29,7 +29,7 @@ import {
   type ScopeUnit,
 } from '../db/queries/eligibility.js';
 import { getUnitIdByCode } from '../db/queries/evaluation-subjects.js';
-import { listEvaluations, updateEvaluation } from '../db/queries/evaluations.js';
+import { listEvaluations, lockEvaluation, updateEvaluation } from '../db/queries/evaluations.js';
 import { createEvaluationsInBulk, type NewEvaluation } from '../db/queries/evaluations-bulk.js';
 import { nowIso } from '../db/ids.js';
 import { unitChainAt } from '../db/queries/workflow.js';
@@ -200,6 +200,7 @@ export async function overrideEligibility(
   }
   const status = input.status as Eligibility;
   return inTransaction(db, async (trx) => {
+    await lockEvaluation(trx, input.evaluationId, input.expectedVersion);
     const ctx = await loadGradingContext(trx, input.evaluationId);
     const by = await frozenActingBody(trx, ctx, input.byUnit);
     const current = ctx.evaluation;

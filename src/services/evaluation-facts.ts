@@ -11,7 +11,7 @@ import { applyFacts, hasFacts, type SubjectFactsInput } from '../domain/workflow
 import type { Db } from '../db/create-db.js';
 import { inTransaction } from '../db/queries/common.js';
 import { putEvaluationFacts } from '../db/queries/evaluation-facts.js';
-import { createEvaluation, type CreateEvaluationInput, updateEvaluation } from '../db/queries/evaluations.js';
+import { createEvaluation, type CreateEvaluationInput, lockEvaluation, updateEvaluation } from '../db/queries/evaluations.js';
 import { nowIso } from '../db/ids.js';
 import { type GradingContext, loadGradingContext } from './grading-context.js';
 import { markChanged } from './evaluation-version.js';
@@ -62,6 +62,7 @@ function decidedAlready(): AppError {
  */
 export async function editEvaluation(db: Db, evaluationId: string, input: FreeFieldsInput, actor: string): Promise<Evaluation> {
   return inTransaction(db, async (trx) => {
+    await lockEvaluation(trx, evaluationId, input.expectedVersion);
     const ctx = await loadGradingContext(trx, evaluationId);
     const touchesFacts = hasFacts(input) || input.score !== undefined;
     if (touchesFacts && (ctx.stage === 'decided' || ctx.stage === 'published')) throw decidedAlready();

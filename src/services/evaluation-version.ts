@@ -10,7 +10,7 @@ import { getEvaluation, staleVersion, touchEvaluation } from '../db/queries/eval
 
 /** Conflict (409, field `version`) when the caller read another version than `current`'s. */
 export function assertReadVersion(current: Evaluation, expected: number | undefined): void {
-  if (expected !== undefined && expected !== current.version) throw staleVersion(expected, current.version);
+  if (expected !== undefined && expected !== current.version) throw staleVersion(expected, current.version, current);
 }
 
 /**
@@ -18,6 +18,6 @@ export function assertReadVersion(current: Evaluation, expected: number | undefi
  * (an opinion, a stage, a fact), and returns the evaluation as it now stands.
  */
 export async function markChanged(trx: Db, read: Evaluation): Promise<Evaluation> {
-  await touchEvaluation(trx, read.id, read.version, read.updatedAt);
+  await touchEvaluation(trx, read.id);
   return getEvaluation(trx, read.id);
 }

@@ -10,6 +10,7 @@ import { rebuildFormCounts, recomputeCycleCounts } from '../db/queries/form-coun
 import { listCycleKeys, loadAncestorsOn, loadTreeOn } from '../db/queries/rollup-facts.js';
 import { getUnitAt } from '../db/queries/units.js';
 import { nowIso } from '../db/ids.js';
+import { assertZipWithin } from './zip-guard.js';
 import { AppError } from '../domain/errors.js';
 import { checkFormValues, FORM_CODES, getFormDefinitions, parseFormValues, type Finding, type FormCode, type FormDefinition, type FormValues, type FormValuesDoc } from '../domain/forms/index.js';
 import { placeOf } from '../domain/forms/table.js';
@@ -279,6 +280,7 @@ const isZip = (b: Uint8Array) => b.length >= 4 && b[0] === 0x50 && b[1] === 0x4b
  */
 export async function readFormsDocument(bytes: Uint8Array, source: string): Promise<unknown> {
   if (isZip(bytes)) {
+    assertZipWithin(bytes, source); // before the workbook library holds any of it
     const { readFormsWorkbook } = await import('../reports/xlsx/forms-workbook.js');
     return readFormsWorkbook(Buffer.from(bytes));
   }

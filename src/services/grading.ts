@@ -14,7 +14,7 @@ import type { OrderFinding } from '../domain/workflow/order-rules.js';
 import { nextStage, type Stage, type WorkflowAction } from '../domain/workflow/stages.js';
 import type { Db } from '../db/create-db.js';
 import { getUnitIdByCode } from '../db/queries/evaluation-subjects.js';
-import { type EvaluationFieldsInput, regrade, updateEvaluation } from '../db/queries/evaluations.js';
+import { type EvaluationFieldsInput, lockEvaluation, regrade, updateEvaluation } from '../db/queries/evaluations.js';
 import { insertJustification, insertOpinion, listJustifications, listOpinions, listStageEvents, recordStage } from '../db/queries/workflow.js';
 import { nowIso } from '../db/ids.js';
 import { assertGradingOpen, assertNoGradeErrors, checkGrade, checkOrder, type GradingCheck, type GradingContext, loadGradingContext } from './grading-context.js';
@@ -88,6 +88,7 @@ async function gradedStep(
 ): Promise<StepResult> {
   const grade = requireGrade(input.grade, 'grade');
   return inTransaction(db, async (trx) => {
+    await lockEvaluation(trx, input.evaluationId, input.expectedVersion);
     const loaded = await loadGradingContext(trx, input.evaluationId);
     assertReadVersion(loaded.evaluation, input.expectedVersion);
     assertGradingOpen(loaded, input.action === 'decide' ? 'quyết định xếp loại' : 'đề xuất xếp loại');
@@ -114,6 +115,7 @@ async function gradedStep(
 export async function selfAssess(db: Db, input: StepFacts & { evaluationId: string; grade: string; actor: string; comment?: string | undefined; expectedVersion?: number | undefined }): Promise<StepResult> {
   const grade = requireGrade(input.grade, 'grade');
   return inTransaction(db, async (trx) => {
+    await lockEvaluation(trx, input.evaluationId, input.expectedVersion);
     const loaded = await loadGradingContext(trx, input.evaluationId);
     assertReadVersion(loaded.evaluation, input.expectedVersion);
     assertGradingOpen(loaded, 'tự đánh giá');
@@ -134,6 +136,7 @@ export async function addOpinion(
   const comment = input.comment.trim();
   if (comment === '') throw new AppError('ValidationFailed', { vi: 'Ý kiến nhận xét không được để trống.', en: 'The comment must not be empty.' }, { field: 'comment' });
   return inTransaction(db, async (trx) => {
+    await lockEvaluation(trx, input.evaluationId, input.expectedVersion);
     const ctx = await loadGradingContext(trx, input.evaluationId);
     assertReadVersion(ctx.evaluation, input.expectedVersion);
     assertGradingOpen(ctx, 'ghi ý kiến về');
@@ -176,6 +179,7 @@ export async function decide(db: Db, input: GradedStepInput & { decidingUnit: st
 export async function appraise(db: Db, input: { evaluationId: string; grade?: string | undefined; comment: string; byUnit?: string | undefined; actor: string; expectedVersion?: number | undefined }): Promise<StepResult> {
   const grade = input.grade === undefined ? null : requireGrade(input.grade, 'grade');
   return inTransaction(db, async (trx) => {
+    await lockEvaluation(trx, input.evaluationId, input.expectedVersion);
     const ctx = await loadGradingContext(trx, input.evaluationId);
     assertReadVersion(ctx.evaluation, input.expectedVersion);
     assertGradingOpen(ctx, 'thẩm định');
@@ -190,6 +194,7 @@ export async function appraise(db: Db, input: { evaluationId: string; grade?: st
 /** Publishes a decided grade; only the body that decided may. */
 export async function publish(db: Db, input: { evaluationId: string; byUnit: string; actor: string; expectedVersion?: number | undefined }): Promise<StepResult> {
   return inTransaction(db, async (trx) => {
+    await lockEvaluation(trx, input.evaluationId, input.expectedVersion);
     const ctx = await loadGradingContext(trx, input.evaluationId);
     assertReadVersion(ctx.evaluation, input.expectedVersion);
     assertGradingOpen(ctx, 'công bố kết quả của');
@@ -211,6 +216,7 @@ export async function regradeEvaluation(db: Db, input: GradedStepInput & { reaso
   const reason = assertRegradeReason(input.reason);
   const grade = requireGrade(input.grade, 'grade');
   return inTransaction(db, async (trx) => {
+    await lockEvaluation(trx, input.evaluationId, input.expectedVersion);
     const loaded = await loadGradingContext(trx, input.evaluationId);
     assertReadVersion(loaded.evaluation, input.expectedVersion);
     const to = nextStage(loaded.stage, 'regrade', loaded.cycle.ruleSet);

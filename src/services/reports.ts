@@ -7,6 +7,7 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Db } from '../db/create-db.js';
+import { assertZipWithin } from './zip-guard.js';
 import { AppError } from '../domain/errors.js';
 import { getCycle } from '../db/queries/cycles.js';
 import { getReportRecords } from '../db/queries/report-data.js';
@@ -186,6 +187,8 @@ export async function uploadTemplate(db: Db, input: { name: string; content: Buf
       );
     }
   }
+  // A .docx is a zip: bounded before the template library opens it (anything else is not a template, said below).
+  if (input.content.subarray(0, 2).toString('latin1') === 'PK') assertZipWithin(input.content, input.name);
   validateTemplate(input.content, sampleModel());
   const { id } = await activateTemplate(db, input);
   return { id, name: input.name };

@@ -7,6 +7,7 @@
  */
 import { AppError } from '../domain/errors.js';
 import type { Evaluation } from '../domain/model/evaluations.js';
+import { lockEvaluation } from '../db/queries/evaluations.js';
 import type { PersonEvent, PersonEventInput } from '../domain/model/people.js';
 import type { Db } from '../db/create-db.js';
 import { inTransaction } from '../db/queries/common.js';
@@ -36,6 +37,7 @@ export async function addSubjectEvent(
   input: { evaluationId: string; expectedVersion?: number | undefined; event: Omit<PersonEventInput, 'cardNumber'>; actor: string },
 ): Promise<{ evaluation: Evaluation; event: PersonEvent }> {
   return inTransaction(db, async (trx) => {
+    await lockEvaluation(trx, input.evaluationId, input.expectedVersion);
     const ctx = await loadGradingContext(trx, input.evaluationId);
     assertReadVersion(ctx.evaluation, input.expectedVersion);
     const { event } = await recordPersonEvent(trx, { event: { ...input.event, cardNumber: cardOf(ctx) }, actor: input.actor, skipEvaluationId: ctx.evaluation.id });
@@ -50,6 +52,7 @@ export async function removeSubjectEvent(
   input: { evaluationId: string; eventId: string; expectedVersion?: number | undefined; reason?: string | undefined; actor: string },
 ): Promise<{ evaluation: Evaluation; event: PersonEvent }> {
   return inTransaction(db, async (trx) => {
+    await lockEvaluation(trx, input.evaluationId, input.expectedVersion);
     const ctx = await loadGradingContext(trx, input.evaluationId);
     assertReadVersion(ctx.evaluation, input.expectedVersion);
     const event = await deletePersonEvent(trx, { cardNumber: cardOf(ctx), eventId: input.eventId });

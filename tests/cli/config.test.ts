@@ -23,6 +23,9 @@ describe('loadConfig demo and proxy settings', () => {
   it('trusts X-Forwarded-For only when XEPLOAI_TRUST_PROXY=1', () => {
     expect(loadConfig({}).trustProxy).toBe(false);
     expect(loadConfig({ XEPLOAI_TRUST_PROXY: '1' }).trustProxy).toBe(true);
+    expect(loadConfig({ XEPLOAI_TRUST_PROXY: '1' }).trustedProxies).toEqual(['127.0.0.1', '::1']);
+    expect(loadConfig({ XEPLOAI_TRUST_PROXY: '10.0.0.5, 10.0.0.6' }).trustedProxies).toEqual(['10.0.0.5', '10.0.0.6']);
+    expect(() => loadConfig({ XEPLOAI_TRUST_PROXY: 'proxy.example' })).toThrow(/XEPLOAI_TRUST_PROXY/);
   });
 
   it('names an invalid PORT as typed', () => {

@@ -1,4 +1,4 @@
-/** `xeploai user create | list | disable | enable | reset-password`, and the demo accounts made by `demo load`. */
+/** `xeploai user create | list | disable | enable | unlock | reset-password`, and the demo accounts made by `demo load`. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/config.js';
 import { createDb, type Db } from '../../src/db/create-db.js';
@@ -35,6 +35,16 @@ describe('xeploai user', () => {
       ['xem', 'Chỉ xem', 'HU-TAMDUONG', 'viewer'],
     ]);
     expect(await signsIn('chibo', 'xeploai-demo')).toBe(true);
+  });
+
+  it('user unlock clears the failed sign-ins of a name at every address (the shared throttle of every process)', async () => {
+    const { SignInThrottle } = await import('../../src/server/sign-in-throttle.js');
+    const throttle = new SignInThrottle(db);
+    for (const address of ['203.0.113.1', '203.0.113.2']) for (let i = 0; i < 6; i++) await throttle.recordFailure({ username: 'chibo', address });
+    await expect(throttle.assertAllowed({ username: 'chibo', address: '203.0.113.1' })).rejects.toMatchObject({ code: 'TooManySignIns' });
+    const r = await cli.run(['user', 'unlock', 'CHIBO']);
+    expect([r.code, r.out.trim()]).toEqual([0, 'Đã bỏ chờ đăng nhập cho «chibo» (2 địa chỉ).']);
+    await expect(throttle.assertAllowed({ username: 'chibo', address: '203.0.113.1' })).resolves.toBeUndefined();
   });
 
   it('creates a user with a password from stdin, NFC-normalised', async () => {

@@ -557,6 +557,11 @@ Object.assign(TABLE, {
     await forbidden(as.compiler, 'POST', `/api/users/${throwaway.user.username}/password`, {});
     expect((await allowed(as.admin, 'POST', `/api/users/${throwaway.user.username}/password`, {})).password).toMatch(/^\S{12,}$/);
   },
+  'POST /api/users/:username/unlock': async () => {
+    await forbidden(as.compiler, 'POST', `/api/users/${as.viewer.user.username}/unlock`, {});
+    await forbidden(as.clerk, 'POST', `/api/users/${as.viewer.user.username}/unlock`, {});
+    expect((await allowed(as.admin, 'POST', `/api/users/${as.viewer.user.username}/unlock`, {})).cleared).toBe(0);
+  },
   'GET /api/forms/:unitCode/:year/layout': async () => {
     await forbidden(as.clerk, 'GET', '/api/forms/CB-B/2022/layout', undefined, 'CB-B');
     expect((await allowed(as.clerk, 'GET', '/api/forms/CB-A/2022/layout')).forms).toHaveLength(5);

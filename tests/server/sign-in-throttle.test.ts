@@ -1,58 +1,78 @@
-/** The sign-in throttle with a hand-driven clock: the limit, the window, the minutes it says. */
-import { describe, expect, it } from 'vitest';
+/** The sign-in throttle over the database with a hand-driven clock: free failures, doubling delays, restart, keys apart. */
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { isAppError } from '../../src/domain/errors.js';
-import { SignInThrottle } from '../../src/server/sign-in-throttle.js';
+import { SIGN_IN_FREE_FAILURES, SIGN_IN_MAX_DELAY_MS, SIGN_IN_RESTART_MS, SignInThrottle, signInDelayMs } from '../../src/server/sign-in-throttle.js';
+import { createTestDb, type TestDb, testEngine } from '../helpers/test-db.js';
 
-function refusal(f: () => void): string | undefined {
+async function refusal(f: () => Promise<void>): Promise<number | undefined> {
   try {
-    f();
+    await f();
     return undefined;
   } catch (e) {
-    if (isAppError(e) && e.status === 429) return e.messages.vi;
+    if (isAppError(e) && e.status === 429) return (e.details as { retryAfterSeconds: number }).retryAfterSeconds;
     throw e;
   }
 }
 
-describe('SignInThrottle', () => {
-  it('allows 5 failures, refuses the 6th attempt until 10 minutes after the first failure', () => {
-    let now = 1_000_000;
-    const t = new SignInThrottle(5, 10 * 60_000, () => now);
-    const keys = ['name:chibo'];
-    for (let i = 0; i < 5; i++) {
-      expect(refusal(() => t.assertAllowed(keys))).toBeUndefined();
-      t.recordFailure(keys);
-      now += 30_000; // 30 s between attempts: the last failure is 2 min after the first
+describe('signInDelayMs', () => {
+  it('is free up to the limit, then doubles from 2 s up to 15 minutes', () => {
+    expect([0, 4].map((n) => signInDelayMs(n, 5))).toEqual([0, 0]);
+    expect([5, 6, 7, 10].map((n) => signInDelayMs(n, 5))).toEqual([2_000, 4_000, 8_000, 64_000]);
+    expect(signInDelayMs(40, 5)).toBe(SIGN_IN_MAX_DELAY_MS);
+    expect(signInDelayMs(10_000, 5)).toBe(SIGN_IN_MAX_DELAY_MS);
+  });
+});
+
+describe(`SignInThrottle on ${testEngine}`, () => {
+  let t: TestDb;
+  let now = 1_700_000_000_000;
+  let throttle: SignInThrottle;
+  beforeAll(async () => {
+    t = await createTestDb();
+    throttle = new SignInThrottle(t.db, () => now);
+  });
+  beforeEach(async () => {
+    await t.db.deleteFrom('sign_in_failures').execute();
+  });
+  afterAll(() => t.close());
+
+  it('waits after the free failures, counted from the last failure; an hour of quiet starts again', async () => {
+    const a = { username: 'chibo', address: '203.0.113.1' };
+    for (let i = 0; i < SIGN_IN_FREE_FAILURES; i++) {
+      expect(await refusal(() => throttle.assertAllowed(a))).toBeUndefined();
+      await throttle.recordFailure(a);
+      now += 1_000;
     }
-    expect(refusal(() => t.assertAllowed(keys))).toBe('Đăng nhập sai quá nhiều lần. Vui lòng thử lại sau 8 phút.');
-    now = 1_000_000 + 9 * 60_000 + 1;
-    expect(refusal(() => t.assertAllowed(keys))).toBe('Đăng nhập sai quá nhiều lần. Vui lòng thử lại sau 1 phút.');
-    now = 1_000_000 + 10 * 60_000;
-    expect(refusal(() => t.assertAllowed(keys))).toBeUndefined();
+    // The last failure was 1 s ago; the wait is 2 s from it.
+    expect(await refusal(() => throttle.assertAllowed(a))).toBe(1);
+    now += 1_000;
+    expect(await refusal(() => throttle.assertAllowed(a))).toBeUndefined();
+    now += SIGN_IN_RESTART_MS;
+    await throttle.recordFailure(a);
+    expect(await refusal(() => throttle.assertAllowed(a))).toBeUndefined();
+    const row = await t.db.selectFrom('sign_in_failures').selectAll().where('key', '=', 'pair:chibo@203.0.113.1').executeTakeFirstOrThrow();
+    expect(Number(row.failures)).toBe(1);
   });
 
-  it('counts each key apart and blocks when any key of the attempt is blocked', () => {
-    const t = new SignInThrottle(2, 60_000, () => 0, 2);
-    t.recordFailure(['name:a', 'addr:1']);
-    t.recordFailure(['name:b', 'addr:1']);
-    expect(refusal(() => t.assertAllowed(['name:c', 'addr:2']))).toBeUndefined();
-    expect(refusal(() => t.assertAllowed(['name:c', 'addr:1']))).toContain('thử lại sau 1 phút');
-    expect(refusal(() => t.assertAllowed(['name:a']))).toBeUndefined();
+  it('keeps pairs apart, counts the address across names, and a success clears only its pair', async () => {
+    const a = { username: 'a', address: '198.51.100.1' };
+    for (let i = 0; i < SIGN_IN_FREE_FAILURES; i++) await throttle.recordFailure(a);
+    expect(await refusal(() => throttle.assertAllowed(a))).toBe(2);
+    expect(await refusal(() => throttle.assertAllowed({ username: 'a', address: '198.51.100.2' }))).toBeUndefined();
+    expect(await refusal(() => throttle.assertAllowed({ username: 'b', address: '198.51.100.1' }))).toBeUndefined();
+    await throttle.recordSuccess(a);
+    expect(await refusal(() => throttle.assertAllowed(a))).toBeUndefined();
+    const addr = await t.db.selectFrom('sign_in_failures').select('failures').where('key', '=', 'addr:198.51.100.1').executeTakeFirstOrThrow();
+    expect(Number(addr.failures)).toBe(SIGN_IN_FREE_FAILURES);
   });
 
-  it('a success clears the name, not the address', () => {
-    const t = new SignInThrottle(2, 60_000, () => 0, 2);
-    t.recordFailure(['name:a', 'addr:1']);
-    t.recordFailure(['name:a', 'addr:1']);
-    t.recordSuccess('name:a');
-    expect(refusal(() => t.assertAllowed(['name:a']))).toBeUndefined();
-    expect(refusal(() => t.assertAllowed(['addr:1']))).toBeDefined();
-  });
-
-  it('lets a shared office address fail more often than one name before it blocks the address', () => {
-    const t = new SignInThrottle(5, 60_000, () => 0, 30);
-    for (let i = 0; i < 29; i++) t.recordFailure([`name:user${i}`, 'addr:office']);
-    expect(refusal(() => t.assertAllowed(['name:colleague', 'addr:office']))).toBeUndefined();
-    t.recordFailure(['name:user29', 'addr:office']);
-    expect(refusal(() => t.assertAllowed(['name:colleague', 'addr:office']))).toContain('thử lại sau 1 phút');
+  it('counts failures recorded at once by many writers (another process alike) without losing one', async () => {
+    const a = { username: 'song-song', address: '192.0.2.9' };
+    await Promise.all(Array.from({ length: 20 }, () => throttle.recordFailure(a)));
+    const row = await t.db.selectFrom('sign_in_failures').select('failures').where('key', '=', 'pair:song-song@192.0.2.9').executeTakeFirstOrThrow();
+    expect(Number(row.failures)).toBe(20);
+    expect(await throttle.unlock('song-song')).toBe(1);
+    // The pair is cleared; the address's 20 failures are still under its free 30.
+    expect(await refusal(() => throttle.assertAllowed(a))).toBeUndefined();
   });
 });

@@ -22,5 +22,7 @@ import { userDisable } from './user-disable.js';
 import { userList } from './user-list.js';
 import { userEnable } from './user-enable.js';
 import { userResetPassword } from './user-reset-password.js';
+import { userUnlock } from './user-unlock.js';
+import { auditExport, auditVerify } from './audit.js';
 
-export const commands: readonly CliCommand[] = [dbMigrate, demoLoad, demoRestructure, importCommand, importTemplate, exportCommand, formsCheck, reportCommand, reportTemplateDownload, reportTemplateUpload, formsExport, formsImport, verifyCommand, submissionsCommand, eligibilityCompute, gradeCheck, gradePropose, gradeDecide, gradePublish, gradeRegrade, gradeAudit, reviewRecordsCommand, factsList, factsSet, factsClear, eventAdd, collectiveMembers, collectiveSeat, collectiveUnseat, serve, userCreate, userList, userDisable, userEnable, userResetPassword];
+export const commands: readonly CliCommand[] = [dbMigrate, demoLoad, demoRestructure, importCommand, importTemplate, exportCommand, formsCheck, reportCommand, reportTemplateDownload, reportTemplateUpload, formsExport, formsImport, verifyCommand, submissionsCommand, eligibilityCompute, gradeCheck, gradePropose, gradeDecide, gradePublish, gradeRegrade, gradeAudit, reviewRecordsCommand, factsList, factsSet, factsClear, eventAdd, collectiveMembers, collectiveSeat, collectiveUnseat, serve, userCreate, userList, userDisable, userEnable, userUnlock, userResetPassword, auditVerify, auditExport];

@@ -49,9 +49,10 @@ function listenError(e: unknown, port: number): unknown {
 async function loadDemoIfEmpty(db: Db, config: Config, ctx: CliContext): Promise<void> {
   if (!config.loadDemoWhenEmpty || (await countUnits(db)) > 0) return;
   ctx.io.out('Cơ sở dữ liệu trống: đang nạp huyện mẫu Tam Đường 2022…');
-  const summary = await loadDemoDistrict(db, { onProgress: (m) => ctx.io.out(`  ${m}`) });
+  let created: string[] = [];
+  // The accounts in the district's transaction: a server stopped while loading leaves nothing.
+  const summary = await loadDemoDistrict(db, { onProgress: (m) => ctx.io.out(`  ${m}`), then: async (trx) => void (created = await createDemoUsers(trx, config.demoPassword)) });
   ctx.io.out(`Đã nạp ${formatViInteger(summary.units)} đơn vị, ${formatViInteger(summary.persons)} đảng viên.`);
-  const created = await createDemoUsers(db, config.demoPassword);
   ctx.io.out(`Đã tạo tài khoản thử: ${created.join(', ')}.`);
 }
 

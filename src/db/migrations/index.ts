@@ -9,6 +9,8 @@ import * as m0006 from './0006-workflow-facts.js';
 import * as m0010 from './0010-restructurings.js';
 import * as m0019 from './0019-versions.js';
 import * as m0020 from './0020-rule-facts.js';
+import * as m0025 from './0025-sign-in-throttle.js';
+import * as m0026 from './0026-audit-log.js';
 
 export const migrations: Record<string, Migration> = {
   '0001-initial': m0001,
@@ -20,4 +22,6 @@ export const migrations: Record<string, Migration> = {
   '0010-restructurings': m0010,
   '0019-versions': m0019,
   '0020-rule-facts': m0020,
+  '0025-sign-in-throttle': m0025,
+  '0026-audit-log': m0026,
 };

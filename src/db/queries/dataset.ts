@@ -18,6 +18,7 @@ import type {
   DatasetUnit,
 } from '../../demo/dataset.js';
 import type { Db } from '../create-db.js';
+import { flushAudit } from './audit.js';
 import type { Database } from '../schema.js';
 import { rebuildFormCounts } from './form-counts-sync.js';
 import { formatViInteger } from '../../domain/format/vi-number.js';
@@ -29,6 +30,8 @@ const MAX_PARAMS = 30_000;
 export interface InsertDatasetOptions {
   /** Called after each table with a short Vietnamese line (rows written). */
   onProgress?: (message: string) => void;
+  /** More writes that belong with the data (the demo's accounts), in the same transaction: all or nothing. */
+  then?: (trx: Db) => Promise<void>;
 }
 
 /** Rows written per table. */
@@ -68,6 +71,9 @@ const LABELS: Record<keyof Database, string> = {
   collective_members: 'thành viên tập thể lãnh đạo, quản lý',
   cycle_parameters: 'tham số bộ quy định của kỳ',
   unit_restructurings: 'lần sắp xếp lại tổ chức',
+  sign_in_failures: 'lần đăng nhập sai',
+  audit_log: 'nhật ký kiểm toán',
+  audit_head: 'đầu nhật ký kiểm toán',
 };
 
 /**
@@ -108,6 +114,8 @@ export async function insertDataset(db: Db, data: DatasetSource, options: Insert
     const rebuilt = await rebuildFormCounts(trx, { cycleIds: [...touched] });
     counts.form_counts = rebuilt.reduce((n, r) => n + r.rows, 0);
     options.onProgress?.(`Đã tính ${formatViInteger(counts.form_counts)} ${LABELS.form_counts}.`);
+    await options.then?.(trx);
+    await flushAudit(trx);
     return counts;
   });
 }

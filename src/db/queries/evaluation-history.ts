@@ -2,6 +2,7 @@
 import type { EvaluationHistoryEntry, FieldChange, HistoryAction } from '../../domain/model/evaluations.js';
 import type { Db } from '../create-db.js';
 import { newId } from '../ids.js';
+import { recordAudit } from './audit.js';
 
 /** The history of an evaluation, oldest first. */
 export async function listEvaluationHistory(db: Db, evaluationId: string): Promise<EvaluationHistoryEntry[]> {
@@ -47,4 +48,14 @@ export async function insertHistory(
       })),
     )
     .execute();
+  // The same change in the chained audit log (a history row edited later no longer matches it).
+  await recordAudit(db, {
+    actor: entry.actor,
+    action: `evaluation.${entry.action}`,
+    entity: 'evaluation',
+    entityKey: entry.evaluationId,
+    oldValue: Object.fromEntries(entry.changes.map((c) => [c.field, c.oldValue])),
+    newValue: Object.fromEntries(entry.changes.map((c) => [c.field, c.newValue])),
+    reason: entry.reason,
+  });
 }

@@ -243,30 +243,80 @@ export interface UpdateOptions {
   action?: HistoryAction;
 }
 
-/** Conflict (409) naming the version the caller read and the current one: the caller reloads and chooses. */
-export function staleVersion(expected: number, current: number): AppError {
+/**
+ * Conflict (409) naming the version the caller read and the current one, with the evaluation as it
+ * now stands (`current`, in the error body): the caller shows it and chooses.
+ */
+export function staleVersion(expected: number, current: number, now?: Evaluation): AppError {
   return new AppError(
     'Conflict',
     {
       vi: `Phiếu đánh giá đã được người khác sửa (phiên bản ${current}, bạn sửa từ ${expected}); hãy tải lại.`,
       en: `The evaluation was changed meanwhile (version ${current}, yours ${expected}); reload it.`,
     },
-    { field: 'version' },
+    { field: 'version', ...(now ? { details: { current: now } } : {}) },
   );
 }
 
+/** Per transaction: the evaluations it locked, the version each had then, and whether it moved on already. */
+const held = new WeakMap<object, Map<string, { version: number; bumped: boolean }>>();
+
 /**
- * Changes an evaluation: checks values, bumps `version` (Conflict when `expectedVersion` is stale)
- * and writes one history row per changed field, all in one transaction. No change, no write.
+ * Locks an evaluation for the rest of the transaction and checks the caller's version in the same
+ * statement (`update … set version = version where id = ? and version = ?`): on PostgreSQL the row
+ * lock makes a second writer wait, then re-test the version against the committed row, so two
+ * writers from one version can never both pass (a check in a separate read could). Every write of
+ * an evaluation takes this lock first, before reading what it changes. Conflict (with the current
+ * evaluation) when the version is stale; EvaluationNotFound when there is no such evaluation. A
+ * second call in the same transaction only compares the version the first one saw.
+ */
+export async function lockEvaluation(trx: Db, id: string, expectedVersion?: number): Promise<void> {
+  let mine = held.get(trx);
+  const seen = mine?.get(id);
+  if (seen) {
+    const ok = expectedVersion === undefined || expectedVersion === seen.version || (seen.bumped && expectedVersion === seen.version + 1);
+    if (!ok) throw staleVersion(expectedVersion, seen.version, await getEvaluation(trx, id));
+    return;
+  }
+  let q = trx.updateTable('evaluations').set((eb) => ({ version: eb.ref('version') })).where('id', '=', id);
+  if (expectedVersion !== undefined) q = q.where('version', '=', expectedVersion);
+  const row = await q.returning('version').executeTakeFirst();
+  if (!row) {
+    const now = await getEvaluation(trx, id); // EvaluationNotFound when absent
+    throw staleVersion(expectedVersion ?? now.version, now.version, now);
+  }
+  if (!mine) held.set(trx, (mine = new Map()));
+  mine.set(id, { version: Number(row.version), bumped: false });
+}
+
+/** The version to write: one past the locked one, once per transaction however many writes it makes. */
+function nextVersion(trx: Db, id: string, current: number): number {
+  const seen = held.get(trx)?.get(id);
+  if (!seen) return current + 1;
+  if (seen.bumped) return current;
+  seen.bumped = true;
+  return current + 1;
+}
+
+export interface UpdateOptions {
+  actor: string;
+  reason?: string | undefined;
+  /** The version the caller read; a different current version is a Conflict. */
+  expectedVersion?: number | undefined;
+  action?: HistoryAction;
+}
+
+/**
+ * Changes an evaluation: locks it checking `expectedVersion` (lockEvaluation), checks values, moves
+ * `version` on (once per transaction) and writes one history row per changed field, all in one
+ * transaction. No change, no write.
  */
 export async function updateEvaluation(db: Db, id: string, fields: EvaluationFieldsInput, options: UpdateOptions): Promise<Evaluation> {
   return inTransaction(db, async (trx) => {
+    await lockEvaluation(trx, id, options.expectedVersion);
     const row = await trx.selectFrom('evaluations').selectAll().where('id', '=', id).executeTakeFirst();
     if (!row) throw notFound('EvaluationNotFound', { vi: 'phiếu đánh giá', en: 'Evaluation' }, id);
     const version = Number(row.version);
-    if (options.expectedVersion !== undefined && options.expectedVersion !== version) {
-      throw staleVersion(options.expectedVersion, version);
-    }
     const cycle = await getCycleById(trx, row.cycle_id);
     const before = evaluationRowToState(row);
     const patch = await resolvePatch(trx, fields);
@@ -274,13 +324,11 @@ export async function updateEvaluation(db: Db, id: string, fields: EvaluationFie
     const changes = diffEvaluation(before, after);
     if (changes.length === 0) return getEvaluation(trx, id);
     const at = nextInstant(nowIso(), row.updated_at);
-    const result = await trx
+    await trx
       .updateTable('evaluations')
-      .set({ ...stateToColumns(after), version: version + 1, updated_at: at })
+      .set({ ...stateToColumns(after), version: nextVersion(trx, id, version), updated_at: at })
       .where('id', '=', id)
-      .where('version', '=', version)
-      .executeTakeFirst();
-    if (Number(result.numUpdatedRows) !== 1) throw staleVersion(options.expectedVersion ?? version, version + 1);
+      .execute();
     const action = options.action ?? 'update';
     await insertHistory(trx, { evaluationId: id, at, actor: options.actor, action, reason: options.reason?.trim() || null, changes });
     await applyEvaluationChange(trx, { evaluationId: id, before, after }); // live form counts, same transaction
@@ -290,16 +338,19 @@ export async function updateEvaluation(db: Db, id: string, fields: EvaluationFie
 
 /**
  * Marks an evaluation changed without changing a field of its row (a workflow step, an opinion, a
- * fact of its subject): bumps `version` when it is still `readVersion`, so a page that read the older
- * version gets a Conflict instead of writing over what it did not see. A no-op when the row was
- * already bumped in this transaction.
+ * fact of its subject): locks it (when the step did not already) and moves `version` on, unless the
+ * transaction already did, so a page that read the older version gets a Conflict instead of writing
+ * over what it did not see.
  */
-export async function touchEvaluation(db: Db, id: string, readVersion: number, updatedAt: string): Promise<void> {
-  await db
+export async function touchEvaluation(trx: Db, id: string): Promise<void> {
+  await lockEvaluation(trx, id);
+  const seen = held.get(trx)?.get(id);
+  if (seen?.bumped) return;
+  const row = await trx.selectFrom('evaluations').select(['version', 'updated_at']).where('id', '=', id).executeTakeFirstOrThrow();
+  await trx
     .updateTable('evaluations')
-    .set({ version: readVersion + 1, updated_at: nextInstant(nowIso(), updatedAt) })
+    .set({ version: nextVersion(trx, id, Number(row.version)), updated_at: nextInstant(nowIso(), row.updated_at) })
     .where('id', '=', id)
-    .where('version', '=', readVersion)
     .execute();
 }
 

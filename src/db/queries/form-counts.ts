@@ -28,6 +28,10 @@ function toRow(cycleId: string, r: CountRow) {
  * brought back to zero stays as a zero row, which reads the same as an absent one.
  */
 export async function applyCountDelta(db: Db, input: { cycleId: string; rows: Iterable<CountRow> }): Promise<number> {
+  // One fixed order (unit, then cell) for every writer: two transactions adding to the same cells
+  // then lock them in the same order and queue, where in different orders PostgreSQL would abort one
+  // of them as a deadlock.
+  const rows = [...input.rows].sort((a, b) => (a.unitId < b.unitId ? -1 : a.unitId > b.unitId ? 1 : a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
   let batch: ReturnType<typeof toRow>[] = [];
   let written = 0;
   const flush = async () => {
@@ -42,7 +46,7 @@ export async function applyCountDelta(db: Db, input: { cycleId: string; rows: It
     written += batch.length;
     batch = [];
   };
-  for (const r of input.rows) {
+  for (const r of rows) {
     if (r.value === 0) continue;
     batch.push(toRow(input.cycleId, r));
     if (batch.length >= CHUNK) await flush();

@@ -9,6 +9,10 @@
  */
 import { z } from 'zod';
 import { ERROR_CODES } from '../../domain/errors.js';
+import { BODY_LIMITS, FIELD_MAX_CHARS } from '../input-bounds.js';
+import { DOCUMENT_ZIP_LIMITS } from '../../services/zip-guard.js';
+
+const MB = 1024 * 1024;
 import type { RouteDoc } from './routes.js';
 
 type Json = Record<string, unknown>;
@@ -89,7 +93,8 @@ export function buildOpenApiDocument(routes: readonly RouteDoc[], version: strin
       title: 'xeploai API',
       version,
       description:
-        'Kiểm điểm, đánh giá, xếp loại chất lượng tổ chức đảng, đảng viên và tập thể, cá nhân cán bộ lãnh đạo, quản lý. JSON vào và ra; ngày dạng YYYY-MM-DD. Đăng nhập: POST /api/auth/login rồi gửi tiêu đề Authorization: Bearer <token> (hoặc cookie xeploai_session). / JSON in and out; dates YYYY-MM-DD; sign in with POST /api/auth/login and send the bearer token.',
+        'Kiểm điểm, đánh giá, xếp loại chất lượng tổ chức đảng, đảng viên và tập thể, cá nhân cán bộ lãnh đạo, quản lý. JSON vào và ra; ngày dạng YYYY-MM-DD. Đăng nhập: POST /api/auth/login rồi gửi tiêu đề Authorization: Bearer <token> (hoặc cookie xeploai_session). / JSON in and out; dates YYYY-MM-DD; sign in with POST /api/auth/login and send the bearer token.' +
+        ` Giới hạn / Limits: body ≤ ${BODY_LIMITS.json / MB} MB JSON (sign-in ${BODY_LIMITS.signIn / 1024} KB; uploads of forms and templates ${BODY_LIMITS.document / MB} MB; imports ${BODY_LIMITS.import / MB} MB) → 413; text fields ≤ ${FIELD_MAX_CHARS} characters, no control characters (NUL…) in a body, path or query → 400 naming the field; workbooks and templates ≤ ${DOCUMENT_ZIP_LIMITS.maxEntries} zip entries and ${DOCUMENT_ZIP_LIMITS.maxExpandedBytes / MB} MB expanded → 413; at most 2 workbooks read at once per user → 429. Versions: an evaluation answers ETag "<version>"; its writes take the version read as \`version\` or If-Match, a stale one → 409 with \`error.current\`.`,
     },
     servers: [{ url: '/' }],
     security: [{ bearer: [] }, { cookie: [] }],

@@ -182,4 +182,5 @@ export const API_ROUTES: readonly RouteDoc[] = [
   usersR('post', '/users', 'Tạo tài khoản / Create an account', { body: users.createUserBody, status: 201 }),
   usersR('patch', '/users/:username', 'Sửa tài khoản (vai trò, phạm vi, khóa) / Change an account', { body: users.changeUserBody }),
   usersR('post', '/users/:username/password', 'Đặt mật khẩu mới / Set a new password', { body: users.passwordBody }),
+  usersR('post', '/users/:username/unlock', 'Bỏ chờ do đăng nhập sai (mọi địa chỉ) / Clear the failed sign-ins that slow a name'),
 ];

@@ -14,7 +14,9 @@ import { findUserForSignIn, normaliseUsername, type User } from '../../db/querie
 import type { AppEnv } from '../app.js';
 import { currentUser, unauthenticated } from '../authorize.js';
 import { csrfTokenFor } from '../csrf.js';
+import { clientAddress, isHttps } from '../client-address.js';
 import { scopeUnitName } from '../../db/queries/scope.js';
+import { recordAudit } from '../../db/queries/audit.js';
 import { verifyNobody, verifyPassword } from '../../services/passwords.js';
 import { parseBody } from '../validate.js';
 
@@ -44,46 +46,36 @@ function wrongCredentials(): AppError {
   return new AppError('Unauthenticated', { vi: WRONG_CREDENTIALS_VI, en: 'Wrong username or password.' });
 }
 
-/**
- * The address a request came from: the socket's, or the first X-Forwarded-For hop when the
- * server sits behind a proxy it trusts (XEPLOAI_TRUST_PROXY=1). Undefined in-process (tests).
- */
-function clientAddress(c: Context<AppEnv>): string | undefined {
-  if (c.var.deps.config.trustProxy) {
-    const forwarded = c.req.header('x-forwarded-for')?.split(',')[0]?.trim();
-    if (forwarded) return forwarded;
-  }
-  const env = c.env as { incoming?: { socket?: { remoteAddress?: string } } } | undefined;
-  return env?.incoming?.socket?.remoteAddress;
-}
-
 /** Checks a name and password; opens a session or throws the one wrong-credentials error (or TooManySignIns). */
 async function signIn(c: Context<AppEnv>, username: string, password: string): Promise<{ token: string; expiresAt: string; user: User }> {
   const { db } = c.var.deps;
   const throttle = c.var.throttle;
-  const nameKey = `name:${normaliseUsername(username)}`;
-  const address = clientAddress(c);
-  const keys = address ? [nameKey, `addr:${address}`] : [nameKey];
-  throttle.assertAllowed(keys);
+  const attempt = { username: normaliseUsername(username), address: clientAddress(c) };
+  await throttle.assertAllowed(attempt);
   const found = await findUserForSignIn(db, username);
   const ok = found ? await verifyPassword(found.passwordHash, password) : await verifyNobody(password);
   if (!found || !ok || found.disabled) {
-    throttle.recordFailure(keys);
+    await throttle.recordFailure(attempt);
+    await recordAudit(db, { actor: attempt.username, action: 'sign_in_failed', source: attempt.address ?? null, entity: 'user', entityKey: attempt.username });
     throw wrongCredentials();
   }
-  throttle.recordSuccess(nameKey);
+  await throttle.recordSuccess(attempt);
+  await recordAudit(db, { actor: found.username, action: 'sign_in', source: attempt.address ?? null, entity: 'user', entityKey: found.username });
   const { passwordHash: _, ...user } = found;
   return { ...(await createSession(db, user.id)), user };
 }
 
 function setSessionCookie(c: Context, token: string): void {
-  const secure = new URL(c.req.url).protocol === 'https:';
+  // Secure whenever the browser spoke HTTPS, to us or to the trusted proxy in front of us.
+  const secure = isHttps(c as Context<AppEnv>);
   setCookie(c, SESSION_COOKIE, token, { httpOnly: true, sameSite: 'Lax', path: '/', maxAge: SESSION_HOURS * 3600, secure });
 }
 
 async function endSession(c: Context<AppEnv>): Promise<void> {
   const token = tokenOf(c);
   if (token) await deleteSession(c.var.deps.db, token);
+  const user = c.get('user');
+  if (user) await recordAudit(c.var.deps.db, { actor: user.username, action: 'sign_out', source: clientAddress(c) ?? null, entity: 'user', entityKey: user.username });
   deleteCookie(c, SESSION_COOKIE, { path: '/' });
 }
 

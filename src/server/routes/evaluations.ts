@@ -13,6 +13,7 @@ import type { Db } from '../../db/create-db.js';
 import type { AppEnv } from '../app.js';
 import { authorize, currentUser, scopeUnitIds } from '../authorize.js';
 import { parseBody, parseQuery } from '../validate.js';
+import { expectedVersionOf, setEtag } from '../etag.js';
 import { actorOf, parseYear } from './cycles.js';
 
 export const tasks = z.strictObject({ total: z.number(), onTime: z.number(), late: z.number(), exceeding: z.number() });
@@ -64,7 +65,8 @@ export const createBody = z.strictObject({
   ...free,
   ...refusedFields,
 });
-export const patchBody = z.strictObject({ version: z.number().int().min(1), ...free, ...refusedFields });
+/** `version` (or `If-Match`): the version the caller read; one of them is required. */
+export const patchBody = z.strictObject({ version: z.number().int().min(1).optional(), ...free, ...refusedFields });
 export const regradeBody = z.strictObject({
   grade: z.string(),
   reason: z.string().optional(),
@@ -130,6 +132,7 @@ export function evaluationRoutes(): Hono<AppEnv> {
     const evaluation = await getEvaluation(db, c.req.param('id'));
     const { referenceDate } = await getCycleById(db, evaluation.cycleId);
     await authorize(c, { unitId: evaluation.unitId, action: 'read', date: referenceDate });
+    setEtag(c, evaluation);
     return c.json({ ...evaluation, history: await listEvaluationHistory(db, evaluation.id) });
   });
   r.patch('/evaluations/:id', async (c) => {
@@ -138,8 +141,10 @@ export function evaluationRoutes(): Hono<AppEnv> {
     const target = await evaluationTarget(c.var.deps.db, c.req.param('id'));
     await authorize(c, { ...target, action: 'write' });
     const { version, reviewed, note, reason, ...facts } = body;
-    const input = { reviewed, note, reason, ...pickFacts(facts), expectedVersion: version };
-    return c.json(await editEvaluation(c.var.deps.db, c.req.param('id'), input, actorOf(c)));
+    const input = { reviewed, note, reason, ...pickFacts(facts), expectedVersion: expectedVersionOf(c, version, { required: true }) };
+    const edited = await editEvaluation(c.var.deps.db, c.req.param('id'), input, actorOf(c));
+    setEtag(c, edited);
+    return c.json(edited);
   });
   r.post('/evaluations/:id/regrade', async (c) => {
     const body = await parseBody(c, regradeBody);
@@ -150,7 +155,9 @@ export function evaluationRoutes(): Hono<AppEnv> {
     await authorize(c, { unitCode: byUnit, action: 'decide', date: target.date });
     const input = { ...body, byUnit, evaluationId: c.req.param('id'), reason: body.reason ?? '', actor: actorOf(c) };
     // Through the workflow: only after publication when tracked, checked like any grade (src/services/grading.ts).
-    return c.json((await regradeEvaluation(c.var.deps.db, { ...input, expectedVersion: body.version })).evaluation);
+    const { evaluation } = await regradeEvaluation(c.var.deps.db, { ...input, expectedVersion: expectedVersionOf(c, body.version) });
+    setEtag(c, evaluation);
+    return c.json(evaluation);
   });
   return r;
 }

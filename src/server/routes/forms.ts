@@ -43,6 +43,11 @@ export const verifyQuery = z.object({ cycle: z.coerce.number().int().min(1900).m
  * body (JSON, or the workbook's bytes with any content type). Read, not yet validated.
  */
 async function uploadedDocument(c: Context<AppEnv>): Promise<unknown> {
+  const user = c.get('user')?.username ?? 'anonymous';
+  return c.var.workbookSlots.run(user, () => readUpload(c));
+}
+
+async function readUpload(c: Context<AppEnv>): Promise<unknown> {
   if ((c.req.header('content-type') ?? '').toLowerCase().startsWith('multipart/form-data')) {
     const form = await c.req.parseBody();
     const file = form.file instanceof File ? form.file : Object.values(form).find((v): v is File => v instanceof File);

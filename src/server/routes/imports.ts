@@ -16,9 +16,10 @@ import { exportQuery, importJobParams, importQuery } from '../../schemas/imports
 import type { AppEnv } from '../app.js';
 import { authorize, authorizeRole } from '../authorize.js';
 import { parseQuery, parseWith } from '../validate.js';
+import { attachmentDisposition, sanitiseFileName } from '../../domain/file-names.js';
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
-const attachment = (name: string) => `attachment; filename="${name}"`;
+const attachment = (name: string) => attachmentDisposition(name);
 
 /** The uploaded files: every file of a multipart form, or the raw body (a workbook, a zip of CSV files, one CSV file named by `?name=`). */
 async function uploadedFiles(c: Context<AppEnv>, name: string | undefined): Promise<ImportFile[]> {
@@ -28,7 +29,7 @@ async function uploadedFiles(c: Context<AppEnv>, name: string | undefined): Prom
     if (files.length === 0) {
       throw new AppError('ValidationFailed', { vi: 'Thiếu tệp tải lên: một bảng tính .xlsx, các tệp CSV hoặc một tệp .zip chứa CSV.', en: 'No uploaded file: an .xlsx workbook, CSV files or a .zip of CSV files.' }, { field: 'file' });
     }
-    return Promise.all(files.map(async (f) => ({ name: f.name || 'upload', bytes: new Uint8Array(await f.arrayBuffer()) })));
+    return Promise.all(files.map(async (f) => ({ name: sanitiseFileName(f.name, 'upload'), bytes: new Uint8Array(await f.arrayBuffer()) })));
   }
   const bytes = new Uint8Array(await c.req.arrayBuffer());
   if (bytes.length === 0) throw new AppError('ValidationFailed', { vi: 'Nội dung gửi lên trống: cần một tệp để nhập.', en: 'The request body is empty: a file to import is needed.' }, { field: 'file' });

@@ -11,6 +11,7 @@ import { getActiveTemplateBytes, getActiveTemplateInfo, getReportModel, getRepor
 import type { AppEnv } from '../app.js';
 import { authorize, authorizeRole } from '../authorize.js';
 import { parseBody, parseQuery } from '../validate.js';
+import { attachmentDisposition, sanitiseFileName } from '../../domain/file-names.js';
 import { parseYear } from './cycles.js';
 
 const DOCX = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
@@ -82,17 +83,17 @@ export function reportRoutes(): Hono<AppEnv> {
   r.get('/reports/:unitCode/:year/docx', async (c) => {
     const key = await keyOf(c, 'read');
     const { bytes } = await renderReport(c.var.deps.db, key, { format: 'docx', actor: actor(c) });
-    return c.body(new Uint8Array(bytes), 200, { 'content-type': DOCX, 'content-disposition': `attachment; filename="${fileName(key, 'docx')}"` });
+    return c.body(new Uint8Array(bytes), 200, { 'content-type': DOCX, 'content-disposition': attachmentDisposition(fileName(key, 'docx')) });
   });
   r.get('/reports/:unitCode/:year/pdf', async (c) => {
     const key = await keyOf(c, 'read');
     const { bytes } = await renderReport(c.var.deps.db, key, { format: 'pdf', actor: actor(c) });
-    return c.body(new Uint8Array(bytes), 200, { 'content-type': 'application/pdf', 'content-disposition': `attachment; filename="${fileName(key, 'pdf')}"` });
+    return c.body(new Uint8Array(bytes), 200, { 'content-type': 'application/pdf', 'content-disposition': attachmentDisposition(fileName(key, 'pdf')) });
   });
   r.get('/report-templates/active', async (c) => {
     authorizeRole(c, 'read');
     const t = await getActiveTemplateBytes(c.var.deps.db);
-    return c.body(new Uint8Array(t.content), 200, { 'content-type': DOCX, 'content-disposition': `attachment; filename="${t.name}"` });
+    return c.body(new Uint8Array(t.content), 200, { 'content-type': DOCX, 'content-disposition': attachmentDisposition(t.name, 'mau-bao-cao.docx') });
   });
   r.get('/report-templates/active/info', async (c) => {
     authorizeRole(c, 'read');
@@ -104,7 +105,7 @@ export function reportRoutes(): Hono<AppEnv> {
     if (content.length === 0) {
       throw new AppError('ValidationFailed', { vi: 'Chưa gửi tệp mẫu báo cáo (.docx).', en: 'No template file (.docx) was sent.' }, { field: 'body' });
     }
-    const name = c.req.query('name') ?? 'mau-bao-cao.docx';
+    const name = sanitiseFileName(c.req.query('name') ?? '', 'mau-bao-cao.docx');
     // `?version=`: the active template the page showed (its id, or "default"); a stale one is a 409.
     return c.json(await uploadTemplate(c.var.deps.db, { name, content, actor: actor(c), version: c.req.query('version') }), 201);
   });

@@ -3,6 +3,7 @@ import { Hono } from 'hono';
 import { z } from 'zod';
 import { changeAccount, createAccount, listAccounts, resetAccountPassword } from '../../services/users.js';
 import type { AppEnv } from '../app.js';
+import { normaliseUsername } from '../../db/queries/users.js';
 import { authorizeRole } from '../authorize.js';
 import { parseBody } from '../validate.js';
 
@@ -23,7 +24,7 @@ export const changeUserBody = z.strictObject({
 });
 export const passwordBody = z.strictObject({ version, password: z.string().max(1000).optional() });
 
-/** Routes under /api: /users, /users/:username, /users/:username/password (administrator only). */
+/** Routes under /api: /users, /users/:username, /users/:username/password, /users/:username/unlock (administrator only). */
 export function userRoutes(): Hono<AppEnv> {
   const r = new Hono<AppEnv>();
   r.get('/users', async (c) => {
@@ -46,6 +47,13 @@ export function userRoutes(): Hono<AppEnv> {
     const body = await parseBody(c, passwordBody);
     authorizeRole(c, 'admin');
     return c.json(await resetAccountPassword(c.var.deps.db, { username: c.req.param('username'), ...body }));
+  });
+  // The administrator's unlock of a name slowed by failed sign-ins (src/server/sign-in-throttle.ts).
+  r.post('/users/:username/unlock', async (c) => {
+    authorizeRole(c, 'admin');
+    // Any name, existing or not: failures are counted for names that do not exist too.
+    const username = normaliseUsername(c.req.param('username'));
+    return c.json({ username, cleared: await c.var.throttle.unlock(username) });
   });
   return r;
 }

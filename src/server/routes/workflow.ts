@@ -13,6 +13,7 @@ import type { AppEnv } from '../app.js';
 import { authorize, authorizeRole, currentUser } from '../authorize.js';
 import { getCycleParameterView, setCycleParameters } from '../../services/rule-parameters.js';
 import { parseBody, parseQuery } from '../validate.js';
+import { expectedVersionOf, setEtag } from '../etag.js';
 import { can, ROLE_LABELS } from '../../domain/access.js';
 import { processSources } from '../../domain/workflow/process-sources.js';
 import { AppError } from '../../domain/errors.js';
@@ -80,8 +81,16 @@ async function allowAppraise(c: Context<AppEnv>, unit: string | undefined): Prom
   });
 }
 
-function version(body: { version?: number | undefined }) {
-  return body.version === undefined ? {} : { expectedVersion: body.version };
+/** The version the caller read (body `version` or `If-Match`), as the services take it. */
+function version(c: Context<AppEnv>, body: { version?: number | undefined }) {
+  const expectedVersion = expectedVersionOf(c, body.version);
+  return expectedVersion === undefined ? {} : { expectedVersion };
+}
+
+/** Answers a step's result with the evaluation's ETag. */
+function stepAnswer<T extends { evaluation: { version: number } }>(c: Context<AppEnv>, result: T, status: 200 | 201 = 200) {
+  setEtag(c, result.evaluation);
+  return c.json(result, status);
 }
 
 /** Routes under /api: /evaluations/:id/{check,workflow,self-assess,opinions,propose,appraise,decide,publish,eligibility}, /cycles/:year/eligibility/compute, /cycles/:year/parameters. */
@@ -99,38 +108,40 @@ export function workflowRoutes(): Hono<AppEnv> {
   r.post('/evaluations/:id/self-assess', async (c) => {
     const body = await parseBody(c, selfBody);
     await allow(c, 'write');
-    return c.json(await selfAssess(c.var.deps.db, { evaluationId: c.req.param('id'), ...body, ...version(body), actor: actorOf(c) }));
+    return stepAnswer(c, await selfAssess(c.var.deps.db, { evaluationId: c.req.param('id'), ...body, ...version(c, body), actor: actorOf(c) }));
   });
   r.post('/evaluations/:id/opinions', async (c) => {
     const body = await parseBody(c, opinionBody);
     await allow(c, 'write');
-    return c.json(await addOpinion(c.var.deps.db, { evaluationId: c.req.param('id'), ...body, ...version(body), actor: actorOf(c) }), 201);
+    return stepAnswer(c, await addOpinion(c.var.deps.db, { evaluationId: c.req.param('id'), ...body, ...version(c, body), actor: actorOf(c) }), 201);
   });
   r.post('/evaluations/:id/propose', async (c) => {
     const body = await parseBody(c, proposeBody);
     await allow(c, 'write', body.byUnit);
-    return c.json(await propose(c.var.deps.db, { evaluationId: c.req.param('id'), ...body, ...version(body), actor: actorOf(c) }));
+    return stepAnswer(c, await propose(c.var.deps.db, { evaluationId: c.req.param('id'), ...body, ...version(c, body), actor: actorOf(c) }));
   });
   r.post('/evaluations/:id/appraise', async (c) => {
     const body = await parseBody(c, appraiseBody);
     await allowAppraise(c, body.byUnit);
-    return c.json(await appraise(c.var.deps.db, { evaluationId: c.req.param('id'), ...body, ...version(body), actor: actorOf(c) }));
+    return stepAnswer(c, await appraise(c.var.deps.db, { evaluationId: c.req.param('id'), ...body, ...version(c, body), actor: actorOf(c) }));
   });
   r.post('/evaluations/:id/decide', async (c) => {
     const body = await parseBody(c, decideBody);
     await allow(c, 'decide', body.decidingUnit);
-    return c.json(await decide(c.var.deps.db, { evaluationId: c.req.param('id'), ...body, ...version(body), actor: actorOf(c) }));
+    return stepAnswer(c, await decide(c.var.deps.db, { evaluationId: c.req.param('id'), ...body, ...version(c, body), actor: actorOf(c) }));
   });
   r.post('/evaluations/:id/publish', async (c) => {
     const body = await parseBody(c, publishBody);
     await allow(c, 'decide', body.byUnit);
-    return c.json(await publish(c.var.deps.db, { evaluationId: c.req.param('id'), ...body, ...version(body), actor: actorOf(c) }));
+    return stepAnswer(c, await publish(c.var.deps.db, { evaluationId: c.req.param('id'), ...body, ...version(c, body), actor: actorOf(c) }));
   });
   r.post('/evaluations/:id/eligibility', async (c) => {
     const body = await parseBody(c, overrideBody);
     await allow(c, 'decide', body.byUnit);
     const byUnit = body.byUnit ?? currentUser(c).scopeUnitCode;
-    return c.json(await overrideEligibility(c.var.deps.db, { evaluationId: c.req.param('id'), status: body.status, reason: body.reason, byUnit, ...version(body), actor: actorOf(c) }));
+    const evaluation = await overrideEligibility(c.var.deps.db, { evaluationId: c.req.param('id'), status: body.status, reason: body.reason, byUnit, ...version(c, body), actor: actorOf(c) });
+    setEtag(c, evaluation);
+    return c.json(evaluation);
   });
   r.post('/cycles/:year/eligibility/compute', async (c) => {
     const year = parseYear(c);

@@ -8,10 +8,8 @@ import { useTranslation } from 'react-i18next';
 import { api, ApiError, setCsrfToken } from '../api.js';
 import { setLanguage } from '../i18n.js';
 import { useLocation } from '../router.js';
+import { safeNext } from '../../../src/domain/safe-next.js';
 
-function safeNext(next: string | null): string {
-  return next && next.startsWith('/') && !next.startsWith('//') && !next.startsWith('/\\') && !next.startsWith('/login') ? next : '/';
-}
 
 export function LoginPage() {
   const { t, i18n } = useTranslation();

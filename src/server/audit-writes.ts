@@ -1,0 +1,95 @@
+/**
+ * Every change made over HTTP goes to the audit log (issue #11 item 6): who (the signed-in user),
+ * when, what (method and address), the value before (for PUT, PATCH and DELETE: what a GET of the
+ * same address answered this user just before the change), the request (secrets removed) and the
+ * answer, why (the body's `reason`), and from where (the client's address). Field-level changes of
+ * evaluations are also logged inside their own transaction (src/db/queries/evaluation-history.ts);
+ * sign-ins and sign-outs by src/server/routes/auth.ts; downloads of personal data here too.
+ */
+import type { Context, Hono, MiddlewareHandler } from 'hono';
+import { recordAudit } from '../db/queries/audit.js';
+import type { AppEnv } from './app.js';
+import { clientAddress } from './client-address.js';
+
+const SAFE = new Set(['GET', 'HEAD', 'OPTIONS']);
+/** Downloads that carry personal data: logged although they change nothing. */
+const PERSONAL_EXPORTS = [/^\/api\/exports\//];
+/** Logged elsewhere, with more detail. */
+const OWN_LOG = new Set(['/api/auth/login', '/api/auth/logout']);
+
+const SECRET = /password|token|secret/i;
+
+/** The value without secrets (any key naming a password or token). */
+function redact(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(redact);
+  if (value !== null && typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, SECRET.test(k) ? '[ẩn / hidden]' : redact(v)]));
+  return value;
+}
+
+async function jsonOrNull(res: Response): Promise<unknown> {
+  if (!(res.headers.get('content-type') ?? '').includes('application/json')) return null;
+  try {
+    return await res.clone().json();
+  } catch {
+    return null;
+  }
+}
+
+/** The request's body as the handler read it (JSON), or what kind of file it was. */
+async function requestSummary(c: Context<AppEnv>): Promise<unknown> {
+  const type = c.req.header('content-type') ?? '';
+  if (type.startsWith('application/json')) {
+    try {
+      return redact(await c.req.json());
+    } catch {
+      return null;
+    }
+  }
+  const length = c.req.header('content-length');
+  return type || length ? { contentType: type || null, bytes: length ? Number(length) : null } : null;
+}
+
+/**
+ * What this user read at the address just before changing it, or at its parent when the address
+ * itself is not readable (PUT /api/cycles/2023/deadlines → GET /api/cycles/2023); null otherwise.
+ */
+async function readBefore(app: Hono<AppEnv>, c: Context<AppEnv>): Promise<unknown> {
+  const headers: Record<string, string> = {};
+  for (const h of ['authorization', 'cookie', 'host']) {
+    const v = c.req.header(h);
+    if (v) headers[h] = v;
+  }
+  const url = new URL(c.req.url);
+  for (const path of [url.pathname, url.pathname.replace(/\/[^/]+\/?$/, '')]) {
+    if (path === '/api' || path === '') break;
+    const res = await app.request(new URL(path + url.search, url).toString(), { headers }, c.env);
+    if (res.status === 200) return { from: `GET ${path}`, value: await jsonOrNull(res) };
+  }
+  return null;
+}
+
+export function auditWrites(app: Hono<AppEnv>): MiddlewareHandler<AppEnv> {
+  return async (c, next) => {
+    const path = c.req.path;
+    const user = c.get('user');
+    const write = !SAFE.has(c.req.method);
+    const exported = c.req.method === 'GET' && PERSONAL_EXPORTS.some((re) => re.test(path));
+    if (!user || !path.startsWith('/api/') || OWN_LOG.has(path) || (!write && !exported)) return next();
+    const before = ['PUT', 'PATCH', 'DELETE'].includes(c.req.method) ? await readBefore(app, c) : null;
+    await next();
+    if (c.res.status >= 400) return;
+    const request = write ? await requestSummary(c) : null;
+    const answer = write ? redact(await jsonOrNull(c.res)) : { query: c.req.query(), contentType: c.res.headers.get('content-type') };
+    const reason = (request as { reason?: unknown } | null)?.reason;
+    await recordAudit(c.var.deps.db, {
+      actor: user.username,
+      action: exported ? `export ${path}` : `${c.req.method} ${path}`,
+      source: clientAddress(c) ?? null,
+      entity: path.split('/')[2] ?? null,
+      entityKey: path,
+      oldValue: before,
+      newValue: write ? { request, status: c.res.status, answer } : answer,
+      reason: typeof reason === 'string' ? reason : null,
+    });
+  };
+}

@@ -1,0 +1,120 @@
+/**
+ * The append-only audit log (issue #11 item 6) over HTTP, on both engines: changes of people,
+ * deadlines and evaluations, failed and successful sign-ins and exports of personal data are logged
+ * with who, when, what, old, new, why and from where; the hash chain verifies, and an edited, an
+ * inserted and a deleted entry are each reported by number.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { entryHash } from '../../src/domain/audit-chain.js';
+import { createCycle } from '../../src/db/queries/cycles.js';
+import { createEvaluation } from '../../src/db/queries/evaluations.js';
+import { createApp } from '../../src/server/app.js';
+import { verifyAudit } from '../../src/services/audit.js';
+import { signIn, type SignedIn } from '../helpers/auth.js';
+import { createTestDb, type TestDb, testEngine } from '../helpers/test-db.js';
+import { seedScopeOrg } from '../server/fixtures-scope.js';
+
+type Json = Record<string, any>;
+
+describe(`audit log, ${testEngine}`, () => {
+  let t: TestDb;
+  let app: ReturnType<typeof createApp>;
+  let admin: SignedIn;
+  let compiler: SignedIn;
+  let evaluationId: string;
+  const socket = { incoming: { socket: { remoteAddress: '198.51.100.23' } } };
+  const send = async (who: SignedIn, method: string, path: string, body?: unknown) => {
+    const res = await app.request(path, { method, headers: { ...who.headers, ...(body === undefined ? {} : { 'content-type': 'application/json' }) }, ...(body === undefined ? {} : { body: JSON.stringify(body) }) }, socket);
+    return { status: res.status, body: (await res.json().catch(() => ({}))) as Json };
+  };
+  const entries = async () => (await t.db.selectFrom('audit_log').selectAll().orderBy('seq').execute()).map((r) => ({ ...r, old: r.old_value ? JSON.parse(r.old_value) : null, new: r.new_value ? JSON.parse(r.new_value) : null }));
+
+  beforeAll(async () => {
+    t = await createTestDb();
+    app = createApp({ db: t.db, config: t.config });
+    await seedScopeOrg(t.db);
+    await createCycle(t.db, { year: 2023, referenceDate: '2023-12-31' });
+    evaluationId = (await createEvaluation(t.db, { cycleYear: 2023, subjectKind: 'member', subjectRef: '10.001', actor: 'seed' })).id;
+    admin = await signIn(app, t.db, { role: 'admin', scope: 'TINH' });
+    compiler = await signIn(app, t.db, { role: 'compiler', scope: 'HUYEN' });
+  });
+  afterAll(() => t.close());
+
+  it('logs changes with who, when, what, old, new, why and from where', async () => {
+    expect((await send(compiler, 'PATCH', '/api/persons/10.002', { fullName: 'Trần Văn Bính' })).status).toBe(200);
+    expect((await send(admin, 'PUT', '/api/cycles/2023/deadlines', { deadlines: [{ level: 'cell', dueOn: '2023-12-08' }] })).status).toBe(200);
+    expect((await send(admin, 'PUT', '/api/cycles/2023/deadlines', { deadlines: [] })).status).toBe(200);
+    expect((await send(compiler, 'PATCH', `/api/evaluations/${evaluationId}`, { note: 'Ghi chú', version: 1, reason: 'Bổ sung' })).status).toBe(200);
+    const bad = await app.request('/api/auth/login', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: admin.user.username, password: 'sai' }) }, socket);
+    expect(bad.status).toBe(401);
+    expect((await app.request('/api/exports/csv', { headers: compiler.headers }, socket)).status).toBe(200);
+
+    const log = await entries();
+    const person = log.find((e) => e.action === 'PATCH /api/persons/10.002')!;
+    expect(person).toMatchObject({ actor: compiler.user.username, source: '198.51.100.23' });
+    expect(JSON.stringify(person.old), JSON.stringify(person)).toContain('Trần Văn Bình');
+    expect(person.new.request).toEqual({ fullName: 'Trần Văn Bính' });
+    // The PUT that deleted the deadline left its old value.
+    const emptied = log.filter((e) => e.action === 'PUT /api/cycles/2023/deadlines').at(-1)!;
+    expect(JSON.stringify(emptied.old)).toContain('2023-12-08');
+    expect(emptied.new.request).toEqual({ deadlines: [] });
+    const field = log.find((e) => e.action === 'evaluation.update' && e.entity_key === evaluationId)!;
+    expect(field).toMatchObject({ actor: compiler.user.username, reason: 'Bổ sung', old: { note: null }, new: { note: 'Ghi chú' } });
+    expect(log.find((e) => e.action === 'sign_in_failed')).toMatchObject({ actor: admin.user.username, source: '198.51.100.23' });
+    expect(log.filter((e) => e.action === 'sign_in').map((e) => e.actor)).toEqual(expect.arrayContaining([admin.user.username, compiler.user.username]));
+    expect(log.find((e) => e.action === 'export /api/exports/csv')).toMatchObject({ actor: compiler.user.username });
+    expect(JSON.stringify(log)).not.toContain(`mật khẩu ${admin.user.username}`);
+    expect(log.map((e) => Number(e.seq))).toEqual(log.map((_, i) => i + 1));
+    expect((await verifyAudit(t.db)).findings).toEqual([]);
+  });
+
+  it('verify reports an edited, an inserted and a deleted entry by number', async () => {
+    const before = await verifyAudit(t.db);
+    expect(before.findings).toEqual([]);
+    const n = before.entries;
+    expect(n).toBeGreaterThan(5);
+
+    const edited = await t.db.selectFrom('audit_log').selectAll().where('seq', '=', 3).executeTakeFirstOrThrow();
+    await t.db.updateTable('audit_log').set({ actor: 'ai-do-khac' }).where('seq', '=', 3).execute();
+    expect((await verifyAudit(t.db)).findings.map((f) => [f.kind, f.seq])).toEqual([['edited', 3]]);
+    await t.db.updateTable('audit_log').set({ actor: edited.actor }).where('seq', '=', 3).execute();
+
+    await t.db.deleteFrom('audit_log').where('seq', '=', 4).execute();
+    expect((await verifyAudit(t.db)).findings.map((f) => [f.kind, f.seq])).toEqual([['deleted', 4]]);
+    const gone = await t.db.selectFrom('audit_log').select('seq').where('seq', '=', 4).executeTakeFirst();
+    expect(gone).toBeUndefined();
+
+    // An entry forged at the end, with a correctly computed hash: past the head.
+    const t2 = await createTestDb();
+    try {
+      const app2 = createApp({ db: t2.db, config: t2.config });
+      await seedScopeOrg(t2.db);
+      await signIn(app2, t2.db, { role: 'admin', scope: 'TINH' });
+      const last = (await t2.db.selectFrom('audit_head').selectAll().executeTakeFirstOrThrow());
+      const forged = { seq: Number(last.seq) + 1, at: '2024-01-01T00:00:00.000Z', actor: 'ke-gia', source: null, action: 'sign_in', entity: null, entityKey: null, oldValue: null, newValue: null, reason: null };
+      await t2.db.insertInto('audit_log').values({ seq: forged.seq, at: forged.at, actor: forged.actor, source: null, action: forged.action, entity: null, entity_key: null, old_value: null, new_value: null, reason: null, prev_hash: last.hash, hash: entryHash(last.hash, forged) }).execute();
+      expect((await verifyAudit(t2.db)).findings.map((f) => [f.kind, f.seq])).toEqual([['inserted', forged.seq]]);
+      // One slipped in the middle by renumbering breaks the chain where it sits.
+      await t2.db.deleteFrom('audit_log').where('seq', '=', forged.seq).execute();
+      expect((await verifyAudit(t2.db)).findings).toEqual([]);
+    } finally {
+      await t2.close();
+    }
+  });
+
+  it('keeps the log whole under concurrent writers (numbered without gaps, chain intact)', async () => {
+    const t3 = await createTestDb();
+    try {
+      const app3 = createApp({ db: t3.db, config: t3.config });
+      await seedScopeOrg(t3.db);
+      const s = await signIn(app3, t3.db, { role: 'compiler', scope: 'HUYEN' });
+      const results = await Promise.all(Array.from({ length: 30 }, (_, i) => app3.request('/api/persons/10.001', { method: 'PATCH', headers: { ...s.headers, 'content-type': 'application/json' }, body: JSON.stringify({ fullName: `Nguyễn Văn An ${i}` }) })));
+      expect(results.map((r) => r.status).filter((x) => x !== 200)).toEqual([]);
+      const check = await verifyAudit(t3.db);
+      expect(check.findings).toEqual([]);
+      expect((await t3.db.selectFrom('audit_log').select('seq').where('action', '=', 'PATCH /api/persons/10.001').execute()).length).toBe(30);
+    } finally {
+      await t3.close();
+    }
+  });
+});
