@@ -8,6 +8,7 @@ import * as m0005 from './0005-reports.js';
 import * as m0006 from './0006-workflow-facts.js';
 import * as m0010 from './0010-restructurings.js';
 import * as m0019 from './0019-versions.js';
+import * as m0028 from './0028-scale.js';
 
 export const migrations: Record<string, Migration> = {
   '0001-initial': m0001,
@@ -18,4 +19,5 @@ export const migrations: Record<string, Migration> = {
   '0006-workflow-facts': m0006,
   '0010-restructurings': m0010,
   '0019-versions': m0019,
+  '0028-scale': m0028,
 };
