@@ -106,6 +106,8 @@ export interface CycleTable {
   created_at: string;
   /** Bumped by every change of the cycle's deadlines or parameters (migration 0019). */
   version: Generated<number>;
+  /** Bumped by every change of the cycle's stored form counts (migration 0028): the readers' cache key. */
+  counts_version: Generated<number>;
 }
 
 export interface CycleDeadlineTable {

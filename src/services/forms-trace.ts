@@ -84,7 +84,7 @@ export async function traceCell(db: Db, key: { unitCode: string; year: number; p
       if (row) push({ source: 'topic', id: t.id, subjectKind: t.subjectKind, unitCode: codeOf(t.unitId), row, count: 1 });
     }
   }
-  for (const v of await listEnteredValues(db, { cycleId: cycle.id })) {
+  for (const v of await listEnteredValues(db, { cycleId: cycle.id, unitIds: [...subtree] })) {
     const row = wanted.get(cellKey(v));
     if (row && tree.chain(v.unitId).includes(unit.unitId)) push({ source: 'entered', id: null, subjectKind: null, unitCode: codeOf(v.unitId), row, count: v.value });
   }

@@ -5,7 +5,8 @@
  */
 import type { Db } from '../db/create-db.js';
 import { createCycle, findCycle, getCycle } from '../db/queries/cycles.js';
-import { applyCountDelta, listEnteredValues, readCycleCounts, readUnitCounts, replaceEnteredValues } from '../db/queries/form-counts.js';
+import { applyCountDelta, listEnteredValues, readUnitCounts, replaceEnteredValues, scanStoredCounts } from '../db/queries/form-counts.js';
+import { sqliteHandleOf } from '../db/create-db.js';
 import { rebuildFormCounts, recomputeCycleCounts } from '../db/queries/form-counts-sync.js';
 import { listCycleKeys, loadAncestorsOn, loadTreeOn } from '../db/queries/rollup-facts.js';
 import { getUnitAt } from '../db/queries/units.js';
@@ -15,7 +16,7 @@ import { AppError } from '../domain/errors.js';
 import { checkFormValues, FORM_CODES, getFormDefinitions, parseFormValues, type Finding, type FormCode, type FormDefinition, type FormValues, type FormValuesDoc } from '../domain/forms/index.js';
 import { placeOf } from '../domain/forms/table.js';
 import type { Cells } from '../domain/forms/types.js';
-import { addEntered, cellKey, countRows, diffCounts, type EnteredValue, type UnitCounts } from '../domain/rollup/index.js';
+import { addEntered, cellKey, type CountDifference, countRows, diffCounts, type EnteredValue, type UnitCounts } from '../domain/rollup/index.js';
 import { type Cycle, DEFAULT_PERIOD } from '../domain/model/cycles.js';
 import { inTransaction } from '../db/queries/common.js';
 import { findReport } from '../db/queries/reports.js';
@@ -109,9 +110,19 @@ export async function verify(db: Db, options: { year?: number } = {}): Promise<V
       en: `There is no review cycle for ${options.year}.`,
     });
   }
+  // On SQLite, the recomputation and the stored counts stream through the connection's handle.
+  const sqlite = sqliteHandleOf(db);
   for (const cycle of cycles) {
     const tree = await loadTreeOn(db, cycle.referenceDate);
-    const diffs = diffCounts(await readCycleCounts(db, cycle.id), await recomputeCycleCounts(db, cycle));
+    const expected = await recomputeCycleCounts(db, cycle, { sqlite });
+    const diffs: CountDifference[] = [];
+    const seen = new Set<string>();
+    const compare = (unitId: string, stored: Map<string, number>) => {
+      seen.add(unitId);
+      for (const d of diffCounts(new Map([[unitId, stored]]), new Map([[unitId, expected.get(unitId)]]))) diffs.push(d);
+    };
+    await scanStoredCounts(db, cycle.id, compare, { sqlite });
+    for (const [unitId] of expected.units()) if (!seen.has(unitId)) compare(unitId, new Map());
     const differences = diffs.map((d) => ({ unitCode: tree.get(d.unitId)?.code ?? d.unitId, form: d.form, row: d.row, col: d.col, stored: d.stored, expected: d.expected }));
     differences.sort((a, b) => a.unitCode.localeCompare(b.unitCode) || a.form.localeCompare(b.form) || a.row.localeCompare(b.row) || a.col.localeCompare(b.col));
     result.cycles.push({ year: cycle.year, period: cycle.period, ruleSet: cycle.ruleSet, differences });

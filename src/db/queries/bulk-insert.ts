@@ -33,11 +33,17 @@ async function arrayTypes(db: Db, table: string): Promise<Map<string, string>> {
   return new Map((rows as unknown as { column_name: string; data_type: string }[]).map((r) => [r.column_name, r.data_type === 'integer' || r.data_type === 'bigint' ? 'integer[]' : 'text[]']));
 }
 
+/** Column types per handle and table, read once per transaction. */
+const typesSeen = new WeakMap<object, Map<string, Map<string, string>>>();
+
 const quote = (name: string) => `"${name.replace(/"/g, '""')}"`;
 
 /** PostgreSQL: the rows, 10,000 per statement, as one array per column. */
 async function insertUnnest(trx: Db, table: string, columns: readonly string[], rows: readonly Record<string, unknown>[], onWritten?: (n: number) => void): Promise<void> {
-  const types = await arrayTypes(trx, table);
+  let known = typesSeen.get(trx);
+  if (!known) typesSeen.set(trx, (known = new Map()));
+  let types = known.get(table);
+  if (!types) known.set(table, (types = await arrayTypes(trx, table)));
   const text = `insert into ${quote(table)} (${columns.map(quote).join(', ')}) select * from unnest(${columns.map((c, i) => `$${i + 1}::${types.get(c) ?? 'text[]'}`).join(', ')})`;
   for (let i = 0; i < rows.length; i += 10_000) {
     const part = rows.slice(i, i + 10_000);
@@ -89,4 +95,56 @@ export async function insertRows<T extends keyof Database>(
     onWritten?.(Math.min(i + size, rows.length));
   }
   return rows.length;
+}
+
+/** Rows a streaming writer gathers before one PostgreSQL statement (one array per column). */
+const STREAM_BATCH = 10_000;
+
+/** A table's rows written as they come, in bounded memory: `push` each row, then `end`. */
+export interface BulkWriter<R> {
+  push(row: R): Promise<void> | void;
+  /** Writes what is gathered; returns the rows written in all. */
+  end(): Promise<number>;
+}
+
+/**
+ * A streaming writer for one table inside the caller's transaction: on SQLite (given the handle)
+ * one prepared statement run per row as it comes; on PostgreSQL an `unnest` statement per 10,000
+ * rows; otherwise (SQLite without the handle) multi-row INSERTs under the parameter limit. The
+ * columns are the first row's. Memory: one batch, never the table.
+ */
+export function bulkWriter<T extends keyof Database>(trx: Db, table: T, options: { sqlite?: SqliteHandle | undefined } = {}): BulkWriter<Insertable<Database[T]>> {
+  let columns: string[] | undefined;
+  let statement: ReturnType<SqliteHandle['prepare']> | undefined;
+  let batch: Record<string, unknown>[] = [];
+  let written = 0;
+  const postgres = !options.sqlite && isPostgres(trx);
+  const flush = async () => {
+    if (batch.length === 0 || !columns) return;
+    if (postgres) await insertUnnest(trx, table, columns, batch);
+    else await insertRows(trx, table, batch as Insertable<Database[T]>[]);
+    written += batch.length;
+    batch = [];
+  };
+  return {
+    push(row) {
+      const r = row as Record<string, unknown>;
+      columns ??= Object.keys(r);
+      if (options.sqlite) {
+        statement ??= options.sqlite.prepare(insertSql(table, columns, 1));
+        const cols = columns;
+        const params = new Array<unknown>(cols.length);
+        for (let i = 0; i < cols.length; i++) params[i] = r[cols[i]!] ?? null;
+        statement.run(params);
+        written++;
+        return;
+      }
+      batch.push(r);
+      if (batch.length >= STREAM_BATCH) return flush();
+    },
+    async end() {
+      await flush();
+      return written;
+    },
+  };
 }

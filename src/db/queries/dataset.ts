@@ -1,7 +1,8 @@
 /**
- * Writes a whole data set (src/demo/dataset.ts) in ONE transaction, in chunks of at most 500 rows
- * per INSERT (SQLite binds at most 32,766 parameters per statement; PostgreSQL 65,535), reading each
- * part once so a generator can stream a province of 300,000 members without holding it twice.
+ * Writes a whole data set (src/demo/dataset.ts) in ONE transaction, streamed (bulkWriter: on SQLite
+ * one prepared statement per table run for every row, on PostgreSQL `unnest` statements of 10,000
+ * rows), reading each part once so a generator can stream the country (5.5 million members) in
+ * bounded memory; the form counts are then recomputed in one streamed pass (rebuildFormCounts).
  * Domain objects become snake_case rows here and nowhere else.
  */
 import type { Insertable } from 'kysely';
@@ -21,11 +22,10 @@ import type { Db } from '../create-db.js';
 import { flushAudit } from './audit.js';
 import type { Database } from '../schema.js';
 import { rebuildFormCounts } from './form-counts-sync.js';
+import { bulkWriter, type SqliteHandle } from './bulk-insert.js';
+import { sqliteHandleOf } from '../create-db.js';
 import { formatViInteger } from '../../domain/format/vi-number.js';
 
-/** Rows per INSERT: ≤ 500, and fewer for wide tables so one statement stays under SQLite's parameter limit. */
-const MAX_ROWS = 500;
-const MAX_PARAMS = 30_000;
 
 export interface InsertDatasetOptions {
   /** Called after each table with a short Vietnamese line (rows written). */
@@ -81,16 +81,19 @@ const LABELS: Record<keyof Database, string> = {
  * any row fails. Returns the rows written per table.
  */
 export async function insertDataset(db: Db, data: DatasetSource, options: InsertDatasetOptions = {}): Promise<InsertedCounts> {
+  // On SQLite the transaction runs on the one connection: a prepared statement on its handle runs in it.
+  const sqlite = sqliteHandleOf(db);
   return db.transaction().execute(async (trx) => {
     const counts = {} as InsertedCounts;
     const put = async <T extends keyof Database>(table: T, rows: Iterable<Insertable<Database[T]>>) => {
-      counts[table] = await insertChunked(trx, table, rows);
+      counts[table] = await insertStreaming(trx, table, rows, sqlite);
       options.onProgress?.(`Đã ghi ${formatViInteger(counts[table])} ${LABELS[table]}.`);
     };
     // Units first, versions after: a version's parent may be any unit of the set.
     const units: DatasetUnit[] = [];
     await put('org_units', mapRows(data.units, (u) => (units.push(u), { id: u.id, code: u.code, created_at: u.createdAt })));
     await put('org_unit_versions', flatMapRows(units, unitVersionRows));
+    units.length = 0;
     await put('collectives', mapRows(data.collectives, collectiveRow));
     await put('persons', mapRows(data.persons, personRow));
     await put('memberships', mapRows(data.memberships, membershipRow));
@@ -104,14 +107,14 @@ export async function insertDataset(db: Db, data: DatasetSource, options: Insert
     await put('cycles', mapRows(data.cycles, (c) => (cycles.push(c), cycleRow(c))));
     await put('cycle_deadlines', flatMapRows(cycles, deadlineRows));
     const touched = new Set<string>();
-    const [evaluations, history] = await insertEvaluations(trx, mapRows(data.evaluations, (e) => (touched.add(e.cycleId), e)));
+    const [evaluations, history] = await insertEvaluations(trx, mapRows(data.evaluations, (e) => (touched.add(e.cycleId), e)), sqlite);
     counts.evaluations = evaluations;
     counts.evaluation_history = history;
     options.onProgress?.(`Đã ghi ${formatViInteger(evaluations)} ${LABELS.evaluations} và ${formatViInteger(history)} ${LABELS.evaluation_history}.`);
     await put('review_topics', mapRows(data.reviewTopics, reviewTopicRow));
     // The live form counts of every cycle the set evaluates in, recomputed as `verify` does.
     for (const c of cycles) touched.add(c.id);
-    const rebuilt = await rebuildFormCounts(trx, { cycleIds: [...touched] });
+    const rebuilt = await rebuildFormCounts(trx, { cycleIds: [...touched] }, { sqlite });
     counts.form_counts = rebuilt.reduce((n, r) => n + r.rows, 0);
     options.onProgress?.(`Đã tính ${formatViInteger(counts.form_counts)} ${LABELS.form_counts}.`);
     await options.then?.(trx);
@@ -120,42 +123,35 @@ export async function insertDataset(db: Db, data: DatasetSource, options: Insert
   });
 }
 
-/** Evaluations in chunks, each chunk followed by its history rows (they reference it). */
-async function insertEvaluations(trx: Tx, evaluations: Iterable<DatasetEvaluation>): Promise<[number, number]> {
-  let batch: DatasetEvaluation[] = [];
-  let written = 0;
-  let history = 0;
-  const flush = async () => {
-    written += await insertChunked(trx, 'evaluations', batch.map(evaluationRow));
-    history += await insertChunked(trx, 'evaluation_history', batch.flatMap(historyRows));
-    batch = [];
-  };
+/** Evaluations and their history rows, streamed side by side (a history row follows its evaluation). */
+async function insertEvaluations(trx: Tx, evaluations: Iterable<DatasetEvaluation>, sqlite: SqliteHandle | undefined): Promise<[number, number]> {
+  const main = bulkWriter(trx, 'evaluations', { sqlite });
+  // On PostgreSQL the history batch is written after the evaluations batch it references.
+  const history = bulkWriter(trx, 'evaluation_history', { sqlite });
+  const pending: DatasetEvaluation[] = [];
   for (const e of evaluations) {
-    batch.push(e);
-    if (batch.length >= MAX_ROWS) await flush();
+    const wrote = main.push(evaluationRow(e));
+    if (wrote) await wrote;
+    if (sqlite) for (const h of historyRows(e)) history.push(h);
+    else {
+      pending.push(e);
+      if (pending.length >= 10_000) {
+        for (const p of pending.splice(0)) for (const h of historyRows(p)) await history.push(h);
+      }
+    }
   }
-  await flush();
-  return [written, history];
+  const written = await main.end();
+  for (const p of pending) for (const h of historyRows(p)) await history.push(h);
+  return [written, await history.end()];
 }
 
-async function insertChunked<T extends keyof Database>(trx: Tx, table: T, rows: Iterable<Insertable<Database[T]>>): Promise<number> {
-  let batch: Insertable<Database[T]>[] = [];
-  let size = MAX_ROWS;
-  let written = 0;
-  const flush = async () => {
-    if (batch.length === 0) return;
-    // Kysely cannot narrow a generic table name; the rows were typed for `table` above.
-    await trx.insertInto(table).values(batch as never).execute();
-    written += batch.length;
-    batch = [];
-  };
+async function insertStreaming<T extends keyof Database>(trx: Tx, table: T, rows: Iterable<Insertable<Database[T]>>, sqlite: SqliteHandle | undefined): Promise<number> {
+  const writer = bulkWriter(trx, table, { sqlite });
   for (const row of rows) {
-    if (written === 0 && batch.length === 0) size = Math.min(MAX_ROWS, Math.floor(MAX_PARAMS / Object.keys(row).length));
-    batch.push(row);
-    if (batch.length >= size) await flush();
+    const wrote = writer.push(row);
+    if (wrote) await wrote;
   }
-  await flush();
-  return written;
+  return writer.end();
 }
 
 function* mapRows<A, B>(items: Iterable<A>, f: (a: A) => B): Iterable<B> {

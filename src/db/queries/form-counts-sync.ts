@@ -8,15 +8,18 @@ import type { EvaluationState } from '../../domain/model/evaluations.js';
 import {
   addPlaced,
   addTopic,
-  computeCycleCounts,
+  CycleCountsBuilder,
+  cellKey,
+  topicCells,
   countRows,
   placeEvaluation,
   type RollupEvaluation,
   type UnitCounts,
 } from '../../domain/rollup/index.js';
 import type { Db } from '../create-db.js';
-import { applyCountDelta, listEnteredValues, replaceCycleCounts } from './form-counts.js';
-import { type CycleKey, listCycleKeys, loadAncestorsOn, loadCycleEvaluations, loadCycleTopics, loadEvaluationFacts, loadTreeOn } from './rollup-facts.js';
+import { applyCountDelta, type CountRow, listEnteredValues, replaceCycleCounts } from './form-counts.js';
+import type { SqliteHandle } from './bulk-insert.js';
+import { type CycleKey, listCycleKeys, loadAncestorsOn, loadCycleTopics, scanCycleEvaluations, loadEvaluationFacts, loadTreeOn } from './rollup-facts.js';
 
 async function cycleOf(db: Db, cycleId: string): Promise<CycleKey> {
   const [cycle] = await listCycleKeys(db, { cycleIds: [cycleId] });
@@ -62,23 +65,35 @@ export async function applyTopicChange(db: Db, input: { cycleId: string; topicId
   await applyCountDelta(db, { cycleId: cycle.id, rows: countRows(delta) });
 }
 
-/** Every unit's counts of a cycle recomputed from the evaluations, topics and entered values. */
-export async function recomputeCycleCounts(db: Db, cycle: CycleKey): Promise<UnitCounts> {
-  const [tree, evaluations, topics, entered] = [
-    await loadTreeOn(db, cycle.referenceDate),
-    await loadCycleEvaluations(db, cycle.id),
-    await loadCycleTopics(db, cycle),
-    await listEnteredValues(db, { cycleId: cycle.id }),
-  ];
-  return computeCycleCounts({ ruleSet: cycle.ruleSet, tree, evaluations, topics, entered });
+/**
+ * Every unit's counts of a cycle recomputed from the evaluations, topics and entered values: one
+ * streamed pass over the evaluations into the tree's tallies (CycleCountsBuilder), then the subtree
+ * sums. `sqlite`: the handle of the connection (inside a transaction, the caller's).
+ */
+export async function recomputeCycleCounts(db: Db, cycle: CycleKey, options: { sqlite?: SqliteHandle | undefined } = {}): Promise<CycleCountsBuilder> {
+  const builder = new CycleCountsBuilder(await loadTreeOn(db, cycle.referenceDate), cycle.ruleSet);
+  await scanCycleEvaluations(db, cycle.id, (e) => builder.addEvaluation(e), options);
+  for (const t of await loadCycleTopics(db, cycle)) {
+    for (const c of topicCells(t.subjectKind, t.managedBy, cycle.ruleSet)) builder.addCell(t.unitId, cellKey(c), 1);
+  }
+  for (const v of await listEnteredValues(db, { cycleId: cycle.id })) builder.addCell(v.unitId, cellKey(v), v.value);
+  return builder.finish();
+}
+
+function* builderRows(b: CycleCountsBuilder): Generator<CountRow> {
+  for (const [unitId, m] of b.units()) for (const [key, value] of m) if (value !== 0) yield { unitId, key, value };
 }
 
 /** Recomputes and replaces the stored counts of the given cycles; returns the rows written per cycle. */
-export async function rebuildFormCounts(db: Db, filter: { cycleIds?: readonly string[]; year?: number; referenceFrom?: string } = {}): Promise<{ cycle: CycleKey; rows: number }[]> {
+export async function rebuildFormCounts(
+  db: Db,
+  filter: { cycleIds?: readonly string[]; year?: number; referenceFrom?: string } = {},
+  options: { sqlite?: SqliteHandle | undefined } = {},
+): Promise<{ cycle: CycleKey; rows: number }[]> {
   const out: { cycle: CycleKey; rows: number }[] = [];
   for (const cycle of await listCycleKeys(db, filter)) {
-    const counts = await recomputeCycleCounts(db, cycle);
-    out.push({ cycle, rows: await replaceCycleCounts(db, { cycleId: cycle.id, rows: countRows(counts) }) });
+    const counts = await recomputeCycleCounts(db, cycle, options);
+    out.push({ cycle, rows: await replaceCycleCounts(db, { cycleId: cycle.id, rows: builderRows(counts) }, options) });
   }
   return out;
 }

@@ -8,6 +8,7 @@ import { sql } from 'kysely';
 import type { Eligibility, Grade, KhtReason, OrgType, RuleSetCode, SubjectKind, UnitKind } from '../../domain/codes.js';
 import { type RollupEvaluation, type RollupTopic, type RollupUnit, UnitIndex } from '../../domain/rollup/index.js';
 import type { Db } from '../create-db.js';
+import type { SqliteHandle } from './bulk-insert.js';
 import { validOn } from './common.js';
 
 /** Deepest chain walked (a guard against a cycle in the data). */
@@ -134,6 +135,61 @@ export async function loadCycleEvaluations(db: Db, cycleId: string): Promise<Rol
   return rows.map(toEvaluation);
 }
 
+/** Evaluations per page of the streamed scan (PostgreSQL, or SQLite without its handle). */
+const SCAN_PAGE = 50_000;
+
+type ScanRow = [subjectKind: string, subjectId: string, unitId: string, eligibility: string, reviewed: number | boolean | null, decidedGrade: string | null, khtReasons: string, decidingUnitId: string | null, id: string];
+
+/**
+ * Calls `each` with every evaluation of a cycle and its roll-up facts, streamed: the collectives'
+ * and positions' facts are read first (a few per grassroots organisation), then the evaluations in
+ * one pass without a join — on SQLite through the connection's handle (one statement iterated, rows
+ * as arrays), elsewhere in pages of 50,000 by id. Memory: one page, never the cycle.
+ */
+export async function scanCycleEvaluations(db: Db, cycleId: string, each: (e: RollupEvaluation) => void, options: { sqlite?: SqliteHandle | undefined } = {}): Promise<number> {
+  const collectives = new Map<string, { kind: string; level: string }>();
+  const positions = new Map<string, { group: string; deciding: string | null }>();
+  for (const c of await db.selectFrom('collectives').select(['id', 'kind', 'level']).execute()) collectives.set(c.id, { kind: c.kind, level: c.level });
+  for (const p of await db.selectFrom('positions').select(['id', 'position_group', 'deciding_unit_id']).execute()) positions.set(p.id, { group: p.position_group, deciding: p.deciding_unit_id });
+  const NONE: KhtReason[] = [];
+  let n = 0;
+  const visit = (r: ScanRow) => {
+    const kind = r[0] as SubjectKind;
+    const c = kind === 'collective' ? collectives.get(r[1]) : undefined;
+    const p = kind === 'position' ? positions.get(r[1]) : undefined;
+    n++;
+    each({
+      id: r[8],
+      subjectKind: kind,
+      subjectId: r[1],
+      unitId: r[2],
+      eligibility: r[3] as Eligibility,
+      reviewed: r[4] === null ? null : Number(r[4]) === 1,
+      decidedGrade: r[5] as Grade | null,
+      khtReasons: r[6] === '[]' ? NONE : parseReasonList(r[6]),
+      // A leader's deciding body may be stated on the position (positions.deciding_unit_id).
+      decidingUnitId: r[7] ?? p?.deciding ?? null,
+      collectiveKind: c?.kind ?? null,
+      level: c?.level ?? null,
+      positionGroup: p?.group ?? null,
+    });
+  };
+  const columns = ['subject_kind', 'subject_id', 'unit_id', 'eligibility', 'reviewed', 'decided_grade', 'kht_reasons', 'deciding_unit_id', 'id'] as const;
+  if (options.sqlite) {
+    const statement = options.sqlite.prepare(`select ${columns.join(', ')} from evaluations where cycle_id = ?`).raw(true);
+    for (const r of statement.iterate(cycleId)) visit(r as ScanRow);
+    return n;
+  }
+  let after = '';
+  for (;;) {
+    const rows = await db.selectFrom('evaluations').select([...columns]).where('cycle_id', '=', cycleId).where('id', '>', after).orderBy('id').limit(SCAN_PAGE).execute();
+    for (const r of rows) visit(columns.map((c) => r[c]) as unknown as ScanRow);
+    const last = rows[rows.length - 1];
+    if (!last || rows.length < SCAN_PAGE) return n;
+    after = last.id;
+  }
+}
+
 /** One evaluation's roll-up facts, its cycle id and its position's deciding unit, or undefined. */
 export async function loadEvaluationFacts(
   db: Db,
@@ -219,11 +275,25 @@ export async function loadSubtreeEvaluations(db: Db, cycleId: string, subtree: R
     const rows = await selectEvaluationFacts(db).where('e.cycle_id', '=', cycleId).where('e.unit_id', 'in', ids.slice(i, i + IN_CHUNK)).execute();
     for (const r of rows) out.push(toEvaluation(r));
   }
-  let higher = selectEvaluationFacts(db).where('e.cycle_id', '=', cycleId).where('e.eligibility', '=', 'higher_level');
-  if (ids.length <= IN_CHUNK) higher = higher.where((eb) => eb.or([eb('e.deciding_unit_id', 'in', ids), eb('p.deciding_unit_id', 'in', ids)]));
-  for (const r of await higher.execute()) {
-    const e = toEvaluation(r);
-    if (!subtree.has(e.unitId) && e.decidingUnitId !== null && subtree.has(e.decidingUnitId)) out.push(e);
+  // Graded by a superior in the subtree: found through the deciding unit's indexes (migration 0028),
+  // on the evaluation or on the position, so a commune's trace reads the commune's rows only.
+  const seen = new Set(out.map((e) => e.id));
+  for (let i = 0; i < ids.length; i += IN_CHUNK) {
+    const chunk = ids.slice(i, i + IN_CHUNK);
+    const direct = await selectEvaluationFacts(db).where('e.cycle_id', '=', cycleId).where('e.deciding_unit_id', 'in', chunk).where('e.eligibility', '=', 'higher_level').execute();
+    const viaPosition = await selectEvaluationFacts(db)
+      .where('e.cycle_id', '=', cycleId)
+      .where('e.subject_kind', '=', 'position')
+      .where('e.deciding_unit_id', 'is', null)
+      .where('e.subject_id', 'in', (eb) => eb.selectFrom('positions').select('id').where('deciding_unit_id', 'in', chunk))
+      .where('e.eligibility', '=', 'higher_level')
+      .execute();
+    for (const r of [...direct, ...viaPosition]) {
+      const e = toEvaluation(r);
+      if (seen.has(e.id) || subtree.has(e.unitId) || e.decidingUnitId === null || !subtree.has(e.decidingUnitId)) continue;
+      seen.add(e.id);
+      out.push(e);
+    }
   }
   return out;
 }

@@ -6,6 +6,7 @@ export {
   addPlaced,
   addTopic,
   computeCycleCounts,
+  CycleCountsBuilder,
   countRows,
   type CountDifference,
   type CycleRollupInput,

@@ -148,23 +148,106 @@ export function addEntered(acc: UnitCounts, values: readonly EnteredValue[], tre
 }
 
 /**
- * Turns per-unit own counts into subtree totals in place: deepest units first, each merged into
- * its parent, so every unit is merged once (a province: ~20,000 units, not 300,000 × depth).
+ * Every unit's counts of a cycle, built in one pass over the evaluations (GUIDE.md §2) with memory
+ * bounded by the tree, not the evaluations: each evaluation adds one to its own unit's tally of
+ * contributions (an evaluation's cells are shared by all evaluations with the same facts, so a cell
+ * of 25 members holds about ten tallies, not 25 evaluations); `finish` then sums the subtree of
+ * every unit that has sub-units, deepest first, each unit merged into its parent once. A leaf's
+ * totals are its own tallies, expanded when asked. Linear in evaluations plus units × cells.
  */
-function rollUpOwn(own: UnitCounts, tree: UnitIndex): UnitCounts {
-  const depth = new Map<string, number>();
-  for (const id of tree.ids()) depth.set(id, tree.chain(id).length);
-  const byDepth = (a: string, b: string) => (depth.get(b) ?? 0) - (depth.get(a) ?? 0);
-  for (const id of [...tree.ids()].sort(byDepth)) {
-    const m = own.get(id);
-    const parent = tree.get(id)?.parentId;
-    if (!m || !tree.has(parent)) continue;
-    let pm = own.get(parent);
-    if (!pm) own.set(parent, (pm = new Map()));
-    for (const [k, v] of m) pm.set(k, (pm.get(k) ?? 0) + v);
+export class CycleCountsBuilder {
+  /** Per unit: cell keys of a contribution part (shared arrays) → how many subjects add them. */
+  private readonly own = new Map<string, Map<readonly string[], number>>();
+  private readonly singles = new Map<string, readonly string[]>();
+  private totals: Map<string, Map<string, number>> | undefined;
+
+  constructor(
+    private readonly tree: UnitIndex,
+    private readonly ruleSet: RuleSetCode,
+  ) {}
+
+  private tally(unitId: string, keys: readonly string[], by: number): void {
+    if (keys.length === 0) return;
+    let m = this.own.get(unitId);
+    if (!m) this.own.set(unitId, (m = new Map()));
+    m.set(keys, (m.get(keys) ?? 0) + by);
   }
-  for (const id of own.keys()) if (!depth.has(id)) own.delete(id);
-  return own;
+
+  /** Adds one evaluation at the unit its grade counts at and the unit its review counts at. */
+  addEvaluation(e: RollupEvaluation): void {
+    const { tree } = this;
+    if (!tree.has(e.unitId)) return;
+    const contribution = contributionOf(
+      {
+        subjectKind: e.subjectKind,
+        eligibility: e.eligibility,
+        reviewed: e.reviewed,
+        decidedGrade: e.decidedGrade,
+        primaryKhtReason: e.khtReasons[0] ?? null,
+        unitKind: e.subjectKind === 'unit' ? (tree.get(e.subjectId)?.kind ?? null) : null,
+        orgType: e.subjectKind === 'unit' || e.subjectKind === 'member' ? tree.effectiveOrgType(e.unitId) : null,
+        collectiveKind: e.collectiveKind,
+        level: e.level,
+        positionGroup: e.positionGroup,
+      },
+      this.ruleSet,
+    );
+    const gradeUnit = e.eligibility === 'higher_level' ? gradeAnchor(e, tree) : e.unitId;
+    if (tree.has(gradeUnit)) this.tally(gradeUnit, contribution.gradeKeys, 1);
+    this.tally(e.unitId, contribution.reviewKeys, 1);
+  }
+
+  /** Adds `by` to one cell at a unit (a review topic's cell, an entered value). */
+  addCell(unitId: string | null, key: string, by: number): void {
+    if (!this.tree.has(unitId)) return;
+    let keys = this.singles.get(key);
+    if (!keys) this.singles.set(key, (keys = [key]));
+    this.tally(unitId, keys, by);
+  }
+
+  private expand(unitId: string, into: Map<string, number>): Map<string, number> {
+    for (const [keys, n] of this.own.get(unitId) ?? []) for (const k of keys) into.set(k, (into.get(k) ?? 0) + n);
+    return into;
+  }
+
+  /** Sums every subtree; call once, after the last add. */
+  finish(): this {
+    const { tree } = this;
+    const depth = new Map<string, number>();
+    const parents = new Set<string>();
+    for (const id of tree.ids()) {
+      depth.set(id, tree.chain(id).length);
+      const parent = tree.get(id)?.parentId;
+      if (tree.has(parent)) parents.add(parent);
+    }
+    const totals = new Map<string, Map<string, number>>();
+    for (const id of parents) totals.set(id, this.expand(id, new Map()));
+    const byDepth = (a: string, b: string) => (depth.get(b) ?? 0) - (depth.get(a) ?? 0);
+    for (const id of [...tree.ids()].sort(byDepth)) {
+      const parent = tree.get(id)?.parentId;
+      const into = parent === null || parent === undefined ? undefined : totals.get(parent);
+      if (!into) continue;
+      const mine = totals.get(id);
+      if (mine) for (const [k, v] of mine) into.set(k, (into.get(k) ?? 0) + v);
+      else this.expand(id, into);
+    }
+    this.totals = totals;
+    return this;
+  }
+
+  /** One unit's subtree totals (cell key → count), zeros included where a delta cancelled. */
+  get(unitId: string): Map<string, number> {
+    if (!this.totals) throw new Error('CycleCountsBuilder.get before finish');
+    return this.totals.get(unitId) ?? this.expand(unitId, new Map());
+  }
+
+  /** Every unit of the tree that counts something, with its totals. */
+  *units(): Generator<[string, Map<string, number>]> {
+    for (const id of this.tree.ids()) {
+      const m = this.get(id);
+      if (m.size > 0) yield [id, m];
+    }
+  }
 }
 
 /** Everything a cycle's forms are computed from. */
@@ -178,20 +261,13 @@ export interface CycleRollupInput {
 
 /** Subtree totals of every unit of a cycle, recomputed from the evaluations (what `verify` compares). */
 export function computeCycleCounts(input: CycleRollupInput): UnitCounts {
-  const own: UnitCounts = new Map();
-  const { tree, ruleSet } = input;
-  for (const e of input.evaluations) {
-    const p = placeEvaluation(e, tree, ruleSet);
-    const [g, r] = [p.gradeUnits[0], p.reviewUnits[0]];
-    if (g !== undefined) for (const k of p.contribution.gradeKeys) bump(own, g, k, 1);
-    if (r !== undefined) for (const k of p.contribution.reviewKeys) bump(own, r, k, 1);
-  }
+  const b = new CycleCountsBuilder(input.tree, input.ruleSet);
+  for (const e of input.evaluations) b.addEvaluation(e);
   for (const t of input.topics) {
-    if (!tree.has(t.unitId)) continue;
-    for (const c of topicCells(t.subjectKind, t.managedBy, ruleSet)) bump(own, t.unitId, cellKey(c), 1);
+    for (const c of topicCells(t.subjectKind, t.managedBy, input.ruleSet)) b.addCell(t.unitId, cellKey(c), 1);
   }
-  for (const v of input.entered) if (tree.has(v.unitId)) bump(own, v.unitId, cellKey(v), v.value);
-  return rollUpOwn(own, tree);
+  for (const v of input.entered) b.addCell(v.unitId, cellKey(v), v.value);
+  return new Map(b.finish().units());
 }
 
 /** One cell whose stored count differs from the recomputed one. */

@@ -8,8 +8,9 @@
 import { type Context, Hono } from 'hono';
 import { z } from 'zod';
 import { FORM_CODES, type FormCode } from '../../domain/forms/index.js';
-import { checkFormsDocument, checkLiveForms, formsWorkbook, getFormValues, importFormValues, readFormsDocument, rebuild, verify } from '../../services/forms.js';
+import { checkFormsDocument, checkLiveForms, formsWorkbook, importFormValues, readFormsDocument, rebuild, verify } from '../../services/forms.js';
 import { traceCell } from '../../services/forms-trace.js';
+import { type CachedForms, getFormValuesServed, notModified } from '../../services/forms-cache.js';
 import { loadFormsView } from '../../services/forms-view.js';
 import type { AppEnv } from '../app.js';
 import { authorize, authorizeRole } from '../authorize.js';
@@ -62,6 +63,16 @@ async function readUpload(c: Context<AppEnv>): Promise<unknown> {
 /** `attachment; filename="ascii"; filename*=UTF-8''…` (RFC 6266): the Vietnamese name where the client reads it. */
 const disposition = (ascii: string, name: string) => `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(name)}`;
 
+/**
+ * A cached form (src/services/forms-cache.ts): 304 when the client holds this version, else the
+ * body; either way with its ETag, to be revalidated on each use (`no-cache`, private to the user).
+ */
+function served(c: Context<AppEnv>, f: CachedForms): Response {
+  const headers = { etag: f.etag, 'cache-control': 'private, no-cache' };
+  if (notModified(c.req.header('if-none-match'), f.etag)) return c.body(null, 304, headers);
+  return c.body(f.body, 200, { ...headers, 'content-type': 'application/json; charset=UTF-8' });
+}
+
 /** Routes that target no unit: the check of an uploaded document, verify. */
 function documentRoutes(r: Hono<AppEnv>): void {
   r.post('/forms/check', async (c) => {
@@ -84,7 +95,7 @@ function documentRoutes(r: Hono<AppEnv>): void {
 export function formRoutes(): Hono<AppEnv> {
   const r = new Hono<AppEnv>();
   documentRoutes(r);
-  r.get('/forms/:unitCode/:year', async (c) => c.json(await getFormValues(c.var.deps.db, await formsKey(c))));
+  r.get('/forms/:unitCode/:year', async (c) => served(c, await getFormValuesServed(c.var.deps.db, await formsKey(c))));
   r.get('/forms/:unitCode/:year/check', async (c) => {
     const findings = await checkLiveForms(c.var.deps.db, await formsKey(c));
     return c.json({ findings, errors: findings.filter((f) => f.severity === 'error').length });
@@ -105,7 +116,7 @@ export function formRoutes(): Hono<AppEnv> {
   });
   r.get('/forms/:unitCode/:year/:form', async (c) => {
     const { form } = parseParams(c, formParam);
-    return c.json(await getFormValues(c.var.deps.db, { ...(await formsKey(c)), form: form as FormCode }));
+    return served(c, await getFormValuesServed(c.var.deps.db, { ...(await formsKey(c)), form: form as FormCode }));
   });
   r.get('/forms/:unitCode/:year/:form/trace', async (c) => {
     const { form } = parseParams(c, formParam);
