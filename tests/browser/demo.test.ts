@@ -68,5 +68,5 @@ describe(`the web application on the demo district, ${testEngine}`, () => {
   it('every other page, and no serious or critical accessibility violation on any page', async () => {
     problems.push(...(await tour(browser, w, 'TD-DU-TTTAMDUONG', 'dong')));
     expect(problems).toEqual([]);
-  });
+  }, 240_000); // every page at two widths with axe: about a minute on an idle machine
 });
