@@ -55,7 +55,7 @@ export async function startServer(): Promise<RunningServer> {
 
 /** A new browser context (its own cookies) with a page at the given size. */
 export async function newPage(browser: Browser, size = DESKTOP): Promise<{ context: BrowserContext; page: Page }> {
-  const context = await browser.newContext({ viewport: size, locale: 'vi-VN', timezoneId: 'Asia/Ho_Chi_Minh', acceptDownloads: true, bypassCSP: true }); // bypassCSP: axe-core is injected as an inline script; the product's own CSP forbids them
+  const context = await browser.newContext({ viewport: size, locale: 'vi-VN', timezoneId: 'Asia/Ho_Chi_Minh', acceptDownloads: true });
   const page = await context.newPage();
   page.setDefaultTimeout(15_000);
   return { context, page };
