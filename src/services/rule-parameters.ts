@@ -54,6 +54,8 @@ export async function getCycleParameterView(db: Db, input: { cycleYear: number; 
     cycle: { year: cycle.year, period: cycle.period, ruleSet: cycle.ruleSet, version: cycle.version },
     parameters: params,
     caps: ruleSet.caps,
+    /** The readings of ambiguous sources in force (src/domain/rules/readings.ts). */
+    readings: ruleSet.readings,
     updatedAt: stored?.updatedAt ?? null,
     updatedBy: stored?.actor ?? null,
   };

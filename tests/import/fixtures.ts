@@ -60,3 +60,9 @@ export const POSITIONS: Grid = [
   ['cardNumber', 'unitCode', 'positionGroup', 'title', 'decidingUnitCode', 'validFrom'],
   ['01.001', 'XA-1', 'co_so.bi_thu', 'Bí thư Đảng ủy xã', 'HUYEN', '2020-10-01'],
 ];
+
+/** The bí thư seated on the commune's UBND collective (the sheet *Thành viên tập thể*). */
+export const COLLECTIVE_MEMBERS: Grid = [
+  ['collectiveCode', 'cardNumber', 'validFrom'],
+  ['UBND-XA-1', '01.001', '2021-01-01'],
+];

@@ -10,7 +10,8 @@ import { getSubtreeAt } from '../../src/db/queries/units.js';
 import { runImport } from '../../src/services/import/run.js';
 import { dumpTables } from '../helpers/dump.js';
 import { createTestDb, type TestDb, testEngine } from '../helpers/test-db.js';
-import { COLLECTIVES, csvFiles, EVENTS, PERSONS, POSITIONS, UNITS, workbook } from './fixtures.js';
+import { listCollectiveMembers } from '../../src/db/queries/collective-members.js';
+import { COLLECTIVE_MEMBERS, COLLECTIVES, csvFiles, EVENTS, PERSONS, POSITIONS, UNITS, workbook } from './fixtures.js';
 
 let t: TestDb;
 
@@ -51,8 +52,20 @@ describe(`import, on ${testEngine}`, () => {
     expect(await dumpTables(t.db)).toEqual(before);
   });
 
-  it('imports a workbook: units, members with their cells, events, collectives, positions', async () => {
-    const file = await workbook({ 'Đơn vị': UNITS, 'Đảng viên': PERSONS, 'Sự kiện': EVENTS, 'Tập thể': COLLECTIVES, 'Chức vụ': POSITIONS, 'Thành viên tập thể': [['collectiveCode', 'cardNumber', 'validFrom']] });
+  it('refuses a collective member whose holder has no such position, naming the row', async () => {
+    const before = await dumpTables(t.db);
+    const file = await workbook({ 'Đơn vị': UNITS, 'Đảng viên': PERSONS, 'Tập thể': COLLECTIVES, 'Chức vụ': POSITIONS, 'Thành viên tập thể': [...COLLECTIVE_MEMBERS, ['UBND-XA-1', '01.002', '2021-01-01'], ['UBND-XA-9', '01.001', '2021-01-01']] });
+    const r = await runImport(t.db, [file]);
+    expect(r.errors.map((e) => [e.sheet, e.row, e.code, e.field])).toEqual([
+      ['Thành viên tập thể', 3, 'PositionNotFound', 'cardNumber'],
+      ['Thành viên tập thể', 4, 'CollectiveNotFound', 'collectiveCode'],
+    ]);
+    expect(r.errors[0]!.message.vi).toContain('«01.002» không giữ chức vụ nào');
+    expect(await dumpTables(t.db)).toEqual(before);
+  });
+
+  it('imports a workbook: units, members with their cells, events, collectives, positions, collective members', async () => {
+    const file = await workbook({ 'Đơn vị': UNITS, 'Đảng viên': PERSONS, 'Sự kiện': EVENTS, 'Tập thể': COLLECTIVES, 'Chức vụ': POSITIONS, 'Thành viên tập thể': COLLECTIVE_MEMBERS });
     const r = await runImport(t.db, [file]);
     expect(r.errors).toEqual([]);
     expect(r).toMatchObject({ ok: true, written: true, persons: 4 });
@@ -62,8 +75,9 @@ describe(`import, on ${testEngine}`, () => {
       ['events', 2, 2, 0],
       ['collectives', 1, 1, 0],
       ['positions', 1, 1, 0],
-      ['collectiveMembers', 0, 0, 0],
+      ['collectiveMembers', 1, 1, 0],
     ]);
+    expect((await listCollectiveMembers(t.db, 'UBND-XA-1')).map((m) => [m.cardNumber, m.positionGroup, m.validFrom, m.enteredBy])).toEqual([['01.001', 'co_so.bi_thu', '2021-01-01', 'import']]);
     const tree = await getSubtreeAt(t.db, 'TINH', '2016-06-01');
     expect(tree.map((u) => [u.code, u.depth, u.effectiveOrgType])).toEqual([['TINH', 0, null], ['HUYEN', 1, null], ['XA-1', 2, 'xa'], ['CB-1', 3, 'xa'], ['CB-2', 3, 'xa']]);
     expect((await listMemberships(t.db, '01.003')).map((m) => [m.unitCode, m.validFrom, m.validTo])).toEqual([['CB-1', '2015-01-01', '2016-01-01'], ['CB-2', '2016-01-01', null]]);
@@ -75,10 +89,10 @@ describe(`import, on ${testEngine}`, () => {
 
   it('re-importing the same workbook, or the same data as CSV, changes nothing', async () => {
     const before = await dumpTables(t.db);
-    const again = await runImport(t.db, [await workbook({ 'Đơn vị': UNITS, 'Đảng viên': PERSONS, 'Sự kiện': EVENTS, 'Tập thể': COLLECTIVES, 'Chức vụ': POSITIONS })]);
+    const again = await runImport(t.db, [await workbook({ 'Đơn vị': UNITS, 'Đảng viên': PERSONS, 'Sự kiện': EVENTS, 'Tập thể': COLLECTIVES, 'Chức vụ': POSITIONS, 'Thành viên tập thể': COLLECTIVE_MEMBERS })]);
     expect(again).toMatchObject({ ok: true, written: false, errorCount: 0 });
     expect(again.sheets.every((s) => s.created === 0 && s.updated === 0 && s.unchanged === s.rows)).toBe(true);
-    const csv = await runImport(t.db, csvFiles({ 'units.csv': UNITS, 'persons.csv': PERSONS, 'events.csv': EVENTS, 'collectives.csv': COLLECTIVES, 'positions.csv': POSITIONS }));
+    const csv = await runImport(t.db, csvFiles({ 'units.csv': UNITS, 'persons.csv': PERSONS, 'events.csv': EVENTS, 'collectives.csv': COLLECTIVES, 'positions.csv': POSITIONS, 'collective-members.csv': COLLECTIVE_MEMBERS }));
     expect(csv.errors).toEqual([]);
     expect(csv.written).toBe(false);
     expect(await dumpTables(t.db)).toEqual(before);

@@ -24,6 +24,8 @@ describe(`export and import again, on ${testEngine}`, () => {
     const first = await exportCsvFiles(demo.db);
     const counts = text(first);
     expect(counts['persons.csv']?.split('\r\n').length).toBeGreaterThan(2700);
+    // The party committees' seats (the demo seats 171 positions) travel with the rest.
+    expect(counts['collective-members.csv']?.split('\r\n').length).toBeGreaterThan(171);
     const fresh = await createTestDb();
     try {
       const r = await runImport(fresh.db, first);

@@ -77,6 +77,11 @@ describe(`rules audit, HD 21 rows (${testEngine})`, () => {
     const declined = await w.check(ubnd, 'HT');
     expect([declined.highestAllowed, bindingSources(declined)]).toEqual(['KHT', [SRC.HD21_COLLECTIVE]]);
     expect(reasonText(declined)).toContain('có thành viên bị cấp có thẩm quyền kết luận có biểu hiện suy thoái');
+    // Seated on the MTTQ only from 01/09/2022: the decline of 01/08/2022 is not the MTTQ's.
+    const mttq = (await w.call('GET', '/api/cycles/2022/evaluations?unit=XA-A&subjectKind=collective')).body.evaluations.find((e: { subjectRef: string }) => e.subjectRef === 'XA-A.MTTQ').id as string;
+    const before = await w.check(mttq, 'HTT');
+    await w.seat('XA-A.MTTQ', { positionId: chair.body.position.id, validFrom: '2022-09-01' });
+    expect((await w.check(mttq, 'HTT')).reasons).toEqual(before.reasons);
   });
 
   it('H32 [A]: the collective targets rule is a reading: "or" by default, "and" as a cycle parameter, labelled as a reading', async () => {

@@ -181,23 +181,25 @@ export async function endCollectiveMember(db: Db, input: { collectiveCode: strin
 }
 
 /**
- * Discipline and decline events of the persons whose position sat on the collective at some time in
- * `period` (from–to inclusive), as dated facts.
+ * Discipline and decline events of the persons whose position sat on the collective, dated while they
+ * sat on it and within `period` (from–to inclusive), as dated facts: a violation disciplined before a
+ * member joined, or after they left, is not the collective's (QĐ 366 Điều 11 k4: "trừ trường hợp …
+ * vi phạm đó xảy ra từ thời điểm tại tổ chức, cơ quan, đơn vị khác chuyển đến").
  */
 export async function collectiveMemberEvents(db: Db, input: { collectiveId: string; from: string; to: string }): Promise<DatedEvent[]> {
-  const personIds = db
-    .selectFrom('collective_members as m')
-    .innerJoin('positions as x', 'x.id', 'm.position_id')
-    .select('x.person_id')
-    .where('m.collective_id', '=', input.collectiveId)
-    .where('m.valid_from', '<=', input.to)
-    .where((eb) => eb.or([eb('m.valid_to', 'is', null), eb('m.valid_to', '>', input.from)]));
   const rows = await db
     .selectFrom('person_events as e')
+    .innerJoin('positions as x', 'x.person_id', 'e.person_id')
+    .innerJoin('collective_members as m', 'm.position_id', 'x.id')
     .selectAll('e')
+    .where('m.collective_id', '=', input.collectiveId)
     .where('e.kind', 'in', ['disciplined', 'decline_concluded'])
-    .where('e.person_id', 'in', personIds)
+    .where('e.starts_on', '>=', input.from)
+    .where('e.starts_on', '<=', input.to)
+    .whereRef('e.starts_on', '>=', 'm.valid_from')
+    .where((eb) => eb.or([eb('m.valid_to', 'is', null), eb('e.starts_on', '<', eb.ref('m.valid_to'))]))
     .orderBy('e.starts_on')
     .execute();
-  return rows.map(datedEventOf);
+  const seen = new Set<string>();
+  return rows.filter((r) => !seen.has(r.id) && seen.add(r.id)).map(datedEventOf);
 }

@@ -114,3 +114,19 @@ export async function listPositionRows(db: Db, unitIds: readonly string[]) {
       .then((rows) => rows.map((r) => ({ cardNumber: r.card_number, unitCode: r.code, positionGroup: r.position_group, title: r.title, decidingUnitCode: r.deciding_code, validFrom: r.valid_from, validTo: r.valid_to }))),
   );
 }
+
+/** The seats of the collectives of these units (the sheet *Thành viên tập thể*'s fields). */
+export async function listCollectiveMemberRows(db: Db, unitIds: readonly string[]) {
+  return inChunks(unitIds, (part) =>
+    db
+      .selectFrom('collective_members as m')
+      .innerJoin('collectives as c', 'c.id', 'm.collective_id')
+      .innerJoin('positions as x', 'x.id', 'm.position_id')
+      .innerJoin('persons as p', 'p.id', 'x.person_id')
+      .innerJoin('org_units as u', 'u.id', 'x.unit_id')
+      .select(['c.code', 'p.card_number', 'u.code as unit_code', 'x.position_group', 'm.valid_from', 'm.valid_to'])
+      .where('c.unit_id', 'in', part)
+      .execute()
+      .then((rows) => rows.map((r) => ({ collectiveCode: r.code, cardNumber: r.card_number, unitCode: r.unit_code, positionGroup: r.position_group, validFrom: r.valid_from, validTo: r.valid_to }))),
+  );
+}

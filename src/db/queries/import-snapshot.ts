@@ -53,6 +53,7 @@ export interface StoredCollective {
 }
 
 export interface StoredPosition {
+  id: string;
   personId: string;
   unitCode: string;
   positionGroup: PositionGroup;
@@ -145,10 +146,28 @@ export async function loadPositionsOf(db: Db, personIds: readonly string[]): Pro
       .selectFrom('positions as x')
       .innerJoin('org_units as u', 'u.id', 'x.unit_id')
       .leftJoin('org_units as d', 'd.id', 'x.deciding_unit_id')
-      .select(['x.person_id', 'u.code', 'x.position_group', 'x.title', 'd.code as deciding_code', 'x.valid_from', 'x.valid_to'])
+      .select(['x.id', 'x.person_id', 'u.code', 'x.position_group', 'x.title', 'd.code as deciding_code', 'x.valid_from', 'x.valid_to'])
       .where('x.person_id', 'in', part)
       .execute();
-    all.push(...rows.map((r) => ({ personId: r.person_id, unitCode: r.code, positionGroup: r.position_group as PositionGroup, title: r.title, decidingUnitCode: r.deciding_code, validFrom: r.valid_from, validTo: r.valid_to })));
+    all.push(...rows.map((r) => ({ id: r.id, personId: r.person_id, unitCode: r.code, positionGroup: r.position_group as PositionGroup, title: r.title, decidingUnitCode: r.deciding_code, validFrom: r.valid_from, validTo: r.valid_to })));
   }
   return groupBy(all, (p) => p.personId);
+}
+
+/** A stored seat on a collective. */
+export interface StoredCollectiveMember {
+  collectiveId: string;
+  positionId: string;
+  validFrom: string;
+  validTo: string | null;
+}
+
+/** The seats of these collectives, by collective id. */
+export async function loadCollectiveMembersOf(db: Db, collectiveIds: readonly string[]): Promise<Map<string, StoredCollectiveMember[]>> {
+  const all: StoredCollectiveMember[] = [];
+  for (const part of chunks(collectiveIds)) {
+    const rows = await db.selectFrom('collective_members').select(['collective_id', 'position_id', 'valid_from', 'valid_to']).where('collective_id', 'in', part).execute();
+    all.push(...rows.map((r) => ({ collectiveId: r.collective_id, positionId: r.position_id, validFrom: r.valid_from, validTo: r.valid_to })));
+  }
+  return groupBy(all, (m) => m.collectiveId);
 }

@@ -1,7 +1,7 @@
 /**
  * Writes what an import planned (src/services/import/context.ts), in the caller's transaction, in
  * foreign-key order: units, their versions, persons (new, then updated details), memberships,
- * events, collectives, positions. Bulk INSERTs (bulk-insert.ts); a person's changed details one
+ * events, collectives, positions, collective members. Bulk INSERTs (bulk-insert.ts); a person's changed details one
  * UPDATE each (a re-import changes none).
  */
 import type { Insertable } from 'kysely';
@@ -19,6 +19,7 @@ export interface ImportRows {
   events: Insertable<Database['person_events']>[];
   collectives: Insertable<Database['collectives']>[];
   positions: Insertable<Database['positions']>[];
+  collectiveMembers: Insertable<Database['collective_members']>[];
 }
 
 /** Rows in an import plan. */
@@ -49,4 +50,5 @@ export async function writeImportRows(trx: Db, rows: ImportRows, options: { onWr
   await put('person_events', rows.events);
   await put('collectives', rows.collectives);
   await put('positions', rows.positions);
+  await put('collective_members', rows.collectiveMembers);
 }

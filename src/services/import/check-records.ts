@@ -1,8 +1,7 @@
 /**
  * The sheets that refer to persons and units: *Sự kiện* (a person's dated events, checked as the API
  * checks them), *Tập thể* (collectives, by code), *Chức vụ* (positions) and *Thành viên tập thể*
- * (collective members: recognised and checked, but not stored while the product has no table for
- * them). A record already stored the same way is left alone; one stored otherwise is refused.
+ * (the positions sitting on a collective). A record already stored the same way is left alone; one stored otherwise is refused.
  */
 import { newId } from '../../db/ids.js';
 import { collectiveToRow } from '../../db/queries/collectives.js';
@@ -10,7 +9,7 @@ import { newPersonEvent, personEventToRow } from '../../db/queries/persons.js';
 import { positionToRow } from '../../db/queries/positions.js';
 import { isAppError } from '../../domain/errors.js';
 import { assertPersonEvent, type PersonEventInput } from '../../domain/model/people.js';
-import { assertPeriod, formatViDate, type Period } from '../../domain/model/units.js';
+import { assertPeriod, formatViDate, type Period, periodsOverlap } from '../../domain/model/units.js';
 import { type ImportContext, outOfScope, type SheetPlace } from './context.js';
 import { storedPersonInScope } from './check-persons.js';
 import type { ParsedRow } from './parse-rows.js';
@@ -145,25 +144,60 @@ export function checkPositions(ctx: ImportContext, where: SheetPlace, rows: read
 }
 
 /**
- * Checks *Thành viên tập thể* as far as this version can: the collective and the person exist and
- * the dates hold. The product has no table for collective members yet (issue 8 adds it): rows here
- * cannot be stored, so the sheet is refused with a clear reason (nothing else is lost: the whole
- * import waits, as any refusal does). An empty sheet (the template's) is fine.
+ * Checks *Thành viên tập thể* (stored in collective_members, migration 0020): the collective (in the
+ * file or stored), the position — its holder's, among the positions stored or in the file, named by
+ * the unit and group when the holder has several over the period — and the dates. A seat already
+ * stored the same way is left alone; one overlapping it with other dates is refused, as the API does.
  */
 export function checkCollectiveMembers(ctx: ImportContext, where: SheetPlace, rows: readonly ParsedRow<RowOf<'collectiveMembers'>>[], failedCards: ReadonlySet<string>): void {
   const summary = ctx.summary('collectiveMembers', where.table.source);
   summary.rows += rows.length;
+  const seen = new Map<string, number>();
   for (const r of rows) {
     const d = r.data;
-    if (!ctx.newCollectives.has(d.collectiveCode) && !ctx.stored.collectives.has(d.collectiveCode)) {
+    const period = { validFrom: d.validFrom, validTo: d.validTo ?? null };
+    const collectiveId = ctx.plan.collectives.find((c) => c.code === d.collectiveCode)?.id ?? ctx.stored.collectives.get(d.collectiveCode)?.id;
+    if (!collectiveId) {
       ctx.add(where, r.row, 'collectiveCode', 'CollectiveNotFound', { vi: `Không có tập thể «${d.collectiveCode}» trong tệp nhập cũng như trong dữ liệu đã có.`, en: `No collective "${d.collectiveCode}" in the file or stored.` }, d.collectiveCode);
     }
-    personOf(ctx, where, r.row, d.cardNumber, failedCards);
-    periodOk(ctx, where, r.row, { validFrom: d.validFrom, validTo: d.validTo ?? null });
+    const personId = personOf(ctx, where, r.row, d.cardNumber, failedCards);
+    if (!collectiveId || !personId || !periodOk(ctx, where, r.row, period)) continue;
+    const unitId = d.unitCode === undefined ? undefined : ctx.unitId(d.unitCode);
+    const candidates = [
+      ...(ctx.stored.positions.get(personId) ?? []).map((p) => ({ id: p.id, unitId: ctx.unitId(p.unitCode), group: p.positionGroup as string, validFrom: p.validFrom, validTo: p.validTo })),
+      ...ctx.plan.positions.filter((p) => p.person_id === personId).map((p) => ({ id: p.id, unitId: p.unit_id, group: p.position_group, validFrom: p.valid_from, validTo: p.valid_to ?? null })),
+    ].filter((p) => (unitId === undefined || p.unitId === unitId) && (d.positionGroup === undefined || p.group === d.positionGroup) && periodsOverlap(period, p));
+    if (candidates.length !== 1) {
+      const none = candidates.length === 0;
+      ctx.add(
+        where,
+        r.row,
+        none ? 'cardNumber' : 'positionGroup',
+        none ? 'PositionNotFound' : 'ValidationFailed',
+        none
+          ? { vi: `Đảng viên «${d.cardNumber}» không giữ chức vụ nào${d.unitCode ? ` ở «${d.unitCode}»` : ''}${d.positionGroup ? ` thuộc nhóm «${d.positionGroup}»` : ''} trong thời gian này (trang Chức vụ hoặc dữ liệu đã có).`, en: `Member "${d.cardNumber}" holds no such position then.` }
+          : { vi: `Đảng viên «${d.cardNumber}» giữ ${candidates.length} chức vụ trong thời gian này: ghi thêm «Mã đơn vị của chức vụ» và «Nhóm chức vụ».`, en: `Member "${d.cardNumber}" holds ${candidates.length} positions then: give the unit and group.` },
+        none ? d.cardNumber : (d.positionGroup ?? ''),
+      );
+      continue;
+    }
+    const positionId = candidates[0]!.id!;
+    const key = `${collectiveId}|${positionId}|${d.validFrom}`;
+    if (seen.has(key)) {
+      ctx.add(where, r.row, 'validFrom', 'DuplicateRow', { vi: `Thành viên này của tập thể «${d.collectiveCode}» đã có ở dòng ${seen.get(key)}.`, en: `This seat of "${d.collectiveCode}" is already on row ${seen.get(key)}.` }, d.validFrom);
+      continue;
+    }
+    seen.set(key, r.row);
+    const stored = (ctx.stored.collectiveMembers.get(collectiveId) ?? []).filter((m) => m.positionId === positionId && periodsOverlap(m, period));
+    if (stored.some((m) => m.validFrom === d.validFrom && (d.validTo === undefined || m.validTo === period.validTo))) {
+      summary.unchanged += 1;
+      continue;
+    }
+    if (stored.length > 0) {
+      ctx.add(where, r.row, 'validFrom', 'Conflict', { vi: `Chức vụ của «${d.cardNumber}» đã là thành viên tập thể «${d.collectiveCode}» từ ngày ${formatViDate(stored[0]!.validFrom)}, trùng với thời gian mới.`, en: `That position already sits on "${d.collectiveCode}" from ${stored[0]!.validFrom}.` }, d.validFrom);
+      continue;
+    }
+    ctx.plan.collectiveMembers.push({ id: newId(), collective_id: collectiveId, position_id: positionId, valid_from: period.validFrom, valid_to: period.validTo, document_number: null, document_date: null, entered_by: 'import', entered_at: new Date().toISOString() });
+    summary.created += 1;
   }
-  if (rows.length === 0) return;
-  ctx.add(where, null, null, 'SheetNotStored', {
-    vi: `Trang «${where.table.source}» có ${rows.length} dòng nhưng phiên bản này chưa lưu được thành viên tập thể (danh sách chức vụ tham gia từng tập thể): hãy để trống trang này, hoặc nhập lại sau khi cập nhật phần mềm.`,
-    en: `Sheet "${where.table.source}" has ${rows.length} row(s) but this version cannot store collective members yet: leave the sheet empty, or import it again after the update.`,
-  });
 }

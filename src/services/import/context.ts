@@ -5,7 +5,7 @@
  */
 import { nowIso } from '../../db/ids.js';
 import type { ImportRows } from '../../db/queries/import-write.js';
-import type { StoredCollective, StoredMembership, StoredPerson, StoredPosition, StoredVersion } from '../../db/queries/import-snapshot.js';
+import type { StoredCollective, StoredCollectiveMember, StoredMembership, StoredPerson, StoredPosition, StoredVersion } from '../../db/queries/import-snapshot.js';
 import type { PersonEvent } from '../../domain/model/people.js';
 import { firstUncoveredDate, type Period, periodsOverlap, unitGapError } from '../../domain/model/units.js';
 import type { TreeVersion } from '../../domain/tree-rules.js';
@@ -28,6 +28,8 @@ export interface Stored {
   events: Map<string, (PersonEvent & { personId: string })[]>;
   collectives: Map<string, StoredCollective>;
   positions: Map<string, StoredPosition[]>;
+  /** Seats of the collectives the file names, by collective id. */
+  collectiveMembers: Map<string, StoredCollectiveMember[]>;
 }
 
 /** A unit version as the file gives it (new units only). */
@@ -44,7 +46,7 @@ export interface SheetPlace {
 
 export class ImportContext {
   readonly issues: ImportIssue[] = [];
-  readonly plan: WritePlan = { units: [], versions: [], persons: [], personUpdates: [], memberships: [], events: [], collectives: [], positions: [] };
+  readonly plan: WritePlan = { units: [], versions: [], persons: [], personUpdates: [], memberships: [], events: [], collectives: [], positions: [], collectiveMembers: [] };
   readonly summaries = new Map<SheetKey, SheetSummary>();
   /** New units of the file: code → id, and their versions. */
   readonly newUnitIds = new Map<string, string>();

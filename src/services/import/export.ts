@@ -7,7 +7,7 @@
  * files (headers = field names).
  */
 import type { Db } from '../../db/create-db.js';
-import { listCollectiveRows, listEventRows, listMembershipRows, listPositionRows, listUnitsEverUnder } from '../../db/queries/export.js';
+import { listCollectiveMemberRows, listCollectiveRows, listEventRows, listMembershipRows, listPositionRows, listUnitsEverUnder } from '../../db/queries/export.js';
 import { requireUnitId } from '../../db/queries/units.js';
 import { toCsv } from './csv.js';
 import { SHEETS, type SheetKey } from './sheets.js';
@@ -42,7 +42,7 @@ export async function exportRecords(db: Db, options: { unitCode?: string | undef
     events: (await listEventRows(db, personIds)).map(({ id: _, ...e }) => e as Record_).sort(by('cardNumber', 'startsOn', 'kind')),
     collectives: (await listCollectiveRows(db, unitIds)).sort(by('code')),
     positions: (await listPositionRows(db, unitIds)).sort(by('cardNumber', 'unitCode', 'positionGroup', 'validFrom')),
-    collectiveMembers: [],
+    collectiveMembers: (await listCollectiveMemberRows(db, unitIds)).sort(by('collectiveCode', 'cardNumber', 'validFrom')),
   };
 }
 

@@ -9,7 +9,7 @@
  */
 import { type Db, sqliteHandleOf } from '../../db/create-db.js';
 import { inTransaction } from '../../db/queries/common.js';
-import { loadCollectivesByCode, loadEventsOf, loadMembershipsOf, loadPersonsByCard, loadPositionsOf, loadStoredVersions } from '../../db/queries/import-snapshot.js';
+import { loadCollectiveMembersOf, loadCollectivesByCode, loadEventsOf, loadMembershipsOf, loadPersonsByCard, loadPositionsOf, loadStoredVersions } from '../../db/queries/import-snapshot.js';
 import { countImportRows, writeImportRows } from '../../db/queries/import-write.js';
 import { formatViInteger } from '../../domain/format/vi-number.js';
 import { checkCollectiveMembers, checkCollectives, checkEvents, checkPositions } from './check-records.js';
@@ -59,13 +59,15 @@ async function loadStored(db: Db, parsed: Parsed): Promise<Stored> {
     const d = r.data as { code?: string; collectiveCode?: string };
     return d.code ?? d.collectiveCode ?? '';
   }));
+  const collectives = await loadCollectivesByCode(db, codes);
   return {
     versions: await loadStoredVersions(db),
     persons,
     memberships: await loadMembershipsOf(db, ids),
     events: await loadEventsOf(db, ids),
-    collectives: await loadCollectivesByCode(db, codes),
+    collectives,
     positions: await loadPositionsOf(db, ids),
+    collectiveMembers: await loadCollectiveMembersOf(db, [...collectives.values()].map((c) => c.id)),
   };
 }
 

@@ -57,7 +57,7 @@ export interface SheetSpec {
   /** The CSV file's name in a folder. */
   file: string;
   columns: readonly ColumnSpec[];
-  /** False while the product has no table for it (collective members: issue 8). */
+  /** False for a sheet the product recognises but cannot store (none since migration 0020 stores collective members). */
   stored: boolean;
 }
 
@@ -153,7 +153,7 @@ export function columnsOf(key: SheetKey): ColumnSpec[] {
 }
 
 /** Every sheet, in the order they are read and written (units before what refers to them). */
-export const SHEETS: readonly SheetSpec[] = SHEET_KEYS.map((key) => ({ key, sheet: NAMES[key][0], file: NAMES[key][1], columns: columnsOf(key), stored: key !== 'collectiveMembers' }));
+export const SHEETS: readonly SheetSpec[] = SHEET_KEYS.map((key) => ({ key, sheet: NAMES[key][0], file: NAMES[key][1], columns: columnsOf(key), stored: true }));
 
 /** The spec of a sheet key. */
 export function sheetSpec(key: SheetKey): SheetSpec {

@@ -205,6 +205,8 @@ export const EN: Record<string, string> = {
   'Số liệu nhập trực tiếp': 'Counts entered directly',
   'Vi phạm liên quan đến chức trách, nhiệm vụ': 'Violation related to official duties',
   'Tự phát hiện và khắc phục': 'Self-detected and remedied',
+  'Dữ kiện xếp loại': 'Grading fact',
+  'Thành viên tập thể': 'Collective member',
   'Số văn bản (ví dụ 331-BC/HU)': 'Document number (e.g. 331-BC/HU)',
   'Số đếm': 'Count',
   'Sửa': 'Edit',

@@ -30,7 +30,7 @@ interface Workflow {
   justifications: { action: string; grade: string; text: string; at: string; actor: string }[];
 }
 
-const FIELD: Record<string, string> = { eligibility: tk('Diện đánh giá'), eligibilityReason: tk('Lý do diện đánh giá'), reviewed: tk('Đã kiểm điểm'), selfGrade: tk('Tự xếp loại'), proposedGrade: tk('Đề xuất'), decidedGrade: tk('Quyết định'), decidingUnitId: tk('Cấp quyết định'), khtReasons: tk('Lý do KHT'), scoreX100: tk('Điểm'), note: tk('Ghi chú'), event: tk('Sự kiện, sự việc') };
+const FIELD: Record<string, string> = { eligibility: tk('Diện đánh giá'), eligibilityReason: tk('Lý do diện đánh giá'), reviewed: tk('Đã kiểm điểm'), selfGrade: tk('Tự xếp loại'), proposedGrade: tk('Đề xuất'), decidedGrade: tk('Quyết định'), decidingUnitId: tk('Cấp quyết định'), khtReasons: tk('Lý do KHT'), scoreX100: tk('Điểm'), note: tk('Ghi chú'), event: tk('Sự kiện, sự việc'), fact: tk('Dữ kiện xếp loại'), collectiveMember: tk('Thành viên tập thể') };
 const ACTION: Record<string, string> = { create: tk('Lập phiếu'), update: tk('Cập nhật'), regrade: tk('Xếp loại lại'), override: tk('Điều chỉnh diện'), self_assess: tk('Tự đánh giá'), opinion: tk('Ý kiến chủ thể liên quan'), propose: tk('Đề xuất'), appraise: tk('Thẩm định'), decide: tk('Quyết định'), publish: tk('Công bố'), justification: tk('Lý do chấp nhận cảnh báo') };
 
 /** A history value as people read it: labels for codes, unit codes for ids, events in words. */
@@ -42,6 +42,14 @@ function valueText(field: string, value: string | null, ctx: { lang: string; t: 
     if (field === 'decidingUnitId') return ctx.unitCodes[value] ?? value;
     if (field === 'scoreX100') return String(Number(value) / 100).replace('.', ',');
     if (field === 'khtReasons') return (JSON.parse(value) as string[]).map((r) => khtReasonLabel(r, ctx.lang)).join('; ') || '—';
+    if (field === 'fact') {
+      const f = JSON.parse(value) as { fact: string; value: unknown; documentNumber: string | null };
+      return `${f.fact} = ${JSON.stringify(f.value)}${f.documentNumber ? ` (${f.documentNumber})` : ''}`;
+    }
+    if (field === 'collectiveMember') {
+      const m = JSON.parse(value) as { fullName: string; title: string; validFrom: string; validTo: string | null };
+      return `${m.fullName} — ${m.title}, ${fmtDate(m.validFrom)}${m.validTo ? `–${fmtDate(m.validTo)}` : ''}`;
+    }
     if (field === 'event') {
       const e = JSON.parse(value) as { kind: Parameters<typeof eventLabel>[0]; level: Parameters<typeof disciplineLabel>[0] | null; startsOn: string; endsOn: string | null };
       return `${eventLabel(e.kind, ctx.lang)}${e.level ? ` (${disciplineLabel(e.level, ctx.lang)})` : ''} ${fmtDate(e.startsOn)}${e.endsOn ? `–${fmtDate(e.endsOn)}` : ''}`;
