@@ -168,8 +168,8 @@ function ceilingRows(code: RuleSetCode): Record<string, Row> {
       collectiveNotAboveOrganisation: { source: SRC.HD21_COLLECTIVE, fires: { organisationGrade: 'HT' }, not: { organisationGrade: 'HTXS' } },
       ...capRows(SRC.HD21_CAP_MEMBER),
       'caps.collective': { source: SRC.HD21_CAP_COLLECTIVE, fires: { counts: counts(2, 8, 0, 0) }, not: { counts: counts(2, 10, 0, 0) } },
-      'caps.position': { source: SRC.HD21_CAP_COLLECTIVE, fires: { counts: counts(2, 8, 0, 0) }, not: { counts: counts(2, 10, 0, 0) } },
-      'caps.unit': { source: SRC.HD21_CAP_COLLECTIVE, fires: { counts: counts(2, 8, 0, 0) }, not: { counts: counts(2, 10, 0, 0) } },
+      'caps.position': { source: SRC.HD21_CAP_LEADER, fires: { counts: counts(2, 8, 0, 0) }, not: { counts: counts(2, 10, 0, 0) } },
+      'caps.unit': { source: SRC.HD21_CAP_ORG, fires: { counts: counts(2, 8, 0, 0) }, not: { counts: counts(2, 10, 0, 0) } },
     };
   }
   if (code === 'QD124-HD25') {

@@ -71,10 +71,14 @@ export const QD132_HD21: RuleSet = {
   triggers: QD132_TRIGGERS,
   organisation: { cell: HD21_ORG_CELL, committee: HD21_ORG_COMMITTEE },
   collectiveNotAboveOrganisation: { enabled: true, source: SRC.HD21_COLLECTIVE, verify: false },
-  caps: capsFor(
-    { numerator: 'HTXS', base: 'HTT', scope: 'grassroots_org', percent: 20, exceptionalPercent: null, rounding: 'floor', source: SRC.HD21_CAP_MEMBER },
-    { numerator: 'HTXS', base: 'HTT', scope: 'group', percent: 20, exceptionalPercent: null, rounding: 'floor', source: SRC.HD21_CAP_COLLECTIVE },
-  ),
+  caps: {
+    ...capsFor(
+      { numerator: 'HTXS', base: 'HTT', scope: 'grassroots_org', percent: 20, exceptionalPercent: null, rounding: 'floor', source: SRC.HD21_CAP_MEMBER },
+      { numerator: 'HTXS', base: 'HTT', scope: 'group', percent: 20, exceptionalPercent: null, rounding: 'floor', source: SRC.HD21_CAP_COLLECTIVE },
+    ),
+    unit: { numerator: 'HTXS', base: 'HTT', scope: 'group', percent: 20, exceptionalPercent: null, rounding: 'floor', source: SRC.HD21_CAP_ORG },
+    position: { numerator: 'HTXS', base: 'HTT', scope: 'group', percent: 20, exceptionalPercent: null, rounding: 'floor', source: SRC.HD21_CAP_LEADER },
+  },
   scoring: null,
 };
 
