@@ -27,7 +27,8 @@ import type { SubmissionStatus } from '../domain/workflow/submissions.js';
 import { listSubmissions } from '../db/queries/submissions.js';
 import type { Db } from '../db/create-db.js';
 import { getCycleById } from '../db/queries/cycles.js';
-import { getEvaluation } from '../db/queries/evaluations.js';
+import { getEvaluation, listEvaluations } from '../db/queries/evaluations.js';
+import { isAbove } from '../domain/rules/grade-order.js';
 import {
   collectivePrerequisites,
   getStage,
@@ -194,6 +195,7 @@ export async function checkGrade(db: Db, ctx: GradingContext, grade: Grade): Pro
   // QĐ 366 Điều 11 k1.5: up to the exceptional percentage where the unit's results are outstanding (the cycle's parameters name them).
   const outstanding = scope.unitCode !== undefined && ctx.outstandingUnits.includes(scope.unitCode);
   const check = checkProposedGrade({ ruleSet: ctx.ruleSet, subjectKind: kind, proposed: grade, facts, period: periodOf(ctx.cycle), eligibility: eligibilityOf(ctx.evaluation), cap: { counts, outstanding } });
+  check.warnings.push(...(await collectivesAbove(db, ctx, grade)));
   const cap = capHeadroom({ ruleSet: ctx.ruleSet, subjectKind: kind, counts, outstanding });
   const ifProposals = capHeadroom({ ruleSet: ctx.ruleSet, subjectKind: kind, counts: { ...current, [grade]: current[grade] + 1 }, outstanding });
   return {
@@ -207,6 +209,30 @@ export async function checkGrade(db: Db, ctx: GradingContext, grade: Grade): Pro
     capIfProposalsStand: { ...ifProposals, scope: `${scope.label} — nếu giữ nguyên các đề xuất` },
     competentAuthority: { unitCode: ctx.body.unit?.code ?? null, text: ctx.body.text, source: ctx.body.source },
   };
+}
+
+/**
+ * "Collective ≤ organisation" checked from the organisation's side too (rules-audit.md H15, Q7, R33;
+ * F3): grading a party organisation below its party committee's (cấp ủy) decided grade is a warning
+ * naming the collective, which the decision records with a justification; the collective's check, its
+ * panel and the audit then show it above its organisation.
+ */
+async function collectivesAbove(db: Db, ctx: GradingContext, grade: Grade): Promise<GradeIssue[]> {
+  const rule = ctx.ruleSet.collectiveNotAboveOrganisation;
+  if (ctx.evaluation.subjectKind !== 'unit' || !rule.enabled) return [];
+  const out: GradeIssue[] = [];
+  for (const c of await listEvaluations(db, { cycleId: ctx.cycle.id, unitIds: [ctx.evaluation.unitId], subjectKind: 'collective' })) {
+    if (c.decidedGrade === null || !isAbove(c.decidedGrade, grade)) continue;
+    const info = await getSubjectInfo(db, c);
+    if (info.collectiveKind !== 'cap_uy') continue;
+    out.push({
+      code: 'collective_above',
+      text: `${info.label} đã được quyết định ${c.decidedGrade}, cao hơn mức ${grade} của tổ chức: tập thể lãnh đạo, quản lý không được cao hơn mức xếp loại của tổ chức (${rule.source}) — cần xếp loại lại tập thể`,
+      source: rule.source,
+      grade,
+    });
+  }
+  return out;
 }
 
 /**

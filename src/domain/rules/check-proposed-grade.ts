@@ -13,7 +13,7 @@ import type { CapBase, GradeCounts, GradingFacts, Period, RuleSet } from './type
 
 /** One finding about a proposal. */
 export interface GradeIssue {
-  code: 'not_graded' | 'not_reviewed' | 'above_ceiling' | 'weighed_reason' | 'cap_exceeded';
+  code: 'not_graded' | 'not_reviewed' | 'above_ceiling' | 'weighed_reason' | 'cap_exceeded' | 'collective_above';
   text: string;
   source: string;
   grade?: Grade;
