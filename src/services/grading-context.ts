@@ -107,9 +107,16 @@ export function assertGradingOpen(ctx: GradingContext, what: string): void {
   if (ctx.lock) throw gradingLockedError(ctx.lock, what, ctx.cycle.ruleSet);
 }
 
-/** The cycle's period: 1 January of its year to its reference date. */
+const QUARTER_START: Record<string, string> = { q1: '01-01', q2: '04-01', q3: '07-01', q4: '10-01' };
+
+/**
+ * The cycle's period: a quarterly review ("theo nhiệm kỳ, hằng năm, hằng quý", QĐ 366; rules-audit.md
+ * R51) covers its quarter, from the quarter's first day; any other cycle 1 January of its year. Both
+ * end at the reference date.
+ */
 export function periodOf(cycle: Cycle): Period {
-  return { from: `${cycle.year}-01-01`, to: cycle.referenceDate };
+  const start = QUARTER_START[cycle.period];
+  return { from: `${cycle.year}-${start ?? '01-01'}`, to: cycle.referenceDate };
 }
 
 /** A unit kind's cap group: grassroots organisations (đảng bộ and chi bộ cơ sở) together, chi bộ and đảng bộ bộ phận under them together (H5). */
