@@ -27,7 +27,7 @@ export interface CheckPanel {
   highestAllowed: Grade;
   reasons: { grade: Grade; text: string; source: string; binding: boolean }[];
   notes: string[];
-  cap: { now: CapHeadroom & { scope: string }; ifHtxs: CapHeadroom & { scope: string } };
+  cap: { now: CapHeadroom & { scope: string; ifProposalsStand: CapHeadroom }; ifHtxs: CapHeadroom & { scope: string } };
   competentAuthority: { unitCode: string | null; text: string; source: string };
   order: { errors: OrderFinding[]; warnings: OrderFinding[]; advice: OrderFinding[] };
   findings: PanelFinding[];

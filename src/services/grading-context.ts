@@ -5,7 +5,7 @@
  * highest grade allowed with its reasons, errors and warnings of a proposed grade, and the cap
  * headroom in the subject's scope.
  */
-import { CELL_KINDS, type CollectiveKind, type Grade, GRADE_LABELS, type SubjectKind, ELIGIBILITY_LABELS } from '../domain/codes.js';
+import { CELL_KINDS, type CollectiveKind, type Grade, type UnitKind, GRADE_LABELS, type SubjectKind, ELIGIBILITY_LABELS } from '../domain/codes.js';
 import { applyRuleParameters, parseRuleParameters } from '../domain/rules/parameters.js';
 import type { SubjectFacts } from '../domain/workflow/facts.js';
 import { getCycleParameters } from '../db/queries/cycle-parameters.js';
@@ -27,7 +27,8 @@ import type { SubmissionStatus } from '../domain/workflow/submissions.js';
 import { listSubmissions } from '../db/queries/submissions.js';
 import type { Db } from '../db/create-db.js';
 import { getCycleById } from '../db/queries/cycles.js';
-import { getEvaluation } from '../db/queries/evaluations.js';
+import { getEvaluation, listEvaluations } from '../db/queries/evaluations.js';
+import { isAbove } from '../domain/rules/grade-order.js';
 import {
   collectivePrerequisites,
   getStage,
@@ -35,10 +36,12 @@ import {
   gradeCounts,
   memberPrerequisites,
   type SubjectInfo,
+  type GradeCountScope,
   subtreeUnits,
   subUnitPrerequisites,
   unitChainAt,
 } from '../db/queries/workflow.js';
+import { requireUnitId } from '../db/queries/units.js';
 
 export interface GradingContext {
   evaluation: Evaluation;
@@ -54,17 +57,19 @@ export interface GradingContext {
   facts: SubjectFacts;
   /** Units whose cap uses the exceptional percentage (the cycle's parameters). */
   outstandingUnits: readonly string[];
+  /** The members' cap groups of the cycle (QĐ 124 / QĐ 366; parameters.capGroups). */
+  capGroups: readonly { name: string; units: readonly string[] }[];
   /** The accepted or locked report (the subject's unit's or an ancestor's) that freezes this grading, if any. */
   lock: GradingLock | undefined;
 }
 
 /** The cycle's rule set with the cycle's stored parameters applied (PUT /api/cycles/:year/parameters). */
-export async function cycleRuleSet(db: Db, cycle: Cycle): Promise<{ ruleSet: RuleSet; outstandingUnits: string[] }> {
+export async function cycleRuleSet(db: Db, cycle: Cycle): Promise<{ ruleSet: RuleSet; outstandingUnits: string[]; capGroups: { name: string; units: string[] }[] }> {
   const base = getRuleSet(cycle.ruleSet);
   const stored = await getCycleParameters(db, cycle.id);
-  if (!stored) return { ruleSet: base, outstandingUnits: [] };
+  if (!stored) return { ruleSet: base, outstandingUnits: [], capGroups: [] };
   const params = parseRuleParameters(base, stored.patch);
-  return { ruleSet: applyRuleParameters(base, params), outstandingUnits: params.outstandingUnits ?? [] };
+  return { ruleSet: applyRuleParameters(base, params), outstandingUnits: params.outstandingUnits ?? [], capGroups: params.capGroups ?? [] };
 }
 
 /** Loads the context of an evaluation (EvaluationNotFound when absent). */
@@ -83,10 +88,10 @@ export async function loadGradingContext(db: Db, evaluationId: string): Promise<
     positionDecidingUnit,
   });
   const tracked = await getStage(db, evaluationId);
-  const { ruleSet, outstandingUnits } = await cycleRuleSet(db, cycle);
+  const { ruleSet, outstandingUnits, capGroups } = await cycleRuleSet(db, cycle);
   const facts = await getEvaluationFacts(db, evaluationId);
   const lock = await gradingLockOf(db, cycle.id, chain);
-  return { evaluation, cycle, ruleSet, subject, chain, body, stage: tracked ?? derivedStage(evaluation), tracked: tracked !== undefined, facts, outstandingUnits, lock };
+  return { evaluation, cycle, ruleSet, subject, chain, body, stage: tracked ?? derivedStage(evaluation), tracked: tracked !== undefined, facts, outstandingUnits, capGroups, lock };
 }
 
 async function gradingLockOf(db: Db, cycleId: string, chain: readonly ChainUnit[]): Promise<GradingLock | undefined> {
@@ -102,34 +107,69 @@ export function assertGradingOpen(ctx: GradingContext, what: string): void {
   if (ctx.lock) throw gradingLockedError(ctx.lock, what, ctx.cycle.ruleSet);
 }
 
-/** The cycle's period: 1 January of its year to its reference date. */
+const QUARTER_START: Record<string, string> = { q1: '01-01', q2: '04-01', q3: '07-01', q4: '10-01' };
+
+/**
+ * The cycle's period: a quarterly review ("theo nhiệm kỳ, hằng năm, hằng quý", QĐ 366; rules-audit.md
+ * R51) covers its quarter, from the quarter's first day; any other cycle 1 January of its year. Both
+ * end at the reference date.
+ */
 export function periodOf(cycle: Cycle): Period {
-  return { from: `${cycle.year}-01-01`, to: cycle.referenceDate };
+  const start = QUARTER_START[cycle.period];
+  return { from: `${cycle.year}-${start ?? '01-01'}`, to: cycle.referenceDate };
 }
 
-/** The cap's scope: a member's grassroots organisation; else the group of similar subjects under the competent authority. */
-async function capScope(db: Db, ctx: GradingContext): Promise<{ label: string; counts: GradeCounts; unitCode?: string | undefined }> {
+/** A unit kind's cap group: grassroots organisations (đảng bộ and chi bộ cơ sở) together, chi bộ and đảng bộ bộ phận under them together (H5). */
+function unitCapKinds(kind: UnitKind | undefined): UnitKind[] {
+  if (kind === 'grassroots_committee' || kind === 'grassroots_cell') return ['grassroots_committee', 'grassroots_cell'];
+  if (kind === 'cell' || kind === 'sub_committee') return ['cell', 'sub_committee'];
+  return kind ? [kind] : [];
+}
+
+interface CapScope {
+  label: string;
+  filter: GradeCountScope;
+  unitCode?: string | undefined;
+}
+
+/**
+ * The cap's scope (rules-audit.md H3–H5, Q2, R2): a member's grassroots organisation ("trong từng tổ
+ * chức cơ sở đảng", HD 21), or under QĐ 124/366 ("theo từng nhóm có vị trí, vai trò, chức năng,
+ * nhiệm vụ tương đồng") the cycle's group holding the member's organisation (parameter capGroups; by
+ * default the grassroots organisation, labelled as the default); a collective's kind and level, a
+ * leader's position group, a party organisation's kind group, under the competent authority.
+ */
+async function capScope(db: Db, ctx: GradingContext): Promise<CapScope> {
   const { evaluation: e, cycle, chain, body } = ctx;
   const base = { cycleId: cycle.id, subjectKind: e.subjectKind, excludeId: e.id };
   if (e.subjectKind === 'member') {
     const org = chain.find((u) => u.kind === 'grassroots_committee' || u.kind === 'grassroots_cell') ?? chain[0];
+    const byGroup = ctx.ruleSet.caps.member.scope === 'group';
+    const group = byGroup ? ctx.capGroups.find((g) => chain.some((u) => g.units.includes(u.code))) : undefined;
+    if (group) {
+      const ids = new Set<string>();
+      for (const code of group.units) {
+        for (const u of await subtreeUnits(db, await requireUnitId(db, code), cycle.referenceDate)) ids.add(u.id);
+      }
+      return { label: `đảng viên của nhóm «${group.name}» (nhóm tương đồng do cấp có thẩm quyền xác định cho kỳ)`, filter: { ...base, unitIds: [...ids] }, unitCode: org?.code };
+    }
     const ids = org ? (await subtreeUnits(db, org.id, cycle.referenceDate)).map((u) => u.id) : [e.unitId];
-    return { label: `đảng viên của ${org?.name ?? e.unitCode}`, counts: await gradeCounts(db, { ...base, unitIds: ids }), unitCode: org?.code };
+    const reading = byGroup ? ' (nhóm mặc định: tổ chức cơ sở đảng; tham số «capGroups»)' : '';
+    return { label: `đảng viên của ${org?.name ?? e.unitCode}${reading}`, filter: { ...base, unitIds: ids }, unitCode: org?.code };
   }
   const area = body.unit ? await subtreeUnits(db, body.unit.id, cycle.referenceDate) : undefined;
   const where = body.unit ? ` thuộc ${body.unit.name}` : '';
+  const inArea = area ? { unitIds: area.map((u) => u.id) } : {};
   if (e.subjectKind === 'collective' && ctx.subject.collectiveKind && ctx.subject.level) {
     const collective = { kind: ctx.subject.collectiveKind, level: ctx.subject.level };
-    const counts = await gradeCounts(db, { ...base, collective, ...(area ? { unitIds: area.map((u) => u.id) } : {}) });
-    return { label: `tập thể cùng loại (${collective.kind}, ${collective.level})${where}`, counts, unitCode: body.unit?.code };
+    return { label: `tập thể cùng loại (${collective.kind}, ${collective.level})${where}`, filter: { ...base, collective, ...inArea }, unitCode: body.unit?.code };
   }
   if (e.subjectKind === 'position' && ctx.subject.positionGroup) {
-    const counts = await gradeCounts(db, { ...base, positionGroup: ctx.subject.positionGroup, ...(area ? { unitIds: area.map((u) => u.id) } : {}) });
-    return { label: `cán bộ cùng nhóm chức vụ ${ctx.subject.positionGroup}${where}`, counts, unitCode: body.unit?.code };
+    return { label: `cán bộ cùng nhóm chức vụ ${ctx.subject.positionGroup}${where}`, filter: { ...base, positionGroup: ctx.subject.positionGroup, ...inArea }, unitCode: body.unit?.code };
   }
-  const kind = chain[0]?.kind;
-  const ids = area?.filter((u) => u.kind === kind && u.id !== body.unit?.id).map((u) => u.id);
-  return { label: `tổ chức đảng cùng loại (${kind ?? '?'})${where}`, counts: await gradeCounts(db, { ...base, ...(ids ? { unitIds: ids } : {}) }), unitCode: body.unit?.code };
+  const kinds = unitCapKinds(chain[0]?.kind);
+  const ids = area?.filter((u) => kinds.includes(u.kind) && u.id !== body.unit?.id).map((u) => u.id);
+  return { label: `tổ chức đảng cùng loại (${kinds.join(', ') || '?'})${where}`, filter: { ...base, ...(ids ? { unitIds: ids } : {}) }, unitCode: body.unit?.code };
 }
 
 export interface GradingCheck {
@@ -139,7 +179,10 @@ export interface GradingCheck {
   notes: string[];
   errors: GradeIssue[];
   warnings: GradeIssue[];
+  /** The cap over DECIDED grades of the scope, this subject counted at the grade checked (rules-audit.md F2). */
   capHeadroom: CapHeadroom & { scope: string };
+  /** The same if every proposal and self-assessment of the scope stood ("nếu giữ nguyên các đề xuất"), shown apart. */
+  capIfProposalsStand: CapHeadroom & { scope: string };
   competentAuthority: { unitCode: string | null; text: string; source: string };
 }
 
@@ -152,12 +195,16 @@ function eligibilityOf(e: Evaluation): EligibilityResult {
 export async function checkGrade(db: Db, ctx: GradingContext, grade: Grade): Promise<GradingCheck> {
   const facts = await gatherFacts(db, ctx);
   const scope = await capScope(db, ctx);
-  const counts = { ...scope.counts, [grade]: scope.counts[grade] + 1 };
+  const decided = await gradeCounts(db, { ...scope.filter, decidedOnly: true });
+  const current = await gradeCounts(db, scope.filter);
+  const counts = { ...decided, [grade]: decided[grade] + 1 };
   const kind: SubjectKind = ctx.evaluation.subjectKind;
   // QĐ 366 Điều 11 k1.5: up to the exceptional percentage where the unit's results are outstanding (the cycle's parameters name them).
   const outstanding = scope.unitCode !== undefined && ctx.outstandingUnits.includes(scope.unitCode);
   const check = checkProposedGrade({ ruleSet: ctx.ruleSet, subjectKind: kind, proposed: grade, facts, period: periodOf(ctx.cycle), eligibility: eligibilityOf(ctx.evaluation), cap: { counts, outstanding } });
+  check.warnings.push(...(await collectivesAbove(db, ctx, grade)));
   const cap = capHeadroom({ ruleSet: ctx.ruleSet, subjectKind: kind, counts, outstanding });
+  const ifProposals = capHeadroom({ ruleSet: ctx.ruleSet, subjectKind: kind, counts: { ...current, [grade]: current[grade] + 1 }, outstanding });
   return {
     grade,
     highestAllowed: check.allowed.grade,
@@ -166,23 +213,51 @@ export async function checkGrade(db: Db, ctx: GradingContext, grade: Grade): Pro
     errors: check.errors,
     warnings: check.warnings,
     capHeadroom: { ...cap, scope: scope.label },
+    capIfProposalsStand: { ...ifProposals, scope: `${scope.label} — nếu giữ nguyên các đề xuất` },
     competentAuthority: { unitCode: ctx.body.unit?.code ?? null, text: ctx.body.text, source: ctx.body.source },
   };
 }
 
 /**
- * The cap's headroom in the subject's scope as things stand: every graded subject of the scope with
- * its current grade (decided, else proposed, else self-assessed), this one included when graded.
- * What the check panel shows while a clerk grades (GUIDE.md §3: the cap "reported … never silently").
+ * "Collective ≤ organisation" checked from the organisation's side too (rules-audit.md H15, Q7, R33;
+ * F3): grading a party organisation below its party committee's (cấp ủy) decided grade is a warning
+ * naming the collective, which the decision records with a justification; the collective's check, its
+ * panel and the audit then show it above its organisation.
  */
-export async function capNow(db: Db, ctx: GradingContext): Promise<CapHeadroom & { scope: string }> {
+async function collectivesAbove(db: Db, ctx: GradingContext, grade: Grade): Promise<GradeIssue[]> {
+  const rule = ctx.ruleSet.collectiveNotAboveOrganisation;
+  if (ctx.evaluation.subjectKind !== 'unit' || !rule.enabled) return [];
+  const out: GradeIssue[] = [];
+  for (const c of await listEvaluations(db, { cycleId: ctx.cycle.id, unitIds: [ctx.evaluation.unitId], subjectKind: 'collective' })) {
+    if (c.decidedGrade === null || !isAbove(c.decidedGrade, grade)) continue;
+    const info = await getSubjectInfo(db, c);
+    if (info.collectiveKind !== 'cap_uy') continue;
+    out.push({
+      code: 'collective_above',
+      text: `${info.label} đã được quyết định ${c.decidedGrade}, cao hơn mức ${grade} của tổ chức: tập thể lãnh đạo, quản lý không được cao hơn mức xếp loại của tổ chức (${rule.source}) — cần xếp loại lại tập thể`,
+      source: rule.source,
+      grade,
+    });
+  }
+  return out;
+}
+
+/**
+ * The cap's headroom in the subject's scope as things stand: decided grades (the cap counts
+ * decisions, rules-audit.md F2), this subject's included when decided; and apart, the same if every
+ * proposal and self-assessment stood. What the check panel shows while a clerk grades (GUIDE.md §3:
+ * the cap "reported … never silently").
+ */
+export async function capNow(db: Db, ctx: GradingContext): Promise<CapHeadroom & { scope: string; ifProposalsStand: CapHeadroom }> {
   const scope = await capScope(db, ctx);
   const e = ctx.evaluation;
-  const own = e.decidedGrade ?? e.proposedGrade ?? e.selfGrade;
   const graded = e.eligibility === 'eligible' || e.eligibility === 'pending';
-  const counts = own && graded ? { ...scope.counts, [own]: scope.counts[own] + 1 } : scope.counts;
   const outstanding = scope.unitCode !== undefined && ctx.outstandingUnits.includes(scope.unitCode);
-  return { ...capHeadroom({ ruleSet: ctx.ruleSet, subjectKind: e.subjectKind, counts, outstanding }), scope: scope.label };
+  const withOwn = (counts: GradeCounts, own: Grade | null) => (own && graded ? { ...counts, [own]: counts[own] + 1 } : counts);
+  const decided = withOwn(await gradeCounts(db, { ...scope.filter, decidedOnly: true }), e.decidedGrade);
+  const current = withOwn(await gradeCounts(db, scope.filter), e.decidedGrade ?? e.proposedGrade ?? e.selfGrade);
+  const head = (counts: GradeCounts) => capHeadroom({ ruleSet: ctx.ruleSet, subjectKind: e.subjectKind, counts, outstanding });
+  return { ...head(decided), scope: scope.label, ifProposalsStand: head(current) };
 }
 
 /** Throws GradeNotAllowed when the check has errors: they block (GUIDE.md §3). */

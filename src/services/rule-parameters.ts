@@ -14,15 +14,15 @@ import { nowIso } from '../db/ids.js';
 import { AppError } from '../domain/errors.js';
 import { knownUnitCodes } from '../db/queries/cycle-parameters.js';
 
-/** Every outstanding unit must exist: ValidationFailed naming parameters.outstandingUnits.N. */
-async function checkUnitCodes(db: Db, codes: readonly string[]): Promise<void> {
+/** Every outstanding unit (and every unit of a cap group) must exist: ValidationFailed naming parameters.outstandingUnits.N (capGroups.G.units.N). */
+async function checkUnitCodes(db: Db, codes: readonly string[], field = 'parameters.outstandingUnits'): Promise<void> {
   const known = await knownUnitCodes(db, codes);
   const i = codes.findIndex((c) => !known.has(c));
   if (i < 0) return;
   throw new AppError(
     'ValidationFailed',
-    { vi: `Tham số «parameters.outstandingUnits.${i}»: không có đơn vị mã «${codes[i]}».`, en: `Parameter "parameters.outstandingUnits.${i}": no unit with code "${codes[i]}".` },
-    { field: `parameters.outstandingUnits.${i}` },
+    { vi: `Tham số «${field}.${i}»: không có đơn vị mã «${codes[i]}».`, en: `Parameter "${field}.${i}": no unit with code "${codes[i]}".` },
+    { field: `${field}.${i}` },
   );
 }
 
@@ -36,6 +36,7 @@ export async function setCycleParameters(db: Db, input: { cycleYear: number; per
     const base = getRuleSet(cycle.ruleSet);
     const params = parseRuleParameters(base, input.parameters);
     await checkUnitCodes(trx, params.outstandingUnits ?? []);
+    for (const [g, group] of (params.capGroups ?? []).entries()) await checkUnitCodes(trx, group.units, `parameters.capGroups.${g}.units`);
     await bumpCycleVersion(trx, cycle, input.version);
     await putCycleParameters(trx, { cycleId: cycle.id, patch: params, at: nowIso(), actor: input.actor });
     const ruleSet = applyRuleParameters(base, params);

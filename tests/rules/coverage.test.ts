@@ -173,8 +173,8 @@ function ceilingRows(code: RuleSetCode): Record<string, Row> {
       collectiveNotAboveOrganisation: { source: SRC.HD21_COLLECTIVE, fires: { organisationGrade: 'HT' }, not: { organisationGrade: 'HTXS' } },
       ...capRows(SRC.HD21_CAP_MEMBER),
       'caps.collective': { source: SRC.HD21_CAP_COLLECTIVE, fires: { counts: counts(2, 8, 0, 0) }, not: { counts: counts(2, 10, 0, 0) } },
-      'caps.position': { source: SRC.HD21_CAP_COLLECTIVE, fires: { counts: counts(2, 8, 0, 0) }, not: { counts: counts(2, 10, 0, 0) } },
-      'caps.unit': { source: SRC.HD21_CAP_COLLECTIVE, fires: { counts: counts(2, 8, 0, 0) }, not: { counts: counts(2, 10, 0, 0) } },
+      'caps.position': { source: SRC.HD21_CAP_LEADER, fires: { counts: counts(2, 8, 0, 0) }, not: { counts: counts(2, 10, 0, 0) } },
+      'caps.unit': { source: SRC.HD21_CAP_ORG, fires: { counts: counts(2, 8, 0, 0) }, not: { counts: counts(2, 10, 0, 0) } },
     };
   }
   if (code === 'QD124-HD25') {
@@ -183,7 +183,7 @@ function ceilingRows(code: RuleSetCode): Record<string, Row> {
       civilServant: { source: SRC.HD25_UNVERIFIED, fires: f({ civilServantGrade: 'HT' }), not: f({ civilServantGrade: 'HTXS' }) },
       memberHtxsExceededPercent: { source: SRC.QD124_GRADES, fires: f({ targetsExceeded: ratio(49) }), not: f({ targetsExceeded: ratio(50) }) },
       ...org(SRC.HD25_UNVERIFIED),
-      collectiveNotAboveOrganisation: { source: SRC.HD25_UNVERIFIED, fires: { organisationGrade: 'HT' }, not: { organisationGrade: 'HTXS' } },
+      collectiveNotAboveOrganisation: { source: `${SRC.HD21_COLLECTIVE} — mang sang, không có trong QĐ 124 (cách đọc; tham số collectiveNotAboveOrganisation)`, fires: { organisationGrade: 'HT' }, not: { organisationGrade: 'HTXS' } },
       ...capRows(SRC.QD124_CAP),
     };
   }
@@ -191,7 +191,7 @@ function ceilingRows(code: RuleSetCode): Record<string, Row> {
   return {
     sickLeave: { source: SRC.HD43_SICK, fires: sick('05-31'), not: sick('05-30') },
     civilServant: { source: SRC.QD366_REVIEWED_GRADED, fires: f({ civilServantGrade: 'HT' }), not: f({ civilServantGrade: 'HTXS' }) },
-    collectiveNotAboveOrganisation: { source: `${SRC.HD21_COLLECTIVE} (carried over; not found in QĐ 366)`, fires: { organisationGrade: 'HT' }, not: { organisationGrade: 'HTXS' } },
+    collectiveNotAboveOrganisation: { source: `${SRC.HD21_COLLECTIVE} — mang sang, không có trong QĐ 366 (cách đọc; tham số collectiveNotAboveOrganisation)`, fires: { organisationGrade: 'HT' }, not: { organisationGrade: 'HTXS' } },
     // Bands at their boundaries (89,99 / 90; 69,99 / 70; 49,99 / 50) with every task condition met.
     'scoring.htxs': { source: SRC.QD366_FRAMEWORK, fires: { score: { general: 3000, tasks: 5999 }, tasks: tasks(100, 0, 30) }, not: { score: full, tasks: tasks(100, 0, 30) } },
     'scoring.htt': { source: SRC.QD366_FRAMEWORK, fires: { score: { general: 3000, tasks: 3999 }, tasks: tasks(100) }, not: { score: { general: 3000, tasks: 4000 }, tasks: tasks(100) } },

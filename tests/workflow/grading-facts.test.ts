@@ -109,8 +109,11 @@ describe(`grading facts and cycle parameters in the check (${testEngine})`, () =
     expect(await cap()).toMatchObject({ base: 'HTT', baseCount: 4, allowedMax: 0, over: true });
     await setCycleParameters(t.db, { cycleYear: 2023, parameters: { caps: { member: { base: 'HTT+HTXS' } } }, actor: 'admin' });
     expect(await cap()).toMatchObject({ base: 'HTT+HTXS', baseCount: 5, allowedMax: 1, headroom: 0, over: false });
-    await setCycleParameters(t.db, { cycleYear: 2023, parameters: { caps: { member: { exceptionalPercent: 25 } }, outstandingUnits: ['XA-A'] }, actor: 'admin' });
-    expect(await cap()).toMatchObject({ base: 'HTT', percent: 25, allowedMax: 1, over: false });
+    // Q4: QĐ 124 has no exception: it stands only with the local decision that set it, which the cap then cites.
+    await expect(setCycleParameters(t.db, { cycleYear: 2023, parameters: { caps: { member: { exceptionalPercent: 25 } }, outstandingUnits: ['XA-A'] }, actor: 'admin' })).rejects.toMatchObject({ code: 'ValidationFailed', field: 'caps.member.exceptionalPercent' });
+    const local = 'Quyết định số 15-QĐ/HU ngày 01/12/2023';
+    await setCycleParameters(t.db, { cycleYear: 2023, parameters: { caps: { member: { exceptionalPercent: 25, localDecision: local } }, outstandingUnits: ['XA-A'] }, actor: 'admin' });
+    expect(await cap()).toMatchObject({ base: 'HTT', percent: 25, allowedMax: 1, over: false, source: expect.stringContaining(`${local} (quyết định của địa phương; `) });
     await setCycleParameters(t.db, { cycleYear: 2023, parameters: {}, actor: 'admin' });
     expect(await cap()).toMatchObject({ base: 'HTT', percent: 20, allowedMax: 0, over: true });
   });
@@ -129,9 +132,10 @@ describe(`grading facts and cycle parameters in the check (${testEngine})`, () =
   it('refuses outstanding units that are not units, or under a rule set without an exceptional percentage', async () => {
     const put = (parameters: unknown) => setCycleParameters(t.db, { cycleYear: 2023, parameters, actor: 'admin' });
     const before = await t.db.selectFrom('cycle_parameters').selectAll().orderBy('cycle_id').execute();
-    const unknown = put({ caps: { member: { exceptionalPercent: 25 } }, outstandingUnits: ['XA-A', 'KHONG-CO'] });
+    const local = 'Quyết định số 15-QĐ/HU ngày 01/12/2023';
+    const unknown = put({ caps: { member: { exceptionalPercent: 25, localDecision: local } }, outstandingUnits: ['XA-A', 'KHONG-CO'] });
     await expect(unknown).rejects.toMatchObject({ code: 'ValidationFailed', field: 'parameters.outstandingUnits.1' });
-    await expect(put({ caps: { member: { exceptionalPercent: 25 } }, outstandingUnits: ['KHONG-CO'] })).rejects.toMatchObject({ messages: { vi: expect.stringContaining('«KHONG-CO»') } });
+    await expect(put({ caps: { member: { exceptionalPercent: 25, localDecision: local } }, outstandingUnits: ['KHONG-CO'] })).rejects.toMatchObject({ messages: { vi: expect.stringContaining('«KHONG-CO»') } });
     // QĐ 124 (2023) has no exceptional percentage: the list would sit unused.
     const none = put({ outstandingUnits: ['XA-A'] });
     await expect(none).rejects.toMatchObject({ code: 'ValidationFailed', field: 'parameters.outstandingUnits' });

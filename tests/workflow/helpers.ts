@@ -41,6 +41,7 @@ export function client(api: AuthedApp) {
     get: (path: string) => req('GET', path),
     post: (path: string, body: unknown = {}) => req('POST', path, body),
     patch: (path: string, body: unknown = {}) => req('PATCH', path, body),
+    put: (path: string, body: unknown = {}) => req('PUT', path, body),
   };
 }
 

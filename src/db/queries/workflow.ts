@@ -106,14 +106,26 @@ export function datedEventOf(r: Selectable<PersonEventTable>): DatedEvent {
 
 const effective = sql<string | null>`coalesce(e.decided_grade, e.proposed_grade, e.self_grade)`;
 
-/** Grade counts (decided, else proposed, else self-assessed) of graded evaluations matching a scope, one excluded. */
-export async function gradeCounts(
-  db: Db,
-  scope: { cycleId: string; subjectKind: SubjectKind; unitIds?: string[]; collective?: { kind: string; level: string }; positionGroup?: string; excludeId?: string },
-): Promise<GradeCounts> {
+/** The evaluations a grade count covers: a cycle's subjects of one kind, optionally in units, of a collective kind and level, of a position group. */
+export interface GradeCountScope {
+  cycleId: string;
+  subjectKind: SubjectKind;
+  unitIds?: string[];
+  collective?: { kind: string; level: string };
+  positionGroup?: string;
+  excludeId?: string;
+}
+
+/**
+ * Grade counts of graded evaluations matching a scope, one excluded: decided grades only with
+ * `decidedOnly` (the HTXS cap counts decisions, rules-audit.md F2), else the current grade (decided,
+ * else proposed, else self-assessed).
+ */
+export async function gradeCounts(db: Db, scope: GradeCountScope & { decidedOnly?: boolean }): Promise<GradeCounts> {
+  const grade = scope.decidedOnly ? sql<string | null>`e.decided_grade` : effective;
   let q = db
     .selectFrom('evaluations as e')
-    .select([effective.as('grade'), (eb) => eb.fn.countAll<number>().as('n')])
+    .select([grade.as('grade'), (eb) => eb.fn.countAll<number>().as('n')])
     .where('e.cycle_id', '=', scope.cycleId)
     .where('e.subject_kind', '=', scope.subjectKind)
     .where('e.eligibility', 'in', ['eligible', 'pending']);
@@ -127,7 +139,7 @@ export async function gradeCounts(
     const group = scope.positionGroup;
     q = q.where('e.subject_id', 'in', (eb) => eb.selectFrom('positions').select('id').where('position_group', '=', group));
   }
-  const rows = await q.groupBy(effective).execute();
+  const rows = await q.groupBy(grade).execute();
   const counts: GradeCounts = { HTXS: 0, HTT: 0, HT: 0, KHT: 0 };
   for (const r of rows) if (r.grade && r.grade in counts) counts[r.grade as Grade] += Number(r.n);
   return counts;

@@ -62,6 +62,8 @@ export function capHeadroom(input: {
   const used = input.counts.HTXS;
   const exact = formatPoints(Math.round(percent * baseCount));
   const verdict = used > allowedMax ? `vượt ${used - allowedMax}` : `còn ${allowedMax - used}`;
-  const text = `HTXS ${used}, tối đa ${allowedMax} (${percent}% × ${baseCount} ${BASE_LABEL[base]} = ${exact} → ${allowedMax}, ${ROUNDING_LABEL[rounding]}): ${verdict} (${p.source})`;
-  return { allowedMax, used, headroom: allowedMax - used, over: used > allowedMax, base, baseCount, percent, rounding, source: p.source, text };
+  // A percentage, exception or scope the rule set does not have is cited as the local decision that set it (rules-audit.md H7, Q4, §6.8).
+  const source = p.localDecision ? `${p.localDecision} (quyết định của địa phương; ${p.source})` : p.source;
+  const text = `HTXS ${used}, tối đa ${allowedMax} (${percent}% × ${baseCount} ${BASE_LABEL[base]} = ${exact} → ${allowedMax}, ${ROUNDING_LABEL[rounding]}): ${verdict} (${source})`;
+  return { allowedMax, used, headroom: allowedMax - used, over: used > allowedMax, base, baseCount, percent, rounding, source, text };
 }

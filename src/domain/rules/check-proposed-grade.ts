@@ -13,7 +13,7 @@ import type { CapBase, GradeCounts, GradingFacts, Period, RuleSet } from './type
 
 /** One finding about a proposal. */
 export interface GradeIssue {
-  code: 'not_graded' | 'not_reviewed' | 'missing_fact' | 'above_ceiling' | 'weighed_reason' | 'cap_exceeded';
+  code: 'not_graded' | 'not_reviewed' | 'missing_fact' | 'above_ceiling' | 'weighed_reason' | 'cap_exceeded' | 'collective_above';
   text: string;
   source: string;
   grade?: Grade;
@@ -60,10 +60,21 @@ export function checkProposedGrade(input: {
     const issue: GradeIssue = { code: r.binding ? 'above_ceiling' : 'weighed_reason', text: r.text, source: r.source, grade: r.grade };
     (r.binding ? errors : warnings).push(issue);
   }
-  if (proposed === 'HTXS' && input.cap) {
-    const cap = capHeadroom({ ruleSet, subjectKind, counts: input.cap.counts, base: input.cap.base, outstanding: input.cap.outstanding });
-    if (cap.over) {
-      warnings.push({ code: 'cap_exceeded', text: `Vượt tỉ lệ ${GRADE_LABELS.HTXS.toLowerCase()}: ${cap.text}`, source: cap.source, grade: 'HTT' });
+  if (input.cap) {
+    const capOf = (counts: GradeCounts) => capHeadroom({ ruleSet, subjectKind, counts, base: input.cap?.base, outstanding: input.cap?.outstanding });
+    const cap = capOf(input.cap.counts);
+    // "không vượt quá" (HD 21 II.B.2.3, QĐ 124 Điều 12, QĐ 366 Điều 11 k1.5): refused where the cycle says so; otherwise
+    // the competent body may decide it with a recorded justification, which stands as its own (local) decision.
+    const refuse = ruleSet.caps[subjectKind].overrun === 'refuse';
+    const local = refuse ? '' : ' — quy định ghi «không vượt quá»: chỉ xếp khi cấp có thẩm quyền quyết định, lý do được ghi lại là quyết định của cấp đó';
+    if (proposed === 'HTXS' && cap.over) {
+      (refuse ? errors : warnings).push({ code: 'cap_exceeded', text: `Vượt tỉ lệ ${GRADE_LABELS.HTXS.toLowerCase()}: ${cap.text}${local}`, source: cap.source, grade: 'HTT' });
+    } else if (proposed !== 'HTXS' && proposed !== 'HTT' && cap.over) {
+      // F1: a lowering shrinks the base (HTT) and can put the scope over the cap: it warns too.
+      const asHtt = { ...input.cap.counts, [proposed]: input.cap.counts[proposed] - 1, HTT: input.cap.counts.HTT + 1 };
+      if (!capOf(asHtt).over) {
+        warnings.push({ code: 'cap_exceeded', text: `Xếp loại ${proposed} làm giảm cơ sở tính tỉ lệ, số HTXS đã quyết định vượt tỉ lệ: ${cap.text}`, source: cap.source, grade: proposed });
+      }
     }
   }
   return { errors, warnings, allowed };

@@ -81,5 +81,6 @@ export function collectiveCeiling(organisationGrade: Grade, ruleSet?: RuleSet): 
   const rule = ruleSet?.collectiveNotAboveOrganisation ?? { enabled: true, source: SRC.HD21_COLLECTIVE, verify: false };
   if (!rule.enabled || organisationGrade === 'HTXS') return { grade: 'HTXS' };
   const text = `tổ chức, cơ quan, đơn vị xếp loại ${GRADE_LABELS[organisationGrade].toLowerCase()} (${rule.source}) → tối đa ${organisationGrade}`;
-  return { grade: organisationGrade, reason: { grade: organisationGrade, text, source: rule.source, binding: true } };
+  // Where the rule set's sources do not have the rule (verify: QĐ 124, QĐ 366) it is a reading: weighed, not binding.
+  return { grade: organisationGrade, reason: { grade: organisationGrade, text, source: rule.source, binding: !rule.verify } };
 }

@@ -19,7 +19,13 @@ const cap = z.strictObject({
   exceptionalPercent: percent.nullable().optional(),
   rounding: z.enum(['floor', 'round_half_up', 'ceil']).optional(),
   scope: z.enum(['grassroots_org', 'group']).optional(),
+  /** "không vượt quá": refuse an overrun, or let the competent body decide it with a recorded justification (the default). */
+  overrun: z.enum(['justify', 'refuse']).optional(),
+  /** The local decision (number and date) behind a percentage, exception or scope the rule set does not have. */
+  localDecision: z.string().trim().min(1).max(300).optional(),
 });
+/** Groups of similar position and role for the members' cap (QĐ 124 Điều 12; QĐ 366 Điều 11 k1.5): named sets of units. */
+const capGroup = z.strictObject({ name: z.string().trim().min(1).max(200), units: z.array(z.string().min(1)).min(1) });
 const pair = z.strictObject({ htPlusPercent: percent.optional(), httPlusPercent: percent.optional() });
 const thresholds = z.strictObject({ htxs: pair.optional(), htt: pair.optional(), khtAbovePercent: percent.optional() });
 const trigger = z.strictObject({ percent: percent.optional(), enabled: z.boolean().optional() });
@@ -29,6 +35,8 @@ export const ruleParametersSchema = z.strictObject({
   caps: z.partialRecord(z.enum(SUBJECT_KINDS), cap).optional(),
   /** Units (codes) whose results the competent level judged outstanding: their cap uses the exceptional percentage (QĐ 366 Điều 11 k1.5). */
   outstandingUnits: z.array(z.string().min(1)).optional(),
+  /** The members' cap groups of this cycle (QĐ 124 / QĐ 366 only); a member outside every group is capped in its grassroots organisation. */
+  capGroups: z.array(capGroup).optional(),
   newUnit: z.strictObject({ months: z.number().int().min(1).max(24).optional(), reviewed: z.boolean().optional(), graded: z.boolean().optional() }).optional(),
   sickLeave: z.strictObject({ minMonths: z.number().int().min(1).max(12).optional(), ceiling: z.enum(GRADES).nullable().optional() }).optional(),
   civilServant: z.strictObject({ mode: z.enum(['bound', 'weighed']) }).optional(),
@@ -85,7 +93,41 @@ export function parseRuleParameters(ruleSet: RuleSet, raw: unknown): RuleParamet
   checkTriggers(ruleSet, p);
   checkReadingsPatch(ruleSet.readings, p.readings, ruleSet.code);
   checkOutstandingUnits(ruleSet, p);
+  checkCaps(ruleSet, p);
   return p;
+}
+
+/**
+ * A cap the rule set does not have is refused unless a local decision is recorded with it (rules-audit.md
+ * H7, Q4): a percentage other than the rule set's, an exceptional percentage where it has none or above
+ * its own (QĐ 366: "không vượt quá 25%"), the members' scope widened beyond the grassroots organisation
+ * under HD 21 ("trong từng tổ chức cơ sở đảng"). Cap groups exist only where the rule set caps by groups.
+ */
+function checkCaps(ruleSet: RuleSet, p: RuleParameters): void {
+  for (const [kind, c] of Object.entries(p.caps ?? {}) as [SubjectKind, z.infer<typeof cap>][]) {
+    const own = ruleSet.caps[kind];
+    const field = `caps.${kind}`;
+    const beyond: [string, string][] = [];
+    if (c.percent !== undefined && c.percent !== own.percent) beyond.push(['percent', `tỉ lệ ${c.percent}% (quy định: ${own.percent}%)`]);
+    if (c.exceptionalPercent !== undefined && c.exceptionalPercent !== null && (own.exceptionalPercent === null || c.exceptionalPercent > own.exceptionalPercent)) {
+      beyond.push(['exceptionalPercent', own.exceptionalPercent === null ? `tỉ lệ ngoại lệ ${c.exceptionalPercent}% (quy định không có ngoại lệ)` : `tỉ lệ ngoại lệ ${c.exceptionalPercent}% (quy định: tối đa ${own.exceptionalPercent}%)`]);
+    }
+    if (c.scope !== undefined && c.scope !== own.scope && own.scope === 'grassroots_org') beyond.push(['scope', 'phạm vi rộng hơn từng tổ chức cơ sở đảng']);
+    const first = beyond[0];
+    if (first && !c.localDecision) {
+      throw invalid(
+        `${field}.${first[0]}`,
+        `Bộ quy định ${ruleSet.code} giới hạn HTXS «không vượt quá» (${own.source}); ${beyond.map((b) => b[1]).join(', ')} chỉ được ghi kèm quyết định của địa phương: thêm «${field}.localDecision» (số, ngày văn bản).`,
+        `${ruleSet.code} has no such cap for ${kind}; record the local decision in "${field}.localDecision".`,
+      );
+    }
+  }
+  if (p.capGroups && p.capGroups.length > 0) {
+    const scope = applyRuleParameters(ruleSet, { caps: p.caps }).caps.member.scope;
+    if (scope !== 'group') {
+      throw invalid('parameters.capGroups', `Bộ quy định ${ruleSet.code} giới hạn HTXS của đảng viên trong từng tổ chức cơ sở đảng (${ruleSet.caps.member.source}); không dùng nhóm «capGroups».`, `${ruleSet.code} caps members per grassroots organisation: "capGroups" does not apply.`);
+    }
+  }
 }
 
 /**

@@ -72,10 +72,14 @@ export const QD132_HD21: RuleSet = {
   triggers: QD132_TRIGGERS,
   organisation: { cell: HD21_ORG_CELL, committee: HD21_ORG_COMMITTEE },
   collectiveNotAboveOrganisation: { enabled: true, source: SRC.HD21_COLLECTIVE, verify: false },
-  caps: capsFor(
-    { numerator: 'HTXS', base: 'HTT', scope: 'grassroots_org', percent: 20, exceptionalPercent: null, rounding: 'floor', source: SRC.HD21_CAP_MEMBER },
-    { numerator: 'HTXS', base: 'HTT', scope: 'group', percent: 20, exceptionalPercent: null, rounding: 'floor', source: SRC.HD21_CAP_COLLECTIVE },
-  ),
+  caps: {
+    ...capsFor(
+      { numerator: 'HTXS', base: 'HTT', scope: 'grassroots_org', percent: 20, exceptionalPercent: null, rounding: 'floor', source: SRC.HD21_CAP_MEMBER },
+      { numerator: 'HTXS', base: 'HTT', scope: 'group', percent: 20, exceptionalPercent: null, rounding: 'floor', source: SRC.HD21_CAP_COLLECTIVE },
+    ),
+    unit: { numerator: 'HTXS', base: 'HTT', scope: 'group', percent: 20, exceptionalPercent: null, rounding: 'floor', source: SRC.HD21_CAP_ORG },
+    position: { numerator: 'HTXS', base: 'HTT', scope: 'group', percent: 20, exceptionalPercent: null, rounding: 'floor', source: SRC.HD21_CAP_LEADER },
+  },
   scoring: null,
   readings: READINGS['QD132-HD21'],
 };
@@ -133,7 +137,8 @@ export const QD124_HD25: RuleSet = {
     cell: { ...HD21_ORG_CELL, ...QD124_UNVERIFIED },
     committee: { ...HD21_ORG_COMMITTEE, ...QD124_UNVERIFIED },
   },
-  collectiveNotAboveOrganisation: { enabled: true, ...QD124_UNVERIFIED },
+  // Q7: not in the QĐ 124 sources: HD 21's rule carried over as a labelled reading (weighed, parameter).
+  collectiveNotAboveOrganisation: { enabled: true, source: `${SRC.HD21_COLLECTIVE} — mang sang, không có trong QĐ 124 (cách đọc; tham số collectiveNotAboveOrganisation)`, verify: true },
   caps: capsFor(
     { numerator: 'HTXS', base: 'HTT', scope: 'group', percent: 20, exceptionalPercent: null, rounding: 'floor', source: SRC.QD124_CAP },
     { numerator: 'HTXS', base: 'HTT', scope: 'group', percent: 20, exceptionalPercent: null, rounding: 'floor', source: SRC.QD124_CAP },
@@ -191,7 +196,8 @@ export const QD366_HD43: RuleSet = {
     unit: [],
   },
   organisation: null,
-  collectiveNotAboveOrganisation: { enabled: true, source: `${SRC.HD21_COLLECTIVE} (carried over; not found in QĐ 366)`, verify: true },
+  // R33: not in the QĐ 366 sources: HD 21's rule carried over as a labelled reading (weighed, parameter).
+  collectiveNotAboveOrganisation: { enabled: true, source: `${SRC.HD21_COLLECTIVE} — mang sang, không có trong QĐ 366 (cách đọc; tham số collectiveNotAboveOrganisation)`, verify: true },
   caps: capsFor(QD366_CAP, QD366_CAP),
   scoring: {
     generalMax: 3000,

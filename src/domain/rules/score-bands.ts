@@ -91,6 +91,14 @@ export function gradeFromScore(input: {
     const unmet = unmetCondition(grade, tasks, bands, extra);
     if (!unmet) break;
     const lower = GRADES[GRADES.indexOf(grade) + 1] ?? 'KHT';
+    if (lower === 'KHT') {
+      // rules-audit.md R12 [A]: a score of HT or above whose HT conditions are unmet is not in Điều 11 k4's KHT list (for individuals
+      // "> 50% nhiệm vụ không hoàn thành"); the sources are silent, so the drop is weighed by the competent level, not automatic.
+      const source = `${BAND_SOURCE[grade]} — nguồn không quy định khi điểm và điều kiện không khớp (cách đọc: cấp có thẩm quyền cân nhắc)`;
+      reasons.push({ grade: lower, text: `${unmet} (${source}) → cân nhắc ${lower}`, source, binding: false });
+      grade = lower;
+      break;
+    }
     reasons.push({ grade: lower, text: `${unmet} (${BAND_SOURCE[grade]}) → ${lower}`, source: BAND_SOURCE[grade], binding: true });
     grade = lower;
   }

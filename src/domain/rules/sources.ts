@@ -15,6 +15,9 @@ export const SRC = {
   HD21_LEADER: 'HD 21, II.B.4 [M: section presumed, leader triggers not verified]',
   HD21_CAP_MEMBER: 'HD 21, II.B.2.3 (Lưu ý: ≤ 20% số HTT trong từng TCCSĐ)',
   HD21_CAP_COLLECTIVE: 'HD 21, II.B.3 (≤ 20% số HTT theo từng đối tượng tập thể)',
+  // rules-audit.md H5: the organisations' cap sentence is cut in the sources and the leaders' cap is [M]: readings, not the regulation.
+  HD21_CAP_ORG: 'HD 21, II.B.1.3 [M: câu «Cấp có thẩm quyền xem xét, quyết định s…» bị cắt; cách đọc: ≤ 20% số HTT của các TCCSĐ (và của các chi bộ trực thuộc) — tham số]',
+  HD21_CAP_LEADER: 'HD 21, II.B.4 [M: ≤ 20% số HTT theo nhóm chức vụ tương đồng, chưa xác minh — tham số]',
   // QĐ 124-QĐ/TW (04/10/2023) + HD 25-HD/BTCTW (10/11/2023) — regulations.md §3, rules_2025.md §3
   QD124_SUBJECTS: 'QĐ 124, Điều 5',
   QD124_GRADES: 'QĐ 124, Điều 12',

@@ -159,6 +159,13 @@ export interface CapParameters {
   exceptionalPercent: number | null;
   rounding: CapRounding;
   source: string;
+  /**
+   * A cap overrun ("không vượt quá"): 'justify' (the default reading, GUIDE.md §3) lets the competent
+   * body decide with a recorded justification, cited as its own decision; 'refuse' blocks it.
+   */
+  overrun?: 'justify' | 'refuse';
+  /** The local decision (number, date) that set a percentage, exception or scope the rule set does not have (rules-audit.md H7, Q4). */
+  localDecision?: string;
 }
 
 /** Thresholds of an organisation's grade on its members' or sub-units' grades (HD 21, II.B.1.3). */

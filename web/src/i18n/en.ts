@@ -98,6 +98,8 @@ export const EN: Record<string, string> = {
   'Gửi muộn': 'Sent late',
   'HTT trở lên': 'HTT or above',
   'Hiện nay:': 'Now:',
+  'Đã quyết định:': 'Decided:',
+  'Nếu giữ nguyên các đề xuất:': 'If the proposals stand:',
   'Hiện thêm': 'Show more',
   'Hiện đang là: {{current}}': 'Currently: {{current}}',
   'Hoàn thành chậm': 'Completed late',

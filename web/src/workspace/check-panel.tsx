@@ -12,7 +12,7 @@ import { ErrorNotice, Loading, useData } from '../components/common.js';
 import { fmtInt } from '../format.js';
 import { gradeLabel, stageLabel } from '../labels.js';
 
-type Cap = Panel['cap']['now'];
+type Cap = Omit<Panel['cap']['ifHtxs'], 'scope'>;
 
 function CapLine({ cap, title }: { cap: Cap; title: string }) {
   const { t } = useTranslation();
@@ -68,7 +68,8 @@ export function CheckPanelBody({ evaluationId, subject, tick, missing }: { evalu
           {data.notes.map((n, i) => <dd key={i} className="muted small">{n}</dd>)}
           <dt>{t('Tỉ lệ Hoàn thành xuất sắc nhiệm vụ')}</dt>
           <dd className="small">{data.cap.now.scope}</dd>
-          <CapLine title={t('Hiện nay:')} cap={data.cap.now} />
+          <CapLine title={t('Đã quyết định:')} cap={data.cap.now} />
+          <CapLine title={t('Nếu giữ nguyên các đề xuất:')} cap={data.cap.now.ifProposalsStand} />
           <CapLine title={t('Nếu xếp HTXS:')} cap={data.cap.ifHtxs} />
           <dt>{t('Cấp quyết định')}</dt>
           <dd>{data.competentAuthority.text} <span className="source">({data.competentAuthority.source})</span></dd>
