@@ -143,7 +143,7 @@ export async function runCli(argv: string[], io: CliIo = stdio, env: NodeJS.Proc
 }
 
 /** Commands that change nothing (and `serve`, whose requests log themselves): not logged. */
-const READ_ONLY = new Set(['forms check', 'forms export', 'report', 'report template download', 'import template', 'user list', 'audit verify', 'audit export', 'serve', 'review-records', 'submissions', 'backup']);
+const READ_ONLY = new Set(['forms check', 'forms export', 'report', 'report template download', 'import template', 'user list', 'audit verify', 'audit export', 'serve', 'review-records', 'submissions']);
 
 /** Logs a command that may have changed data (or exported personal data) with its arguments, secrets hidden. */
 async function logCommand(ctx: CliContext, command: CliCommand, args: string[]): Promise<void> {
@@ -159,7 +159,7 @@ async function logCommand(ctx: CliContext, command: CliCommand, args: string[]):
   }
   const db = createDb(config);
   try {
-    await recordAudit(db, { actor: cliActor(ctx), action: name === 'export' ? 'export cli' : `cli ${name}`, source: 'cli', newValue: { args: shown } });
+    await recordAudit(db, { actor: cliActor(ctx), action: name === 'export' || name === 'backup' ? `export cli ${name}` : `cli ${name}`, source: 'cli', newValue: { args: shown } });
   } catch {
     // A command that ran on no database (or one without the log yet) has nothing to log to.
   } finally {

@@ -82,7 +82,9 @@ interface AxeViolation {
 
 /** axe-core on the page as it stands: the serious and critical violations (id, help, first targets). */
 export async function seriousViolations(page: Page): Promise<string[]> {
-  if (!(await page.evaluate(() => 'axe' in globalThis))) await page.addScriptTag({ content: axeSource });
+  // Evaluated by the browser's debugging protocol: the page's Content-Security-Policy (no inline
+  // scripts, no eval) rightly refuses a <script> added to it, and this is not the page's own code.
+  if (!(await page.evaluate(() => 'axe' in globalThis))) await page.evaluate(`${axeSource}\n;void 0`);
   const found = await page.evaluate(async () => {
     const g = globalThis as unknown as { axe: { run(ctx: unknown, o: object): Promise<{ violations: AxeViolation[] }> }; document: unknown };
     const r = await g.axe.run(g.document, { resultTypes: ['violations'] });

@@ -24,5 +24,6 @@ import { userEnable } from './user-enable.js';
 import { userResetPassword } from './user-reset-password.js';
 import { userUnlock } from './user-unlock.js';
 import { auditExport, auditVerify } from './audit.js';
+import { backupCommand, restoreCommand } from './backup.js';
 
-export const commands: readonly CliCommand[] = [dbMigrate, demoLoad, demoRestructure, importCommand, importTemplate, exportCommand, formsCheck, reportCommand, reportTemplateDownload, reportTemplateUpload, formsExport, formsImport, verifyCommand, submissionsCommand, eligibilityCompute, gradeCheck, gradePropose, gradeDecide, gradePublish, gradeRegrade, gradeAudit, reviewRecordsCommand, factsList, factsSet, factsClear, eventAdd, collectiveMembers, collectiveSeat, collectiveUnseat, serve, userCreate, userList, userDisable, userEnable, userUnlock, userResetPassword, auditVerify, auditExport];
+export const commands: readonly CliCommand[] = [dbMigrate, demoLoad, demoRestructure, importCommand, importTemplate, exportCommand, formsCheck, reportCommand, reportTemplateDownload, reportTemplateUpload, formsExport, formsImport, verifyCommand, submissionsCommand, eligibilityCompute, gradeCheck, gradePropose, gradeDecide, gradePublish, gradeRegrade, gradeAudit, reviewRecordsCommand, factsList, factsSet, factsClear, eventAdd, collectiveMembers, collectiveSeat, collectiveUnseat, serve, userCreate, userList, userDisable, userEnable, userUnlock, userResetPassword, auditVerify, auditExport, backupCommand, restoreCommand];
