@@ -106,6 +106,8 @@ const STREAM_BATCH = 10_000;
 /** A table's rows written as they come, in bounded memory: `push` each row, then `end`. */
 export interface BulkWriter<R> {
   push(row: R): Promise<void> | void;
+  /** Writes what is gathered now (rows that reference these may follow). */
+  flush(): Promise<void>;
   /** Writes what is gathered; returns the rows written in all. */
   end(): Promise<number>;
 }
@@ -152,7 +154,7 @@ export function bulkWriter<T extends keyof Database>(trx: Db, table: T, options:
       batch.push(r);
       if (batch.length >= STREAM_BATCH) return flush();
     },
-    async end() {
+    async flush() {
       if (options.sqlite && columns && gathered > 0) {
         single ??= options.sqlite.prepare(insertSql(table, columns, 1));
         for (let i = 0; i < gathered; i++) single.run(params.slice(i * columns.length, (i + 1) * columns.length));
@@ -161,6 +163,9 @@ export function bulkWriter<T extends keyof Database>(trx: Db, table: T, options:
         gathered = 0;
       }
       await flush();
+    },
+    async end() {
+      await this.flush();
       return written;
     },
   };
