@@ -46,9 +46,42 @@ class ImmediateSqliteDriver extends SqliteDriver {
   }
 }
 
+/** Prepared statements kept per connection (least recently used dropped first). */
+const STATEMENT_CACHE = 500;
+
+/**
+ * The connection as Kysely sees it, with its prepared statements kept by SQL text: Kysely prepares
+ * every query it runs, and parsing the SQL again was the largest single cost of serving a cached
+ * form. A statement being iterated (a streamed query) is busy: a fresh one is prepared then.
+ */
+function withStatementCache(sqlite: SQLite.Database): SqliteDatabaseLike {
+  const cache = new Map<string, SQLite.Statement>();
+  return {
+    close: () => sqlite.close(),
+    prepare(text: string) {
+      let stmt = cache.get(text);
+      if (stmt && !stmt.busy) {
+        cache.delete(text);
+        cache.set(text, stmt);
+        return stmt;
+      }
+      stmt = sqlite.prepare(text);
+      cache.set(text, stmt);
+      if (cache.size > STATEMENT_CACHE) cache.delete(cache.keys().next().value as string);
+      return stmt;
+    },
+  };
+}
+
+type SqliteDatabaseLike = ConstructorParameters<typeof SqliteDriver>[0]['database'] & object;
+
 class ImmediateSqliteDialect extends SqliteDialect {
-  constructor(private readonly database: SQLite.Database) {
+  private readonly database: SqliteDatabaseLike;
+
+  constructor(sqlite: SQLite.Database) {
+    const database = withStatementCache(sqlite);
     super({ database });
+    this.database = database;
   }
 
   override createDriver(): Driver {
