@@ -76,6 +76,11 @@ async function signInHint(db: Db, config: Config, ctx: CliContext): Promise<void
   }
 }
 
+/** The readers' replica (DATABASE_READ_URL, PostgreSQL), in the same schema as the primary. */
+function openReplica(config: Config): Db | undefined {
+  return config.databaseReadUrl ? createDb({ ...config, databaseUrl: config.databaseReadUrl }) : undefined;
+}
+
 /** `--workers N`: 1 to 64 processes (default 1, this process). */
 function workersOption(raw: string | undefined): number {
   if (raw === undefined) return 1;
@@ -97,7 +102,8 @@ function workersOption(raw: string | undefined): number {
  */
 async function serveWorker(config: Config): Promise<number> {
   const db = createDb(config);
-  const server = listen({ fetch: createApp({ db, config }).fetch, port: config.port, hostname: config.host });
+  const readDb = openReplica(config);
+  const server = listen({ fetch: createApp({ db, config, ...(readDb ? { readDb } : {}) }).fetch, port: config.port, hostname: config.host });
   await new Promise<void>((resolve) => {
     const stop = () => server.close(() => resolve());
     process.once('SIGINT', stop);
@@ -105,6 +111,7 @@ async function serveWorker(config: Config): Promise<number> {
     process.once('disconnect', stop);
   });
   await db.destroy();
+  await readDb?.destroy();
   // Nothing of this process outlives its server (a loader's helper could keep it alive): end it.
   process.exit(0);
 }
@@ -184,12 +191,15 @@ stale, and serves the product.`,
     });
     if (cluster.isWorker) return serveWorker(config);
     const db = createDb(config);
+    let onStop: () => Promise<unknown> = async () => undefined;
     try {
       await migrateToLatest(db, { pgSchema: config.pgSchema });
       await loadDemoIfEmpty(db, config, ctx);
       if (!values['no-web-build']) await webBuild(ctx);
       if (workers > 1) return await servePrimary(db, config, ctx, workers);
-      const server = listen({ fetch: createApp({ db, config }).fetch, port: config.port, hostname: config.host });
+      const readDb = openReplica(config);
+      onStop = async () => readDb?.destroy();
+      const server = listen({ fetch: createApp({ db, config, ...(readDb ? { readDb } : {}) }).fetch, port: config.port, hostname: config.host });
       await new Promise<void>((resolve, reject) => {
         server.once('listening', resolve);
         server.once('error', (e) => reject(listenError(e, config.port)));
@@ -206,6 +216,7 @@ stale, and serves the product.`,
       });
       return 0;
     } finally {
+      await onStop();
       await db.destroy();
     }
   },
