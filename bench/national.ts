@@ -150,6 +150,16 @@ function* provinces(plan: NationalPlan): Generator<ProvincePart> {
 
 const personId = (plan: NationalPlan, n: number) => `${plan.prefix}-p${n}`;
 
+/** Every day from `from` to `to` as ISO text, built once: a draw is an index (Rng.date parses and formats each time). */
+function days(from: string, to: string): string[] {
+  const out: string[] = [];
+  for (let t = Date.parse(`${from}T00:00:00Z`), end = Date.parse(`${to}T00:00:00Z`); t <= end; t += 86_400_000) out.push(new Date(t).toISOString().slice(0, 10));
+  return out;
+}
+const ADMITTED = days('1975-01-01', '2021-12-31');
+const BORN = days('1950-01-01', '2000-12-31');
+const draw = (rng: Rng, list: readonly string[]) => list[rng.int(0, list.length - 1)] as string;
+
 function* units(plan: NationalPlan): Generator<DatasetUnit> {
   yield unit(plan.rootId, plan.rootCode, null, 'Toàn quốc (thử tải)', 'province_committee', null);
   for (const part of provinces(plan)) yield* part.units;
@@ -164,10 +174,10 @@ function* persons(plan: NationalPlan): Generator<DatasetPerson> {
     const fullName = inventName(rng, sex, 0.3);
     let searchKey = keys.get(fullName);
     if (searchKey === undefined) keys.set(fullName, (searchKey = makeSearchKey(fullName)));
-    const admittedOn = n % 50 === 0 ? '2022-09-01' : rng.date('1975-01-01', '2021-12-31');
+    const admittedOn = n % 50 === 0 ? '2022-09-01' : draw(rng, ADMITTED);
     yield {
       id: personId(plan, n), cardNumber: `${plan.prefix}.${String(n).padStart(8, '0')}`, fullName, searchKey,
-      birthDate: rng.date('1950-01-01', '2000-12-31'), sex, admittedOn, officialOn: n % 50 === 0 ? null : admittedOn, isCivilServant: n % 3 === 0, createdAt: AT,
+      birthDate: draw(rng, BORN), sex, admittedOn, officialOn: n % 50 === 0 ? null : admittedOn, isCivilServant: n % 3 === 0, createdAt: AT,
     };
   }
 }
@@ -200,15 +210,21 @@ function* memberEvaluations(plan: NationalPlan, part: ProvincePart): Generator<D
   for (const c of part.cells) {
     for (let i = 0; i < c.members; i++) {
       const n = c.first + i;
-      const base = { id: `${plan.prefix}-em${n}`, kind: 'member' as const, subjectId: personId(plan, n), unitId: c.id, decidingUnitId: c.orgId };
+      const id = `${plan.prefix}-em${n}`;
+      const subjectId = personId(plan, n);
       const r = rng.next();
-      if (n % 50 === 0) yield evaluation(plan, { ...base, eligibility: 'new_member' });
-      else if (r < 0.04) yield evaluation(plan, { ...base, eligibility: 'exempt', reviewed: false });
-      else if (r < 0.0405) yield evaluation(plan, { ...base, eligibility: 'suspended', reviewed: false });
+      let eligibility: Eligibility = 'eligible';
+      let reviewed = true;
+      let grade: Grade | null = null;
+      let reasons: KhtReason[] = [];
+      if (n % 50 === 0) eligibility = 'new_member';
+      else if (r < 0.04) [eligibility, reviewed] = ['exempt', false];
+      else if (r < 0.0405) [eligibility, reviewed] = ['suspended', false];
       else {
-        const grade = gradeOf(rng.next());
-        yield evaluation(plan, { ...base, grade, reasons: grade === 'KHT' ? [rng.pick(['civil_servant', 'below_50', 'disciplined'] as const)] : [] });
+        grade = gradeOf(rng.next());
+        if (grade === 'KHT') reasons = [rng.pick(['civil_servant', 'below_50', 'disciplined'] as const)];
       }
+      yield evaluation(plan, { id, kind: 'member', subjectId, unitId: c.id, decidingUnitId: c.orgId, eligibility, reviewed, grade, reasons });
     }
   }
 }

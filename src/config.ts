@@ -12,6 +12,11 @@ export interface Config {
   readonly sqlitePath: string;
   /** PostgreSQL connection string (DATABASE_URL). */
   readonly databaseUrl: string | undefined;
+  /**
+   * A PostgreSQL replica for readers (DATABASE_READ_URL): the live forms are read from it (writes,
+   * sessions and access checks stay on DATABASE_URL). Ignored without DATABASE_URL.
+   */
+  readonly databaseReadUrl: string | undefined;
   /** PostgreSQL schema to use (XEPLOAI_PG_SCHEMA), `public` by default; tests isolate themselves with it. */
   readonly pgSchema: string;
   readonly port: number;
@@ -94,6 +99,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Conf
     engine: databaseUrl ? 'postgres' : 'sqlite',
     sqlitePath: sqlitePath === ':memory:' ? sqlitePath : resolve(sqlitePath),
     databaseUrl,
+    databaseReadUrl: databaseUrl ? env.DATABASE_READ_URL?.trim() || undefined : undefined,
     pgSchema,
     port: rawPort,
     host: overrides.host ?? env.HOST ?? '0.0.0.0',

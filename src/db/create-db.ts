@@ -5,7 +5,7 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import SQLite from 'better-sqlite3';
-import { Kysely, Migrator, PostgresDialect, SqliteDialect, sql } from 'kysely';
+import { CompiledQuery, type DatabaseConnection, type Driver, Kysely, Migrator, PostgresDialect, SqliteDialect, SqliteDriver, sql } from 'kysely';
 import pg from 'pg';
 import type { Config } from '../config.js';
 import { AppError } from '../domain/errors.js';
@@ -35,6 +35,60 @@ export function sqliteHandleOf(db: Db): SQLite.Database | undefined {
   return sqliteHandles.get(db);
 }
 
+/**
+ * SQLite transactions begin IMMEDIATE: the write lock is taken (waiting up to busy_timeout) before
+ * the first read, so several server processes on one file (serve --workers) queue their writes
+ * instead of failing with SQLITE_BUSY_SNAPSHOT when a read-then-write transaction loses the race.
+ */
+class ImmediateSqliteDriver extends SqliteDriver {
+  override async beginTransaction(connection: DatabaseConnection): Promise<void> {
+    await connection.executeQuery(CompiledQuery.raw('begin immediate'));
+  }
+}
+
+/** Prepared statements kept per connection (least recently used dropped first). */
+const STATEMENT_CACHE = 500;
+
+/**
+ * The connection as Kysely sees it, with its prepared statements kept by SQL text: Kysely prepares
+ * every query it runs, and parsing the SQL again was the largest single cost of serving a cached
+ * form. A statement being iterated (a streamed query) is busy: a fresh one is prepared then.
+ */
+function withStatementCache(sqlite: SQLite.Database): SqliteDatabaseLike {
+  const cache = new Map<string, SQLite.Statement>();
+  return {
+    close: () => sqlite.close(),
+    prepare(text: string) {
+      let stmt = cache.get(text);
+      if (stmt && !stmt.busy) {
+        cache.delete(text);
+        cache.set(text, stmt);
+        return stmt;
+      }
+      stmt = sqlite.prepare(text);
+      cache.set(text, stmt);
+      if (cache.size > STATEMENT_CACHE) cache.delete(cache.keys().next().value as string);
+      return stmt;
+    },
+  };
+}
+
+type SqliteDatabaseLike = ConstructorParameters<typeof SqliteDriver>[0]['database'] & object;
+
+class ImmediateSqliteDialect extends SqliteDialect {
+  private readonly database: SqliteDatabaseLike;
+
+  constructor(sqlite: SQLite.Database) {
+    const database = withStatementCache(sqlite);
+    super({ database });
+    this.database = database;
+  }
+
+  override createDriver(): Driver {
+    return new ImmediateSqliteDriver({ database: this.database });
+  }
+}
+
 /** Opens (without migrating) the configured database. */
 export function createDb(config: Pick<Config, 'engine' | 'sqlitePath' | 'databaseUrl' | 'pgSchema'>): Db {
   let db: Db;
@@ -51,7 +105,7 @@ export function createDb(config: Pick<Config, 'engine' | 'sqlitePath' | 'databas
     sqlite.pragma('journal_mode = WAL');
     sqlite.pragma('foreign_keys = ON');
     sqlite.pragma('busy_timeout = 5000');
-    db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
+    db = new Kysely<Database>({ dialect: new ImmediateSqliteDialect(sqlite) });
     sqliteHandles.set(db, sqlite);
   }
   engines.set(db, config.engine);

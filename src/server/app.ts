@@ -23,6 +23,8 @@ import { auditWrites } from './audit-writes.js';
 
 export interface AppDeps {
   db: Db;
+  /** A replica the live forms are read from (DATABASE_READ_URL); `db` when absent. */
+  readDb?: Db;
   config: Config;
   /** The built web application (default web/dist of the checkout). */
   webDir?: string;

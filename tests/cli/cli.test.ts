@@ -85,4 +85,10 @@ describe('xeploai CLI', () => {
       busy.close();
     }
   });
+
+  it.each(['0', '65', 'hai', '1.5'])('serve --workers %s is refused naming the option, before opening anything', async (n) => {
+    const r = await cli.run(['serve', '--workers', n, '--port', '0', '--no-web-build']);
+    expect(r.code).toBe(1);
+    expect(r.err).toContain(`Số tiến trình (--workers) không hợp lệ: «${n}»`);
+  });
 });

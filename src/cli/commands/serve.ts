@@ -1,3 +1,4 @@
+import cluster from 'node:cluster';
 import { parseArgs } from 'node:util';
 import type { AddressInfo } from 'node:net';
 import { serve as listen } from '@hono/node-server';
@@ -76,6 +77,86 @@ async function signInHint(db: Db, config: Config, ctx: CliContext): Promise<void
   }
 }
 
+/** The readers' replica (DATABASE_READ_URL, PostgreSQL), in the same schema as the primary. */
+function openReplica(config: Config): Db | undefined {
+  return config.databaseReadUrl ? createDb({ ...config, databaseUrl: config.databaseReadUrl }) : undefined;
+}
+
+/** `--workers N`: 1 to 64 processes (default 1, this process). */
+function workersOption(raw: string | undefined): number {
+  if (raw === undefined) return 1;
+  if (!/^\d{1,2}$/.test(raw.trim()) || Number(raw) < 1 || Number(raw) > 64) {
+    throw new AppError(
+      'ValidationFailed',
+      { vi: `Số tiến trình (--workers) không hợp lệ: «${raw}»; là một số từ 1 đến 64, thường bằng số nhân CPU (ví dụ 2).`, en: `Invalid --workers: "${raw}"; a number from 1 to 64, usually the number of CPU cores (e.g. 2).` },
+      { field: 'workers' },
+    );
+  }
+  return Number(raw);
+}
+
+/**
+ * One of several server processes (`--workers N`, node:cluster): the primary has migrated and loaded
+ * the demo; each worker opens its own connection (SQLite: WAL lets the workers read at once and
+ * take turns to write; PostgreSQL: a pool each) and listens on the shared port. Holds no state of
+ * its own that another process would miss: sessions and counts versions live in the database.
+ */
+async function serveWorker(config: Config): Promise<number> {
+  const db = createDb(config);
+  const readDb = openReplica(config);
+  const server = listen({ fetch: createApp({ db, config, ...(readDb ? { readDb } : {}) }).fetch, port: config.port, hostname: config.host });
+  await new Promise<void>((resolve) => {
+    const stop = () => server.close(() => resolve());
+    process.once('SIGINT', stop);
+    process.once('SIGTERM', stop);
+    process.once('disconnect', stop);
+  });
+  await db.destroy();
+  await readDb?.destroy();
+  // Nothing of this process outlives its server (a loader's helper could keep it alive): end it.
+  process.exit(0);
+}
+
+/** Forks the workers, says where they listen once all do, restarts one that dies, stops them on Ctrl+C. */
+async function servePrimary(db: Db, config: Config, ctx: CliContext, workers: number): Promise<number> {
+  let stopping = false;
+  const fork = () => cluster.fork();
+  const listening = new Promise<number>((resolve, reject) => {
+    let ready = 0;
+    cluster.on('listening', (_w, address) => {
+      if (++ready === workers) resolve(address.port);
+    });
+    cluster.on('exit', (w, code) => {
+      if (stopping) return;
+      if (ready < workers) reject(new AppError('PortUnavailable', { vi: `Tiến trình phục vụ dừng khi khởi động (mã ${code}); thử chạy không có --workers để xem lỗi.`, en: `A server process stopped while starting (code ${code}); run without --workers to see why.` }));
+      else {
+        ctx.io.err(`Tiến trình phục vụ ${w.process.pid} dừng (mã ${code}); đang chạy lại.`);
+        fork();
+      }
+    });
+  });
+  for (let i = 0; i < workers; i++) fork();
+  const port = await listening;
+  const where = config.engine === 'postgres' ? 'PostgreSQL' : `SQLite ${config.sqlitePath}`;
+  await signInHint(db, config, ctx);
+  ctx.io.out(`xeploai đang chạy tại http://localhost:${port}  (${workers} tiến trình; cơ sở dữ liệu: ${where}; Ctrl+C để dừng)`);
+  await new Promise<void>((resolve) => {
+    const stop = () => {
+      stopping = true;
+      const all = Object.values(cluster.workers ?? {}).filter((w) => w !== undefined);
+      let left = all.length;
+      if (left === 0) resolve();
+      for (const w of all) {
+        w.once('exit', () => --left === 0 && resolve());
+        w.kill('SIGTERM');
+      }
+    };
+    process.once('SIGINT', stop);
+    process.once('SIGTERM', stop);
+  });
+  return 0;
+}
+
 export const serve: CliCommand = {
   name: ['serve'],
   summary: 'Chạy máy chủ web / Start the web server',
@@ -88,31 +169,38 @@ Cập nhật cấu trúc cơ sở dữ liệu, nạp huyện mẫu khi cơ sở 
   --host H     địa chỉ lắng nghe (mặc định 0.0.0.0)
   --no-demo    không nạp huyện mẫu, không tạo tài khoản thử (như XEPLOAI_DEMO=0)
   --no-web-build  không dựng lại giao diện web khi mã nguồn đã đổi (npm run dev: Vite phục vụ trang)
+  --workers N  số tiến trình phục vụ cùng cổng (mặc định 1; thường bằng số nhân CPU)
 
 Khi nạp huyện mẫu, các tài khoản thử admin, bantochuc, chibo, xem được tạo với mật khẩu
 XEPLOAI_DEMO_PASSWORD (mặc định xeploai-demo). Cài đặt thật (PostgreSQL, DATABASE_URL) không nạp
 huyện mẫu trừ khi XEPLOAI_DEMO=1; «npm run start:prod» luôn chạy với --no-demo.
 
-Usage: xeploai serve [--port N] [--host H] [--no-demo] [--no-web-build] — migrates, loads the demo district into an
+Usage: xeploai serve [--port N] [--host H] [--no-demo] [--no-web-build] [--workers N] — migrates, loads the demo district into an
 empty SQLite database (on PostgreSQL only with XEPLOAI_DEMO=1), builds the web application when
 stale, and serves the product.`,
   async run(args, ctx) {
     const { values } = parseArgs({
       args,
-      options: { port: { type: 'string' }, host: { type: 'string' }, 'no-demo': { type: 'boolean' }, 'no-web-build': { type: 'boolean' } },
+      options: { port: { type: 'string' }, host: { type: 'string' }, 'no-demo': { type: 'boolean' }, 'no-web-build': { type: 'boolean' }, workers: { type: 'string' } },
       strict: true,
     });
+    const workers = workersOption(values.workers);
     const config = ctx.config({
       ...portOption(values.port),
       ...(values.host !== undefined ? { host: values.host } : {}),
       ...(values['no-demo'] ? { loadDemoWhenEmpty: false } : {}),
     });
+    if (cluster.isWorker) return serveWorker(config);
     const db = createDb(config);
+    let onStop: () => Promise<unknown> = async () => undefined;
     try {
       await migrateToLatest(db, { pgSchema: config.pgSchema });
       await loadDemoIfEmpty(db, config, ctx);
       if (!values['no-web-build']) await webBuild(ctx);
-      const server = listen({ fetch: createApp({ db, config }).fetch, port: config.port, hostname: config.host });
+      if (workers > 1) return await servePrimary(db, config, ctx, workers);
+      const readDb = openReplica(config);
+      onStop = async () => readDb?.destroy();
+      const server = listen({ fetch: createApp({ db, config, ...(readDb ? { readDb } : {}) }).fetch, port: config.port, hostname: config.host });
       await new Promise<void>((resolve, reject) => {
         server.once('listening', resolve);
         server.once('error', (e) => reject(listenError(e, config.port)));
@@ -129,6 +217,7 @@ stale, and serves the product.`,
       });
       return 0;
     } finally {
+      await onStop();
       await db.destroy();
     }
   },

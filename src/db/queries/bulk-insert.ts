@@ -97,25 +97,33 @@ export async function insertRows<T extends keyof Database>(
   return rows.length;
 }
 
+/** Rows per run of a streaming writer's prepared statement on SQLite (≤ 32,766 parameters for any table here). */
+const SQLITE_ROWS = 64;
+
 /** Rows a streaming writer gathers before one PostgreSQL statement (one array per column). */
 const STREAM_BATCH = 10_000;
 
 /** A table's rows written as they come, in bounded memory: `push` each row, then `end`. */
 export interface BulkWriter<R> {
   push(row: R): Promise<void> | void;
+  /** Writes what is gathered now (rows that reference these may follow). */
+  flush(): Promise<void>;
   /** Writes what is gathered; returns the rows written in all. */
   end(): Promise<number>;
 }
 
 /**
  * A streaming writer for one table inside the caller's transaction: on SQLite (given the handle)
- * one prepared statement run per row as it comes; on PostgreSQL an `unnest` statement per 10,000
+ * one prepared statement of 64 rows run as they come (the rest one by one at the end); on PostgreSQL an `unnest` statement per 10,000
  * rows; otherwise (SQLite without the handle) multi-row INSERTs under the parameter limit. The
  * columns are the first row's. Memory: one batch, never the table.
  */
 export function bulkWriter<T extends keyof Database>(trx: Db, table: T, options: { sqlite?: SqliteHandle | undefined } = {}): BulkWriter<Insertable<Database[T]>> {
   let columns: string[] | undefined;
-  let statement: ReturnType<SqliteHandle['prepare']> | undefined;
+  let single: ReturnType<SqliteHandle['prepare']> | undefined;
+  let multi: ReturnType<SqliteHandle['prepare']> | undefined;
+  let params: unknown[] = [];
+  let gathered = 0;
   let batch: Record<string, unknown>[] = [];
   let written = 0;
   const postgres = !options.sqlite && isPostgres(trx);
@@ -131,19 +139,33 @@ export function bulkWriter<T extends keyof Database>(trx: Db, table: T, options:
       const r = row as Record<string, unknown>;
       columns ??= Object.keys(r);
       if (options.sqlite) {
-        statement ??= options.sqlite.prepare(insertSql(table, columns, 1));
+        // SQLITE_ROWS rows per run of one prepared statement: fewer calls into SQLite per row.
         const cols = columns;
-        const params = new Array<unknown>(cols.length);
-        for (let i = 0; i < cols.length; i++) params[i] = r[cols[i]!] ?? null;
-        statement.run(params);
-        written++;
+        for (let i = 0; i < cols.length; i++) params.push(r[cols[i]!] ?? null);
+        if (++gathered === SQLITE_ROWS) {
+          multi ??= options.sqlite.prepare(insertSql(table, cols, SQLITE_ROWS));
+          multi.run(params);
+          written += gathered;
+          params = [];
+          gathered = 0;
+        }
         return;
       }
       batch.push(r);
       if (batch.length >= STREAM_BATCH) return flush();
     },
-    async end() {
+    async flush() {
+      if (options.sqlite && columns && gathered > 0) {
+        single ??= options.sqlite.prepare(insertSql(table, columns, 1));
+        for (let i = 0; i < gathered; i++) single.run(params.slice(i * columns.length, (i + 1) * columns.length));
+        written += gathered;
+        params = [];
+        gathered = 0;
+      }
       await flush();
+    },
+    async end() {
+      await this.flush();
       return written;
     },
   };

@@ -123,26 +123,29 @@ export async function insertDataset(db: Db, data: DatasetSource, options: Insert
   });
 }
 
-/** Evaluations and their history rows, streamed side by side (a history row follows its evaluation). */
+/** Evaluations and their history rows, streamed side by side: each 10,000 evaluations are written before their history. */
 async function insertEvaluations(trx: Tx, evaluations: Iterable<DatasetEvaluation>, sqlite: SqliteHandle | undefined): Promise<[number, number]> {
   const main = bulkWriter(trx, 'evaluations', { sqlite });
-  // On PostgreSQL the history batch is written after the evaluations batch it references.
   const history = bulkWriter(trx, 'evaluation_history', { sqlite });
-  const pending: DatasetEvaluation[] = [];
+  let pending: DatasetEvaluation[] = [];
+  const release = async () => {
+    await main.flush();
+    for (const p of pending) {
+      for (const h of historyRows(p)) {
+        const wrote = history.push(h);
+        if (wrote) await wrote;
+      }
+    }
+    pending = [];
+  };
   for (const e of evaluations) {
     const wrote = main.push(evaluationRow(e));
     if (wrote) await wrote;
-    if (sqlite) for (const h of historyRows(e)) history.push(h);
-    else {
-      pending.push(e);
-      if (pending.length >= 10_000) {
-        for (const p of pending.splice(0)) for (const h of historyRows(p)) await history.push(h);
-      }
-    }
+    pending.push(e);
+    if (pending.length >= 10_000) await release();
   }
-  const written = await main.end();
-  for (const p of pending) for (const h of historyRows(p)) await history.push(h);
-  return [written, await history.end()];
+  await release();
+  return [await main.end(), await history.end()];
 }
 
 async function insertStreaming<T extends keyof Database>(trx: Tx, table: T, rows: Iterable<Insertable<Database[T]>>, sqlite: SqliteHandle | undefined): Promise<number> {

@@ -95,7 +95,7 @@ function documentRoutes(r: Hono<AppEnv>): void {
 export function formRoutes(): Hono<AppEnv> {
   const r = new Hono<AppEnv>();
   documentRoutes(r);
-  r.get('/forms/:unitCode/:year', async (c) => served(c, await getFormValuesServed(c.var.deps.db, await formsKey(c))));
+  r.get('/forms/:unitCode/:year', async (c) => served(c, await getFormValuesServed(c.var.deps.readDb ?? c.var.deps.db, await formsKey(c))));
   r.get('/forms/:unitCode/:year/check', async (c) => {
     const findings = await checkLiveForms(c.var.deps.db, await formsKey(c));
     return c.json({ findings, errors: findings.filter((f) => f.severity === 'error').length });
@@ -116,7 +116,7 @@ export function formRoutes(): Hono<AppEnv> {
   });
   r.get('/forms/:unitCode/:year/:form', async (c) => {
     const { form } = parseParams(c, formParam);
-    return served(c, await getFormValuesServed(c.var.deps.db, { ...(await formsKey(c)), form: form as FormCode }));
+    return served(c, await getFormValuesServed(c.var.deps.readDb ?? c.var.deps.db, { ...(await formsKey(c)), form: form as FormCode }));
   });
   r.get('/forms/:unitCode/:year/:form/trace', async (c) => {
     const { form } = parseParams(c, formParam);
