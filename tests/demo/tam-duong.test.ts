@@ -44,7 +44,6 @@ function byType(rows: Count<EvaluationKey>[], f: (k: EvaluationKey) => boolean):
 
 let t: TestDb;
 let cycleId: string;
-let loadMs: number;
 let summary: Awaited<ReturnType<typeof loadDemoDistrict>>;
 let units: Count<EvaluationKey>[];
 let members: Count<EvaluationKey>[];
@@ -52,9 +51,7 @@ let collectives: Count<EvaluationKey>[];
 
 beforeAll(async () => {
   t = await createTestDb();
-  const started = performance.now();
   summary = await loadDemoDistrict(t.db);
-  loadMs = performance.now() - started;
   const cycle = await t.db.selectFrom('cycles').selectAll().where('year', '=', 2022).executeTakeFirstOrThrow();
   cycleId = cycle.id;
   units = await countEvaluations(t.db, { cycleId, subjectKind: 'unit', date: REF });
@@ -67,8 +64,7 @@ afterAll(async () => {
 });
 
 describe(`demo district Tam Đường 2022 (${process.env.DATABASE_URL ? 'PostgreSQL' : 'SQLite'})`, () => {
-  it('loads in a few seconds and reports what it wrote', async () => {
-    expect(loadMs).toBeLessThan(8000);
+  it('loads and reports what it wrote (its time is measured by the benchmark, not asserted here)', async () => {
     expect(summary).toMatchObject({ unitCode: 'HU-TAMDUONG', persons: 2731 });
     const cycle = await t.db.selectFrom('cycles').selectAll().where('id', '=', cycleId).executeTakeFirstOrThrow();
     expect(cycle).toMatchObject({ period: 'nam', rule_set: 'QD132-HD21', reference_date: REF });
