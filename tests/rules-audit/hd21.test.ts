@@ -108,6 +108,13 @@ describe(`rules audit, HD 21 rows (${testEngine})`, () => {
     expect((await w.check(member, 'HTT')).highestAllowed).toBe('HTXS');
   });
 
+  it('H36 [A]: a leader whose units completed < 50% of targets is KHT (the targets part, now a stored fact)', async () => {
+    const leader = await w.evaluation(2022, 'position', w.positions.bt);
+    await w.fact(leader, 'targetsCompleted', 40, { documentNumber: '03-BC/CB' });
+    const c = await w.check(leader, 'HT');
+    expect([c.highestAllowed, bindingSources(c)]).toEqual(['KHT', [SRC.HD21_LEADER]]);
+  });
+
   it('H37 [A]: a leader’s HTXS needs the unit led graded HTT or above, and the head is not above it: weighed by default, binding as a cycle reading', async () => {
     const unit = (await w.call('GET', '/api/cycles/2022/evaluations?unit=XA-A&subjectKind=unit')).body.evaluations[0].id as string;
     expect((await w.call('POST', `/api/evaluations/${unit}/self-assess`, { grade: 'HT' })).status).toBe(200);
