@@ -2,12 +2,12 @@
  * Every API route and page asks here whether the signed-in user may act on the unit a request
  * targets: the role must allow the action and the unit must lie in the user's scope subtree
  * (src/domain/access.ts). A refusal is 403 Forbidden naming the unit; an unknown unit is 404.
- * Out-of-scope data that exists answers 403 everywhere (never 404): unit codes are not secret
- * inside the Party, and one consistent answer keeps clients and tests simple.
+ * Out-of-scope units answer 403 (unit codes are not secret inside the Party); a party card number
+ * outside the scope answers 404 like an unknown one (a person's membership is: issue #11 item 8).
  */
 import type { Context } from 'hono';
 import { ACTION_LABELS, type Action, hasWholeTree, refusalFor, ROLE_LABELS } from '../domain/access.js';
-import { AppError } from '../domain/errors.js';
+import { AppError, notFound } from '../domain/errors.js';
 import { getPersonByCard } from '../db/queries/persons.js';
 import { personCellIds, scopeSubtreeIds, unitAncestors, unitCodeOf } from '../db/queries/scope.js';
 import { requireUnitId } from '../db/queries/units.js';
@@ -88,7 +88,9 @@ export async function scopeUnitIds(c: Ctx, date: string): Promise<string[] | und
  * A person is read through any of their cells, past or present, in scope; written through their
  * latest cell (the current one, or the last they had). A person with no cell yet (just created)
  * belongs to no unit: any user whose role may act can, so a clerk can place them in a cell.
- * PersonNotFound (404) for an unknown card number.
+ * A card number the user may not read answers PersonNotFound (404) exactly as an unknown one (issue
+ * #11 item 8): which card numbers exist, and in which cell, is not told outside the scope. A person
+ * the user may read but not write (moved away) is a 403 that names no cell.
  */
 export async function authorizePerson(c: Ctx, cardNumber: string, action: Action): Promise<void> {
   const user = authorizeRole(c, action);
@@ -98,10 +100,13 @@ export async function authorizePerson(c: Ctx, cardNumber: string, action: Action
   const cells = await personCellIds(db, person.id);
   if (cells.length === 0) return;
   const today = todayInVietnam();
-  const candidates = action === 'read' ? cells : cells.slice(-1);
-  for (const cell of candidates) {
-    if (refusalFor(user, action, await unitAncestors(db, cell.unitId, today)) === null) return;
-  }
-  const named = cells[cells.length - 1]!;
-  throw scopeRefused(user, action, await unitCodeOf(db, named.unitId));
+  const allowed = async (cell: { unitId: string }, a: Action) => refusalFor(user, a, await unitAncestors(db, cell.unitId, today)) === null;
+  let readable = false;
+  for (const cell of cells) if (await allowed(cell, 'read')) readable = true;
+  if (!readable) throw notFound('PersonNotFound', { vi: 'đảng viên có số thẻ', en: 'Party member with card' }, cardNumber);
+  if (action === 'read' || (await allowed(cells[cells.length - 1]!, action))) return;
+  throw new AppError('Forbidden', {
+    vi: `Đảng viên «${cardNumber}» hiện không sinh hoạt trong phạm vi của tài khoản «${user.username}» (phạm vi: «${user.scopeUnitCode}»); không được ${ACTION_LABELS[action]} dữ liệu của đảng viên này.`,
+    en: `Party member "${cardNumber}" is no longer in the scope of user "${user.username}" (scope: "${user.scopeUnitCode}"); may not ${action} their data.`,
+  });
 }

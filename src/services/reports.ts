@@ -86,26 +86,39 @@ async function startingPoint(db: Db, unit: ReportUnit & { id: string }, cycle: C
   return { settings: base, prose: EMPTY_PROSE };
 }
 
-/** The stored report, created from its starting point when there is none yet. */
-async function ensure(db: Db, key: ReportKey, actor: string) {
+/**
+ * The stored report, or — when there is none yet — its starting point, *not stored* (version 0):
+ * reading a report writes nothing (issue #11 item 8); the first save stores it.
+ */
+async function ensure(db: Db, key: ReportKey) {
   const { cycle, unit } = await resolve(db, key);
   const ids = { unitId: unit.id, cycleId: cycle.id };
   let stored = await findReport(db, ids);
   if (!stored) {
     const start = await startingPoint(db, unit, cycle);
-    stored = await saveReport(db, writeOf(ids, start.settings, start.prose), actor);
+    const w = writeOf(ids, start.settings, start.prose);
+    stored = { id: '', ...w, prose: start.prose, updatedAt: nowIso(), updatedBy: 'xeploai (bản khởi tạo, chưa lưu)', version: 0 };
   }
   return { cycle, unit, stored, view: toView(unit, stored) };
 }
 
-/** Settings and prose of a report (created on first read). */
-export async function getReportView(db: Db, key: ReportKey, actor = 'system'): Promise<ReportView> {
-  return (await ensure(db, key, actor)).view;
+/** Stores a report's starting point when it was never saved (nothing when it was). */
+async function issueReport(db: Db, key: ReportKey, actor: string): Promise<void> {
+  const { cycle, unit, stored } = await ensure(db, key);
+  if (stored.version > 0) return;
+  await saveReport(db, writeOf({ unitId: unit.id, cycleId: cycle.id }, toView(unit, stored).settings, stored.prose), actor, 0).catch((e: unknown) => {
+    if (!(e instanceof AppError && e.code === 'Conflict')) throw e; // saved meanwhile by someone else
+  });
+}
+
+/** Settings and prose of a report (its starting point, unsaved, before the first save). */
+export async function getReportView(db: Db, key: ReportKey, _actor = 'system'): Promise<ReportView> {
+  return (await ensure(db, key)).view;
 }
 
 /** Changes settings and prose; returns the new view. `version`: the one the caller read (stale: Conflict). */
 export async function updateReport(db: Db, key: ReportKey, patch: ReportPatch & { version?: number | undefined }, actor: string): Promise<ReportView> {
-  const { cycle, unit, view } = await ensure(db, key, actor);
+  const { cycle, unit, view } = await ensure(db, key);
   const { prose, version, ...settings } = patch;
   const defined = Object.fromEntries(Object.entries(settings).filter(([, v]) => v !== undefined)) as Partial<ReportSettings>;
   const next = { ...view.settings, ...defined };
@@ -115,8 +128,8 @@ export async function updateReport(db: Db, key: ReportKey, patch: ReportPatch & 
 }
 
 /** The report model from the live forms and the records. */
-export async function getReportModel(db: Db, key: ReportKey, actor = 'system'): Promise<ReportModel> {
-  const { cycle, unit, view } = await ensure(db, key, actor);
+export async function getReportModel(db: Db, key: ReportKey, _actor = 'system'): Promise<ReportModel> {
+  const { cycle, unit, view } = await ensure(db, key);
   const forms: FormValuesDoc = await getFormValues(db, { unitCode: unit.code, year: cycle.year, period: cycle.period });
   const records = await getReportRecords(db, { unitId: unit.id, cycleId: cycle.id, date: cycle.referenceDate });
   const previous = cycle.period === DEFAULT_PERIOD ? await previousYearFigures(db, { unitCode: unit.code, year: cycle.year }) : undefined;
@@ -131,7 +144,10 @@ export async function getActiveTemplateBytes(db: Db): Promise<{ name: string; co
 }
 
 /** The report as .docx (and PDF when asked) with its model. */
-export async function renderReport(db: Db, key: ReportKey, options: { format: 'docx' | 'pdf'; pdf?: PdfOptions; actor?: string }): Promise<{ bytes: Buffer; model: ReportModel }> {
+export async function renderReport(db: Db, key: ReportKey, options: { format: 'docx' | 'pdf'; pdf?: PdfOptions; actor?: string; issue?: boolean }): Promise<{ bytes: Buffer; model: ReportModel }> {
+  // Writing the document out (`xeploai report`, a writer's download) issues the report: its starting
+  // point is stored, so the forms exported next carry its number and date. A viewer's download writes nothing.
+  if (options.issue) await issueReport(db, key, options.actor ?? 'system');
   const model = await getReportModel(db, key, options.actor);
   const template = await getActiveTemplateBytes(db);
   const docx = renderReportDocx(template.content, model);
@@ -143,7 +159,7 @@ export async function renderReport(db: Db, key: ReportKey, options: { format: 'd
  * number and date: the same form-values document the report's text is checked against.
  */
 export async function renderAnnexWorkbook(db: Db, key: ReportKey, actor = 'system'): Promise<Buffer> {
-  const { unit, view } = await ensure(db, key, actor);
+  const { unit, view } = await ensure(db, key);
   const model = await getReportModel(db, key, actor);
   const { renderFormsWorkbook } = await import('../reports/xlsx/forms-workbook.js');
   const { settings } = view;

@@ -55,6 +55,21 @@ async function forbidden(s: SignedIn, method: string, path: string, body?: unkno
   return res.body.error;
 }
 
+/**
+ * Refused as if the card number did not exist (404, the same words as for an unknown one), naming no
+ * cell, changing nothing: which card numbers exist outside one's scope is not told (issue #11 item 8).
+ */
+async function hidden(s: SignedIn, method: string, path: string, body?: unknown): Promise<void> {
+  const before = await snapshot();
+  const res = await call(s, method, path, body);
+  const card = /\/persons\/([^/]+)/.exec(path)?.[1] ?? (body as { cardNumber?: string }).cardNumber!;
+  const unknown = await call(s, 'GET', '/api/persons/99.999');
+  expect([res.status, res.body.error?.code], `${method} ${path}`).toEqual([404, 'PersonNotFound']);
+  expect(res.body.error.message).toEqual({ vi: unknown.body.error.message.vi.replace('99.999', card), en: unknown.body.error.message.en.replace('99.999', card) });
+  expect(JSON.stringify(res.body)).not.toMatch(/CB-|XA-/);
+  expect(await snapshot()).toEqual(before);
+}
+
 /** Answered with `status` (never 403). */
 async function allowed(s: SignedIn, method: string, path: string, body?: unknown, status = 200): Promise<Json> {
   const res = await call(s, method, path, body);
@@ -228,31 +243,31 @@ const TABLE: Record<string, () => Promise<void>> = {
     await allowed(as.clerk, 'POST', '/api/persons', person('10.091'), 201);
   },
   'GET /api/persons/:card': async () => {
-    await forbidden(as.clerk, 'GET', '/api/persons/10.002', undefined, 'CB-B');
+    await hidden(as.clerk, 'GET', '/api/persons/10.002');
     await allowed(as.clerk, 'GET', '/api/persons/10.001');
   },
   'PATCH /api/persons/:card': async () => {
-    await forbidden(as.clerk, 'PATCH', '/api/persons/10.002', { fullName: 'Tên khác' }, 'CB-B');
+    await hidden(as.clerk, 'PATCH', '/api/persons/10.002', { fullName: 'Tên khác' });
     await allowed(as.clerk, 'PATCH', '/api/persons/10.001', { fullName: 'Nguyễn Văn An' });
   },
   'POST /api/persons/:card/memberships': async () => {
-    await forbidden(as.clerk, 'POST', '/api/persons/10.002/memberships', { unitCode: 'CB-A', validFrom: '2024-01-01' }, 'CB-B');
+    await hidden(as.clerk, 'POST', '/api/persons/10.002/memberships', { unitCode: 'CB-A', validFrom: '2024-01-01' });
     await forbidden(as.clerk, 'POST', '/api/persons/10.050/memberships', { unitCode: 'CB-B', validFrom: '2024-01-01' }, 'CB-B');
     await allowed(as.clerk, 'POST', '/api/persons/10.050/memberships', { unitCode: 'CB-A', validFrom: '2024-01-01' }, 201);
   },
   'POST /api/persons/:card/transfer': async () => {
-    await forbidden(as.clerk, 'POST', '/api/persons/10.002/transfer', { toUnitCode: 'CB-A', on: '2024-01-01' }, 'CB-B');
+    await hidden(as.clerk, 'POST', '/api/persons/10.002/transfer', { toUnitCode: 'CB-A', on: '2024-01-01' });
     await forbidden(as.clerk, 'POST', '/api/persons/10.001/transfer', { toUnitCode: 'CB-B', on: '2024-01-01' }, 'CB-B');
     // Within its own cell the transfer is refused for what it is (already there), not for scope.
     expect((await call(as.clerk, 'POST', '/api/persons/10.001/transfer', { toUnitCode: 'CB-A', on: '2024-01-01' })).body.error.code).toBe('ValidationFailed');
   },
   'GET /api/persons/:card/events': async () => {
-    await forbidden(as.clerk, 'GET', '/api/persons/10.002/events', undefined, 'CB-B');
+    await hidden(as.clerk, 'GET', '/api/persons/10.002/events');
     await allowed(as.clerk, 'GET', '/api/persons/10.001/events');
   },
   'POST /api/persons/:card/events': async () => {
     const event = { kind: 'exempt', startsOn: '2022-03-01' };
-    await forbidden(as.clerk, 'POST', '/api/persons/10.002/events', event, 'CB-B');
+    await hidden(as.clerk, 'POST', '/api/persons/10.002/events', event);
     await allowed(as.clerk, 'POST', '/api/persons/10.001/events', event, 201);
   },
   'GET /api/units/:code/collectives': async () => {
@@ -275,7 +290,10 @@ const TABLE: Record<string, () => Promise<void>> = {
   'POST /api/positions': async () => {
     const pos = (cardNumber: string, unitCode: string) => ({ cardNumber, unitCode, positionGroup: 'co_so.bi_thu', title: 'Bí thư chi bộ', validFrom: '2021-01-01' });
     await forbidden(as.clerk, 'POST', '/api/positions', pos('10.002', 'CB-B'), 'CB-B');
-    await forbidden(as.clerk, 'POST', '/api/positions', pos('10.002', 'CB-A'), 'CB-B');
+    await hidden(as.clerk, 'POST', '/api/positions', pos('10.002', 'CB-A'));
+    // The deciding body it names is a reference like any other: outside the clerk's scope, refused (issue #11 item 4).
+    await forbidden(as.clerk, 'POST', '/api/positions', { ...pos('10.001', 'CB-A'), decidingUnitCode: 'XA-A' }, 'XA-A');
+    await forbidden(as.clerk, 'POST', '/api/positions', { ...pos('10.001', 'CB-A'), decidingUnitCode: 'HUYEN-2' }, 'HUYEN-2');
     await allowed(as.clerk, 'POST', '/api/positions', pos('10.001', 'CB-A'), 201);
   },
 };

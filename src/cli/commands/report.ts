@@ -81,7 +81,7 @@ writes the report's form-values document with the claims its text printed.`,
       if (values.number !== undefined || date !== undefined) {
         await updateReport(db, key, { ...(values.number !== undefined ? { number: values.number } : {}), ...(date ? { date } : {}) }, 'cli');
       }
-      const { bytes, model } = await renderReport(db, key, { format, actor: 'cli' });
+      const { bytes, model } = await renderReport(db, key, { format, actor: 'cli', issue: true });
       await writeOutputFile(out, bytes);
       ctx.io.out(`Đã ghi báo cáo ${model.header.numberLine} vào «${out}». / Wrote the report to "${out}".`);
       if (values.values) {

@@ -6,7 +6,7 @@ import type { Selectable } from 'kysely';
 import type { Db } from '../create-db.js';
 import { newId, nowIso } from '../ids.js';
 import type { ReportTable } from '../schema.js';
-import { inTransaction } from './common.js';
+import { inTransaction, isUniqueViolation } from './common.js';
 import { AppError } from '../../domain/errors.js';
 
 /** A stored report row, settings parsed. */
@@ -134,7 +134,14 @@ export async function saveReport(db: Db, report: ReportWrite, actor: string, exp
         .executeTakeFirst();
       if (Number(result.numUpdatedRows) !== 1) throw staleReport(expectedVersion ?? existing.version, existing.version + 1);
     } else {
-      await trx.insertInto('reports').values({ id: newId(), ...toRow(report), updated_at: at, updated_by: actor }).execute();
+      // Two first saves at once: the second finds the row the first made (a unique key) and is stale.
+      await trx
+        .insertInto('reports')
+        .values({ id: newId(), ...toRow(report), updated_at: at, updated_by: actor })
+        .execute()
+        .catch((e: unknown) => {
+          throw isUniqueViolation(e) ? staleReport(expectedVersion ?? 0, 1) : e;
+        });
     }
     const saved = await findReport(trx, report);
     if (!saved) throw new Error('report vanished after save');

@@ -19,6 +19,9 @@ export function positionRoutes(): Hono<AppEnv> {
     const body = await parseBody(c, createPositionBody);
     await authorize(c, { unitCode: body.unitCode, action: 'write', date: body.validFrom });
     await authorizePerson(c, body.cardNumber, 'read');
+    // The deciding body becomes the competent authority of the holder's grade: the user must hold it
+    // in scope too, or a clerk could name any committee (issue #11 item 4).
+    if (body.decidingUnitCode) await authorize(c, { unitCode: body.decidingUnitCode, action: 'write', date: body.validFrom });
     return c.json({ position: await createPosition(c.var.deps.db, body) }, 201);
   });
   return r;

@@ -10,6 +10,7 @@ import { AppError } from '../../domain/errors.js';
 import { getActiveTemplateBytes, getActiveTemplateInfo, getReportModel, getReportView, renderReport, updateReport, uploadTemplate, type ReportKey } from '../../services/reports.js';
 import type { AppEnv } from '../app.js';
 import { authorize, authorizeRole } from '../authorize.js';
+import { can } from '../../domain/access.js';
 import { parseBody, parseQuery } from '../validate.js';
 import { attachmentDisposition, sanitiseFileName } from '../../domain/file-names.js';
 import { parseYear } from './cycles.js';
@@ -42,8 +43,8 @@ export const reportBody = z.strictObject({
   printHttUp: z.boolean().optional(),
   deploymentFootnote: z.string().max(5_000).optional(),
   prose: proseBody.optional(),
-  /** The report's version the caller read; a stale one is a 409 Conflict and nothing is saved. */
-  version: z.number().int().min(1).optional(),
+  /** The report's version the caller read (0: not saved yet, its starting point); a stale one is a 409 Conflict and nothing is saved. */
+  version: z.number().int().min(0).optional(),
 });
 
 /** The report's key from the path, after checking the user may `action` on the unit in that cycle. */
@@ -57,6 +58,11 @@ async function keyOf(c: Context<AppEnv>, action: 'read' | 'write'): Promise<Repo
 }
 
 const actor = (c: Context<AppEnv>) => c.get('user')?.username ?? 'system';
+/** Whether the user's role writes (the unit's scope is checked by keyOf): only a writer's download issues the report. */
+const mayWrite = (c: Context<AppEnv>) => {
+  const user = c.get('user');
+  return user !== undefined && can(user.role, 'write');
+};
 
 function fileName(key: ReportKey, ext: string): string {
   return `bao-cao-${key.unitCode}-${key.year}.${ext}`;
@@ -82,12 +88,12 @@ export function reportRoutes(): Hono<AppEnv> {
   });
   r.get('/reports/:unitCode/:year/docx', async (c) => {
     const key = await keyOf(c, 'read');
-    const { bytes } = await renderReport(c.var.deps.db, key, { format: 'docx', actor: actor(c) });
+    const { bytes } = await renderReport(c.var.deps.db, key, { format: 'docx', actor: actor(c), issue: mayWrite(c) });
     return c.body(new Uint8Array(bytes), 200, { 'content-type': DOCX, 'content-disposition': attachmentDisposition(fileName(key, 'docx')) });
   });
   r.get('/reports/:unitCode/:year/pdf', async (c) => {
     const key = await keyOf(c, 'read');
-    const { bytes } = await renderReport(c.var.deps.db, key, { format: 'pdf', actor: actor(c) });
+    const { bytes } = await renderReport(c.var.deps.db, key, { format: 'pdf', actor: actor(c), issue: mayWrite(c) });
     return c.body(new Uint8Array(bytes), 200, { 'content-type': 'application/pdf', 'content-disposition': attachmentDisposition(fileName(key, 'pdf')) });
   });
   r.get('/report-templates/active', async (c) => {
