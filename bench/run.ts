@@ -1,6 +1,7 @@
 /**
  * The benchmark (issue 12): `npm run bench -- --size district|province|country [--engine
- * sqlite|postgres|both] [--json FILE] [--seconds N] [--with-import]`.
+ * sqlite|postgres|both] [--json FILE] [--seconds N] [--with-import]` (`--with-import`: also issue
+ * 10's import of 100,000 members from a workbook and from CSV, as members per second).
  *
  * For each engine: the generated party (bench/national.ts) streamed into a fresh database by a
  * loader process (bench/load.ts: its own peak memory); the full recompute of every count and verify;
@@ -31,6 +32,10 @@ import { createUser } from '../src/db/queries/users.js';
 import { hashPassword } from '../src/services/passwords.js';
 import { verify } from '../src/services/forms.js';
 import { duckdbReference, recursivePerUnitReference } from './references.js';
+import { generateImportDistrict } from '../src/demo/import-district.js';
+import { toCsv } from '../src/services/import/csv.js';
+import { runImport } from '../src/services/import/run.js';
+import { writeSheets } from '../src/services/import/write-workbook.js';
 import { planNational, SIZES, type NationalPlan, type SizeName } from './national.js';
 
 type Engine = 'sqlite' | 'postgres';
@@ -230,7 +235,28 @@ function postgresTarget(url: string): Target {
   };
 }
 
-async function measure(engine: Engine, size: SizeName, options: { seconds: number; log: (m: string) => void }): Promise<Metrics> {
+/**
+ * Issue #10: a generated district of 100,000 members imported beside the loaded rows, once from the
+ * workbook and once (another district) from CSV files; members per second of the whole import (read,
+ * check, write all or nothing).
+ */
+async function importRates(db: Db): Promise<[string, number][]> {
+  const out: [string, number][] = [];
+  for (const [format, prefix] of [['workbook', 'BX'], ['csv', 'BC']] as const) {
+    const d = generateImportDistrict({ members: 100_000, prefix });
+    const files =
+      format === 'csv'
+        ? [['units.csv', d.units], ['persons.csv', d.persons], ['events.csv', d.events]].map(([name, rows]) => ({ name: name as string, bytes: toCsv(rows as string[][]) }))
+        : [{ name: 'huyen.xlsx', bytes: await writeSheets([{ name: 'Đơn vị', rows: d.units }, { name: 'Đảng viên', rows: d.persons }, { name: 'Sự kiện', rows: d.events }]) }];
+    const t0 = performance.now();
+    const report = await runImport(db, files);
+    if (!report.written || report.persons !== d.members) throw new Error(`the ${format} import did not write: ${JSON.stringify(report.errors.slice(0, 3))}`);
+    out.push([format, d.members / (ms(t0) / 1000)]);
+  }
+  return out;
+}
+
+async function measure(engine: Engine, size: SizeName, options: { seconds: number; withImport: boolean; log: (m: string) => void }): Promise<Metrics> {
   const { log } = options;
   const url = process.env.DATABASE_URL?.trim();
   if (engine === 'postgres' && !url) throw new Error('--engine postgres needs DATABASE_URL');
@@ -277,6 +303,10 @@ async function measure(engine: Engine, size: SizeName, options: { seconds: numbe
     m.recursive_sql_per_unit = metric(perUnit.estimatedMs / 1000, 's (scaled from a sample)');
     m.recursive_sql_sampled_units = metric(perUnit.sampled, 'units');
     m.recursive_sql_vs_recompute = metric(perUnit.estimatedMs / recomputeMs, '×');
+    if (options.withImport) {
+      log(`${target.label}: importing 100,000 members from a workbook, then from CSV …`);
+      for (const [format, rate] of await importRates(db)) m[`import_100k_${format}`] = metric(rate, 'members/s');
+    }
     m.peak_memory_bench = metric(process.resourceUsage().maxRSS / 1024, 'MB');
 
     // 4. The server.
@@ -363,7 +393,7 @@ function printTable(size: string, results: [string, Metrics][]): void {
 async function main(): Promise<void> {
   const { values } = parseArgs({
     args: process.argv.slice(2),
-    options: { size: { type: 'string', default: 'province' }, engine: { type: 'string' }, json: { type: 'string' }, seconds: { type: 'string', default: '10' } },
+    options: { size: { type: 'string', default: 'province' }, engine: { type: 'string' }, json: { type: 'string' }, seconds: { type: 'string', default: '10' }, 'with-import': { type: 'boolean' } },
     strict: true,
   });
   const size = values.size as SizeName;
@@ -375,7 +405,7 @@ async function main(): Promise<void> {
   if (!Number.isFinite(seconds) || seconds < 1 || seconds > 120) throw new Error('--seconds must be 1 to 120');
   const log = (t: string) => process.stderr.write(`[${new Date().toISOString().slice(11, 19)}] ${t}\n`);
   const results: [string, Metrics][] = [];
-  for (const engine of engines) results.push([engine === 'sqlite' ? 'SQLite (file)' : 'PostgreSQL', await measure(engine, size, { seconds, log })]);
+  for (const engine of engines) results.push([engine === 'sqlite' ? 'SQLite (file)' : 'PostgreSQL', await measure(engine, size, { seconds, withImport: values['with-import'] === true, log })]);
   printTable(size, results);
   if (values.json) {
     const runs = results.map(([label], i) => ({ size, engine: engines[i], label, machine: machine(), at: new Date().toISOString(), metrics: results[i]![1] }));
