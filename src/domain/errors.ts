@@ -63,7 +63,6 @@ export const ERROR_CODES = {
   SubmissionLocked: 'conflict',
   SubmissionStateInvalid: 'conflict',
   ChildrenNotAccepted: 'unprocessable',
-  SubjectsUngraded: 'unprocessable',
   TemplateInvalid: 'unprocessable',
   PdfUnavailable: 'unprocessable',
   PdfFailed: 'unprocessable',

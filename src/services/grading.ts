@@ -12,6 +12,7 @@ import type { GradeIssue } from '../domain/rules/check-proposed-grade.js';
 import { assertCompetent, assertMayRegrade } from '../domain/workflow/authority.js';
 import type { OrderFinding } from '../domain/workflow/order-rules.js';
 import { nextStage, type Stage, type WorkflowAction } from '../domain/workflow/stages.js';
+import { processSources } from '../domain/workflow/process-sources.js';
 import type { Db } from '../db/create-db.js';
 import { getUnitIdByCode } from '../db/queries/evaluation-subjects.js';
 import { type EvaluationFieldsInput, lockEvaluation, regrade, updateEvaluation } from '../db/queries/evaluations.js';
@@ -95,6 +96,7 @@ async function gradedStep(
     const ctx = await recordFacts(trx, loaded, input, input.actor);
     const by = await input.by(trx, ctx);
     const to = nextStage(ctx.stage, input.action, ctx.cycle.ruleSet);
+    if (input.action === 'decide') await assertComplaintReverified(trx, ctx);
     const order = input.action === 'decide' ? await checkOrder(trx, ctx) : { warnings: [], advice: [] };
     const orderWarnings = order.warnings;
     const check = await checkGrade(trx, ctx, grade);
@@ -232,6 +234,66 @@ export async function regradeEvaluation(db: Db, input: GradedStepInput & { reaso
     await recordStage(trx, { evaluationId: ctx.evaluation.id, action: 'regrade', from: ctx.stage, to, unitId: by.id, grade, comment: reason, at, actor: input.actor });
     if (justified) await insertJustification(trx, { evaluationId: ctx.evaluation.id, action: 'regrade', grade, warnings: check.warnings, text: justified, at, actor: input.actor });
     return { evaluation: await markChanged(trx, loaded.evaluation), stage: to, check, ...(justified ? { justified } : {}) };
+  });
+}
+
+function requireComment(comment: string, what: string): string {
+  const text = comment.trim();
+  if (text === '') throw new AppError('ReasonRequired', { vi: `Cần ghi nội dung ${what}.`, en: `A comment is required (${what}).` }, { field: 'comment' });
+  return text;
+}
+
+/**
+ * "Trường hợp có đơn, thư khiếu nại, tố cáo … thì cấp uỷ cấp trên trực tiếp chỉ đạo kiểm tra, xác
+ * minh, thẩm định lại trước khi quyết định xếp loại cuối cùng" (QĐ 366 Điều 12 k1 Bước 3; QĐ 124
+ * Điều 11; rules-audit.md R47, Q35): a complaint recorded after the last re-verification blocks the
+ * decision (StageInvalid naming the step). HD 21's sources have no such step: the complaint is kept.
+ */
+async function assertComplaintReverified(db: Db, ctx: GradingContext): Promise<void> {
+  const source = processSources(ctx.cycle.ruleSet).complaint;
+  if (source === null) return;
+  const steps = await listStageEvents(db, ctx.evaluation.id);
+  const lastComplaint = steps.map((s) => s.action).lastIndexOf('complaint');
+  if (lastComplaint < 0 || steps.map((s) => s.action).lastIndexOf('reverify') > lastComplaint) return;
+  const complaint = steps[lastComplaint];
+  throw new AppError(
+    'StageInvalid',
+    {
+      vi: `Có đơn thư khiếu nại, tố cáo (ghi lúc ${complaint?.at ?? ''}: «${complaint?.comment ?? ''}»): cấp ủy cấp trên trực tiếp phải kiểm tra, xác minh, thẩm định lại trước khi quyết định xếp loại (POST /api/evaluations/:id/reverify; ${source}).`,
+      en: 'A complaint is recorded: the directly superior committee must re-verify before the decision (POST /api/evaluations/:id/reverify).',
+    },
+    { field: 'stage', details: { current: ctx.stage, action: 'decide', needs: 'reverify' } },
+  );
+}
+
+/** Records a complaint or denunciation about the subject before the decision (QĐ 366 Điều 12 k1 Bước 3): the decision then waits for a re-verification. */
+export async function recordComplaint(db: Db, input: { evaluationId: string; comment: string; actor: string; expectedVersion?: number | undefined }): Promise<StepResult> {
+  const comment = requireComment(input.comment, 'đơn thư khiếu nại, tố cáo');
+  return inTransaction(db, async (trx) => {
+    const ctx = await loadGradingContext(trx, input.evaluationId);
+    assertReadVersion(ctx.evaluation, input.expectedVersion);
+    assertGradingOpen(ctx, 'ghi đơn thư về');
+    const to = nextStage(ctx.stage, 'complaint', ctx.cycle.ruleSet);
+    await recordStage(trx, { evaluationId: ctx.evaluation.id, action: 'complaint', from: ctx.stage, to, unitId: null, grade: null, comment, at: nowIso(), actor: input.actor });
+    return { evaluation: await markChanged(trx, ctx.evaluation), stage: to };
+  });
+}
+
+/**
+ * The re-verification (kiểm tra, xác minh, thẩm định lại) after a complaint, by the directly superior
+ * committee: the competent authority or the committee directly above it (NotCompetentAuthority otherwise).
+ */
+export async function reverify(db: Db, input: { evaluationId: string; byUnit: string; comment: string; actor: string; expectedVersion?: number | undefined }): Promise<StepResult> {
+  const comment = requireComment(input.comment, 'kết quả kiểm tra, xác minh');
+  return inTransaction(db, async (trx) => {
+    const ctx = await loadGradingContext(trx, input.evaluationId);
+    assertReadVersion(ctx.evaluation, input.expectedVersion);
+    assertGradingOpen(ctx, 'thẩm định lại');
+    const to = nextStage(ctx.stage, 'reverify', ctx.cycle.ruleSet);
+    const by = await unitRef(trx, input.byUnit, 'byUnit');
+    assertMayRegrade({ body: ctx.body, chain: ctx.chain, by });
+    await recordStage(trx, { evaluationId: ctx.evaluation.id, action: 'reverify', from: ctx.stage, to, unitId: by.id, grade: null, comment, at: nowIso(), actor: input.actor });
+    return { evaluation: await markChanged(trx, ctx.evaluation), stage: to };
   });
 }
 

@@ -25,8 +25,6 @@ import { nextInstant } from '../domain/model/evaluations.js';
 import { findSubmission, listCalendarOverrides, listRootUnitCodes, listSubmissionEvents, listSubmissions, setCalendarOverride, type Submission, writeSubmission } from '../db/queries/submissions.js';
 import { getSubtreeAt, getUnitAt, listChildrenAt } from '../db/queries/units.js';
 import { inTransaction } from '../db/queries/common.js';
-import { listEvaluations } from '../db/queries/evaluations.js';
-import { subtreeUnits } from '../db/queries/workflow.js';
 
 /** One unit's report with its timing. */
 export interface SubmissionRow {
@@ -122,7 +120,6 @@ export async function applySubmissionAction(db: Db, input: SubmissionActionInput
     if (input.expectedVersion !== undefined && input.expectedVersion !== current) throw staleReport(unit.code, input.expectedVersion, current);
     const status = nextSubmissionStatus(existing?.status ?? 'none', input.action, unit.code);
     let exceptions = existing?.exceptions ?? [];
-    if (input.action === 'submit') exceptions = await checkSubjectsGraded(trx, { cycle, unit: { id: unit.unitId, code: unit.code }, exceptions: input.exceptions ?? [] });
     if (input.action === 'accept') {
       const children = await listChildrenAt(trx, unit.code, cycle.referenceDate);
       const stored = await listSubmissions(trx, { cycleId: cycle.id, unitIds: children.map((c) => c.unitId) });
@@ -148,35 +145,6 @@ export async function applySubmissionAction(db: Db, input: SubmissionActionInput
     const calendar = calendarWithOverrides(await listCalendarOverrides(trx));
     return toRow(cycle, { code: unit.code, name: unit.name, kind: unit.kind, parentCode: unit.parentCode }, written, calendar);
   });
-}
-
-/**
- * A unit reports its grades: it cannot submit while subjects in its scope that are due to be graded
- * have no grade (neither proposed nor decided), unless the report lists them as exceptions with a
- * reason (issue 8: an exception names the unit holding them, e.g. a cell whose members meet later).
- * SubjectsUngraded names them; returns the exceptions to store.
- */
-async function checkSubjectsGraded(db: Db, input: { cycle: Cycle; unit: { id: string; code: string }; exceptions: readonly SubmissionException[] }): Promise<SubmissionException[]> {
-  const units = await subtreeUnits(db, input.unit.id, input.cycle.referenceDate);
-  const codes = new Map<string, string>();
-  const evaluations = await listEvaluations(db, { cycleId: input.cycle.id, unitIds: units.map((u) => u.id), eligibility: 'eligible' });
-  for (const e of evaluations) codes.set(e.unitId, e.unitCode);
-  input.exceptions.forEach((x, i) => {
-    if (x.reason.trim() === '') throw new AppError('ReasonRequired', { vi: `Ngoại lệ cho «${x.unitCode}» phải ghi lý do.`, en: `The exception for "${x.unitCode}" needs a reason.` }, { field: `exceptions.${i}.reason` });
-  });
-  const excused = new Set(input.exceptions.map((x) => x.unitCode));
-  const ungraded = evaluations.filter((e) => e.proposedGrade === null && e.decidedGrade === null && !excused.has(e.unitCode));
-  if (ungraded.length === 0) return [...input.exceptions];
-  const sample = ungraded.slice(0, 5).map((e) => `${e.subjectRef} (${e.unitCode})`).join(', ');
-  const more = ungraded.length > 5 ? ` và ${ungraded.length - 5} đối tượng khác` : '';
-  throw new AppError(
-    'SubjectsUngraded',
-    {
-      vi: `Chưa thể nộp báo cáo của «${input.unit.code}»: ${ungraded.length} đối tượng thuộc diện xếp loại chưa có mức xếp loại: ${sample}${more}. Xếp loại trước khi nộp, hoặc ghi ngoại lệ (đơn vị, lý do) trong «exceptions».`,
-      en: `Cannot submit "${input.unit.code}": ${ungraded.length} subject(s) due to be graded have no grade; grade them or list their unit as an exception with a reason.`,
-    },
-    { field: 'exceptions', details: { ungraded: ungraded.map((e) => ({ evaluationId: e.id, subject: e.subjectRef, unitCode: e.unitCode })) } },
-  );
 }
 
 function deadlineOf(cycle: Cycle, kind: UnitKind): string | null {

@@ -32,6 +32,8 @@ export async function saved(page: Page, name: string): Promise<void> {
 }
 
 const panelText = (page: Page, testId: string) => page.getByTestId(testId).first().innerText();
+/** Every cap line of the panel: the decided grades, and apart, the count if the proposals stand (issue 8). */
+const capText = async (page: Page) => (await page.getByTestId('cap-line').allInnerTexts()).join(' | ');
 
 /** The administrator opens the cycle on the administration page, sets a deadline and creates every evaluation. */
 export async function adminOpensCycle(browser: Browser, w: World, screens: boolean): Promise<string[]> {
@@ -92,7 +94,7 @@ export async function clerkGrades(browser: Browser, w: World, screens: boolean):
   await saved(page, a);
   await page.getByLabel(`Tự xếp loại: ${a}`, { exact: true }).focus();
   await page.getByRole('heading', { name: `Kiểm tra quy định: ${a}` }).first().waitFor();
-  const capBefore = await until(() => panelText(page, 'cap-line'), (t) => t.includes('HTXS'), 'the cap line');
+  const capBefore = await until(() => capText(page), (t) => t.includes('HTXS'), 'the cap line');
   await page.keyboard.type('htt');
   await page.keyboard.press('ArrowRight');
   await until(() => page.evaluate(() => (globalThis as unknown as { document: { activeElement: { getAttribute(n: string): string | null } } }).document.activeElement.getAttribute('aria-label')), (l) => l === `Xếp loại: ${a}`, 'focus on the grade');
@@ -101,7 +103,7 @@ export async function clerkGrades(browser: Browser, w: World, screens: boolean):
   await saved(page, a);
   await until(() => row(page, a).innerText(), (t) => t.includes('Đã đề xuất'), 'the proposal');
   expect(await page.getByLabel(`Xếp loại: ${a}`, { exact: true }).inputValue()).toBe('HTT');
-  const capAfter = await until(() => panelText(page, 'cap-line'), (t) => t !== capBefore, 'the cap headroom to change');
+  const capAfter = await until(() => capText(page), (t) => t !== capBefore, 'the cap headroom (if the proposals stand) to change');
   expect(capAfter).not.toBe(capBefore);
   // A discipline in the year lowers the ceiling at once.
   await page.getByLabel(`Tự xếp loại: ${b}`, { exact: true }).focus();

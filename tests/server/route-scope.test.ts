@@ -421,6 +421,15 @@ Object.assign(TABLE, {
     await forbidden(as.compiler, 'POST', `/api/evaluations/${ids.evalOut}/publish`, { byUnit: 'HUYEN' }, 'CB-X');
     await notRefused(as.compiler, 'POST', `/api/evaluations/${ids.evalA}/publish`, { byUnit: 'XA-A' });
   },
+  'POST /api/evaluations/:id/complaint': async () => {
+    await forbidden(as.clerk, 'POST', `/api/evaluations/${ids.evalB}/complaint`, { comment: 'Đơn thư' }, 'CB-B');
+    await notRefused(as.clerk, 'POST', `/api/evaluations/${ids.evalA}/complaint`, { comment: 'Đơn thư' });
+  },
+  'POST /api/evaluations/:id/reverify': async () => {
+    await forbidden(as.clerk, 'POST', `/api/evaluations/${ids.evalA}/reverify`, { byUnit: 'XA-A', comment: 'Đã xác minh' }); // a clerk never re-verifies
+    await forbidden(as.compiler, 'POST', `/api/evaluations/${ids.evalOut}/reverify`, { byUnit: 'HUYEN', comment: 'Đã xác minh' }, 'CB-X');
+    await notRefused(as.compiler, 'POST', `/api/evaluations/${ids.evalA}/reverify`, { byUnit: 'XA-A', comment: 'Đã xác minh' });
+  },
   'POST /api/evaluations/:id/eligibility': async () => {
     const body = { status: 'eligible', reason: 'Rà soát' };
     await forbidden(as.clerk, 'POST', `/api/evaluations/${ids.evalA}/eligibility`, body);

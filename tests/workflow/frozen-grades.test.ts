@@ -80,8 +80,7 @@ describe(`frozen grades on the demo district (${testEngine})`, () => {
     }
     expect((await as.admin!.post(`/api/evaluations/${done.id}/decide`, { grade: 'HT', decidingUnit: 'TD-DU-QUANSU' })).status).toBe(200);
     expect((await as.admin!.post(`/api/evaluations/${done.id}/publish`, { byUnit: 'TD-DU-QUANSU' })).status).toBe(200);
-    const exceptions = [{ unitCode: 'TD-DU-QUANSU-CB03', reason: 'Một số đảng viên xếp loại sau' }];
-    expect((await as.admin!.post('/api/cycles/2023/submissions/TD-DU-QUANSU-CB03/submit', { exceptions })).status).toBe(200);
+    expect((await as.admin!.post('/api/cycles/2023/submissions/TD-DU-QUANSU-CB03/submit', {})).status).toBe(200);
     expect((await as.admin!.post('/api/cycles/2023/submissions/TD-DU-QUANSU-CB03/accept', {})).status).toBe(200);
     const self = await expectRefused(t.db, () => as.admin!.post(`/api/evaluations/${fresh.id}/self-assess`, { grade: 'HT' }), { status: 409, code: 'SubmissionLocked', field: 'unitCode' });
     expect(self.message.vi).toContain('«TD-DU-QUANSU-CB03»');

@@ -93,9 +93,7 @@ describe(`review fixes of the workflow (${testEngine})`, () => {
   });
 
   it('a clerk sending "at" is refused; a receipt needs the parent’s compiler; the parent’s receipt is used for timing', async () => {
-    // CB-A's subjects are not all graded here: the report lists them as an exception with a reason (issue 8).
-    const later = { exceptions: [{ unitCode: 'CB-A', reason: 'Xếp loại sau' }] };
-    const sub = (who: ReturnType<typeof client>, body: Json) => who.post('/api/cycles/2022/submissions/CB-A/submit', { ...later, ...body });
+    const sub = (who: ReturnType<typeof client>, body: Json) => who.post('/api/cycles/2022/submissions/CB-A/submit', body);
     const e = await expectRefused(t.db, () => sub(as.clerk!, { at: '2022-12-01T09:00:00+07:00' }), { status: 400, code: 'ValidationFailed', field: 'at' });
     expect(e.message.vi).toContain('receivedAt');
     const clerkReceipt = await expectRefused(t.db, () => sub(as.clerk!, { receivedAt: '2022-12-01T09:00:00+07:00' }), { status: 403, code: 'Forbidden' });
@@ -113,7 +111,7 @@ describe(`review fixes of the workflow (${testEngine})`, () => {
   it('a unit’s own submit takes the server time and clears an earlier receipt', async () => {
     await as.compilerHuyen!.post('/api/cycles/2022/submissions/CB-A/return', { comment: 'Thiếu biên bản' });
     const before = new Date().toISOString();
-    const own = await as.clerk!.post('/api/cycles/2022/submissions/CB-A/submit', { exceptions: [{ unitCode: 'CB-A', reason: 'Xếp loại sau' }] });
+    const own = await as.clerk!.post('/api/cycles/2022/submissions/CB-A/submit', {});
     expect(own.status).toBe(200);
     expect(own.body.receivedAt).toBeNull();
     expect(own.body.submittedAt >= before).toBe(true);

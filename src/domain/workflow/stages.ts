@@ -24,7 +24,7 @@ export const STAGE_LABELS: Record<Stage, string> = {
   published: 'Đã công bố',
 };
 
-export const WORKFLOW_ACTIONS = ['self_assess', 'opinion', 'propose', 'appraise', 'decide', 'publish', 'regrade'] as const;
+export const WORKFLOW_ACTIONS = ['self_assess', 'opinion', 'propose', 'appraise', 'decide', 'publish', 'regrade', 'complaint', 'reverify'] as const;
 export type WorkflowAction = (typeof WORKFLOW_ACTIONS)[number];
 
 const ACTION_LABELS: Record<WorkflowAction, string> = {
@@ -35,6 +35,8 @@ const ACTION_LABELS: Record<WorkflowAction, string> = {
   decide: 'quyết định xếp loại',
   publish: 'công bố kết quả',
   regrade: 'xếp loại lại',
+  complaint: 'ghi đơn thư khiếu nại, tố cáo',
+  reverify: 'ghi kết quả kiểm tra, xác minh, thẩm định lại',
 };
 
 /** From which stages each action may run, and the stage it leads to. */
@@ -46,6 +48,9 @@ const TRANSITIONS: Record<WorkflowAction, { from: readonly Stage[]; to: Stage | 
   decide: { from: ['proposed', 'appraised', 'decided'], to: 'decided' },
   publish: { from: ['decided'], to: 'published' },
   regrade: { from: ['published'], to: 'same' },
+  // QĐ 366 Điều 12 k1 Bước 3 (QĐ 124 Điều 11): a complaint before the decision, then the superior committee's re-verification.
+  complaint: { from: ['not_started', 'self_assessed', 'opinions', 'proposed', 'appraised'], to: 'same' },
+  reverify: { from: ['self_assessed', 'opinions', 'proposed', 'appraised'], to: 'same' },
 };
 
 /**

@@ -126,6 +126,8 @@ export const API_ROUTES: readonly RouteDoc[] = [
   evalR('post', '/evaluations/:id/appraise', 'Thẩm định / Appraise', { body: workflow.appraiseBody }),
   evalR('post', '/evaluations/:id/decide', 'Quyết định xếp loại / Decide', { body: workflow.decideBody }),
   evalR('post', '/evaluations/:id/publish', 'Công bố / Publish', { body: workflow.publishBody }),
+  evalR('post', '/evaluations/:id/complaint', 'Ghi đơn thư khiếu nại, tố cáo trước khi quyết định / Record a complaint', { body: workflow.complaintBody, status: 201 }),
+  evalR('post', '/evaluations/:id/reverify', 'Cấp ủy cấp trên trực tiếp kiểm tra, xác minh, thẩm định lại / Re-verification after a complaint', { body: workflow.reverifyBody }),
   evalR('post', '/evaluations/:id/regrade', 'Xếp loại lại, có lý do / Re-grade with a reason', { body: evaluations.regradeBody }),
   evalR('get', '/evaluations/:id/facts', 'Dữ kiện xếp loại của đối tượng (ai nhập, văn bản) / The subject’s stored facts'),
   evalR('put', '/evaluations/:id/facts/:fact', 'Nhập một dữ kiện (tiêu chí Kém, chỉ tiêu, mất đoàn kết, phiếu tín nhiệm thấp …), có văn bản / Enter a fact', {

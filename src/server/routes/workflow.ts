@@ -7,7 +7,7 @@ import { z } from 'zod';
 import type { Db } from '../../db/create-db.js';
 import { getCycle, getCycleById } from '../../db/queries/cycles.js';
 import { getEvaluation } from '../../db/queries/evaluations.js';
-import { addOpinion, appraise, decide, getWorkflow, gradingCheck, propose, publish, selfAssess } from '../../services/grading.js';
+import { addOpinion, appraise, decide, getWorkflow, gradingCheck, propose, publish, recordComplaint, reverify, selfAssess } from '../../services/grading.js';
 import { computeAndStoreEligibility, overrideEligibility } from '../../services/eligibility.js';
 import type { AppEnv } from '../app.js';
 import { authorize, authorizeRole, currentUser } from '../authorize.js';
@@ -44,6 +44,8 @@ export const parametersBody = z.strictObject({ period: z.string().min(1).optiona
 const periodQuery = z.object({ period: z.string().min(1).optional() });
 export const appraiseBody = z.strictObject({ grade: z.string().optional(), comment: z.string(), byUnit: z.string().min(1).optional(), ...readVersion });
 export const publishBody = z.strictObject({ byUnit: z.string().min(1), ...readVersion });
+export const complaintBody = z.strictObject({ comment: z.string(), ...readVersion });
+export const reverifyBody = z.strictObject({ byUnit: z.string().min(1), comment: z.string(), ...readVersion });
 export const checkQuery = z.object({ grade: z.string() });
 export const computeBody = z.strictObject({ period: z.string().min(1).optional(), unit: z.string().min(1).optional() });
 /** byUnit: the acting body once the grade is decided or frozen (default the user's scope unit), checked like a re-grade. */
@@ -134,6 +136,16 @@ export function workflowRoutes(): Hono<AppEnv> {
     const body = await parseBody(c, publishBody);
     await allow(c, 'decide', body.byUnit);
     return stepAnswer(c, await publish(c.var.deps.db, { evaluationId: c.req.param('id'), ...body, ...version(c, body), actor: actorOf(c) }));
+  });
+  r.post('/evaluations/:id/complaint', async (c) => {
+    const body = await parseBody(c, complaintBody);
+    await allow(c, 'write');
+    return c.json(await recordComplaint(c.var.deps.db, { evaluationId: c.req.param('id'), comment: body.comment, ...version(body), actor: actorOf(c) }), 201);
+  });
+  r.post('/evaluations/:id/reverify', async (c) => {
+    const body = await parseBody(c, reverifyBody);
+    await allow(c, 'decide', body.byUnit);
+    return c.json(await reverify(c.var.deps.db, { evaluationId: c.req.param('id'), byUnit: body.byUnit, comment: body.comment, ...version(body), actor: actorOf(c) }));
   });
   r.post('/evaluations/:id/eligibility', async (c) => {
     const body = await parseBody(c, overrideBody);
