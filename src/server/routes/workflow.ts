@@ -140,12 +140,12 @@ export function workflowRoutes(): Hono<AppEnv> {
   r.post('/evaluations/:id/complaint', async (c) => {
     const body = await parseBody(c, complaintBody);
     await allow(c, 'write');
-    return c.json(await recordComplaint(c.var.deps.db, { evaluationId: c.req.param('id'), comment: body.comment, ...version(body), actor: actorOf(c) }), 201);
+    return c.json(await recordComplaint(c.var.deps.db, { evaluationId: c.req.param('id'), comment: body.comment, ...version(c, body), actor: actorOf(c) }), 201);
   });
   r.post('/evaluations/:id/reverify', async (c) => {
     const body = await parseBody(c, reverifyBody);
     await allow(c, 'decide', body.byUnit);
-    return c.json(await reverify(c.var.deps.db, { evaluationId: c.req.param('id'), byUnit: body.byUnit, comment: body.comment, ...version(body), actor: actorOf(c) }));
+    return c.json(await reverify(c.var.deps.db, { evaluationId: c.req.param('id'), byUnit: body.byUnit, comment: body.comment, ...version(c, body), actor: actorOf(c) }));
   });
   r.post('/evaluations/:id/eligibility', async (c) => {
     const body = await parseBody(c, overrideBody);
