@@ -36,7 +36,7 @@ từ đếm, ngày và số hiệu của biểu, quan hệ giữa các biểu, m
 Mỗi phát hiện in trên một dòng: mức độ, mã, biểu, dòng, cột, giá trị cần có, giá trị ghi.
   --json   in {"findings": [...]} ra stdout
 Mã thoát: 1 khi có lỗi (error) hoặc tệp không hợp lệ; 0 khi chỉ có cảnh báo hoặc không có gì.
-Ví dụ: xeploai forms check ../shared/domain/tam-duong-2022.printed.json
+Ví dụ: xeploai forms check tests/fixtures/spec/tam-duong-2022.printed.json
 
 Usage: xeploai forms check FILE.json|FILE.xlsx [--json]
 Checks a form-values document, or the product's own workbook: column and row sums, the text's numbers against the tables,

@@ -1,6 +1,6 @@
 /**
  * Citations used by the rules, each with the document and section as given in
- * /work/shared/domain/sources (regulations.md, rules_2025.md). "[no section in sources]" marks a rule
+ * tests/fixtures/spec/sources (regulations.md, rules_2025.md, copies of the team's specification). "[no section in sources]" marks a rule
  * whose section the sources do not give; "[M]" marks wording the sources hold only from memory.
  */
 export const SRC = {
