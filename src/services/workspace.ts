@@ -11,11 +11,13 @@ import type { Cycle } from '../domain/model/cycles.js';
 import { type Evaluation, khtReasonsFor } from '../domain/model/evaluations.js';
 import { compareByGivenName, type PersonEvent } from '../domain/model/people.js';
 import { emptyFacts, type SubjectFacts } from '../domain/workflow/facts.js';
+import type { SubjectFact } from '../domain/workflow/fact-catalogue.js';
 import { derivedStage, type Stage } from '../domain/workflow/stages.js';
 import type { Db } from '../db/create-db.js';
 import { listCollectivesAt } from '../db/queries/collectives.js';
 import { getCycle } from '../db/queries/cycles.js';
 import { listEvaluations } from '../db/queries/evaluations.js';
+import { listSubjectFactsOf } from '../db/queries/subject-facts.js';
 import { listMembersAt } from '../db/queries/persons.js';
 import { listPositionsAt } from '../db/queries/positions.js';
 import { getUnitAt, listChildrenAt } from '../db/queries/units.js';
@@ -54,6 +56,8 @@ export interface WorkspaceRow {
   evaluation: RowEvaluation | null;
   events: PersonEvent[];
   facts: SubjectFacts;
+  /** The evaluation's stored facts the rules read (criterion Kém, targets, score parts, …) with their documents. */
+  subjectFacts: SubjectFact[];
   /** Who decides this subject's grade (GUIDE.md §4.7): the unit that records the decision, null outside the tree. */
   authority: { unitCode: string | null; unitName: string | null; text: string };
 }
@@ -95,9 +99,10 @@ export async function loadWorkspace(db: Db, input: { unitCode: string; cycleYear
   const childIds = new Set(children.map((c) => c.unitId));
   const evaluations = (await listEvaluations(db, { cycleId: cycle.id, unitIds: [unit.unitId, ...childIds] })).filter((e) => e.unitId === unit.unitId || e.subjectKind === 'unit');
   const bySubject = new Map(evaluations.map((e) => [`${e.subjectKind}:${e.subjectRef}`, e]));
-  const [stages, facts, events] = await Promise.all([
+  const [stages, facts, subjectFacts, events] = await Promise.all([
     listStages(db, evaluations.map((e) => e.id)),
     listFactsOf(db, evaluations.map((e) => e.id)),
+    listSubjectFactsOf(db, evaluations.map((e) => e.id)),
     listEventsByCard(db, [...members.map((m) => m.person.cardNumber), ...positions.map((p) => p.cardNumber)]),
   ]);
   const chain = await unitChainAt(db, unit.unitId, date);
@@ -108,7 +113,7 @@ export async function loadWorkspace(db: Db, input: { unitCode: string; cycleYear
   };
   const row = (kind: SubjectKind, ref: string, name: string, detail: string, cardNumber: string | null, who: WorkspaceRow['authority']): WorkspaceRow => {
     const e = bySubject.get(`${kind}:${ref}`);
-    return { kind, ref, name, detail, cardNumber, evaluation: e ? rowEvaluation(e, stages.get(e.id)) : null, events: cardNumber ? (events.get(cardNumber) ?? []) : [], facts: (e && facts.get(e.id)) || emptyFacts(), authority: who };
+    return { kind, ref, name, detail, cardNumber, evaluation: e ? rowEvaluation(e, stages.get(e.id)) : null, events: cardNumber ? (events.get(cardNumber) ?? []) : [], facts: (e && facts.get(e.id)) || emptyFacts(), subjectFacts: (e && subjectFacts.get(e.id)) || [], authority: who };
   };
   const childChain = (c: (typeof children)[number]): ChainUnit[] => [{ id: c.unitId, code: c.code, name: c.name, kind: c.kind }, ...chain];
   const rows = [

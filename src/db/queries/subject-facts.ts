@@ -5,18 +5,32 @@
 import type { SubjectFact, SubjectFactCode } from '../../domain/workflow/fact-catalogue.js';
 import type { Db } from '../create-db.js';
 
+type FactRow = { fact: string; value: string; concluded_on: string | null; document_number: string | null; document_date: string | null; entered_by: string; entered_at: string };
+
+const factRowToFact = (r: FactRow): SubjectFact => ({
+  fact: r.fact as SubjectFactCode,
+  value: JSON.parse(r.value) as SubjectFact['value'],
+  concludedOn: r.concluded_on,
+  documentNumber: r.document_number,
+  documentDate: r.document_date,
+  enteredBy: r.entered_by,
+  enteredAt: r.entered_at,
+});
+
 /** The facts of an evaluation, by code. */
 export async function listSubjectFacts(db: Db, evaluationId: string): Promise<SubjectFact[]> {
   const rows = await db.selectFrom('subject_facts').selectAll().where('evaluation_id', '=', evaluationId).orderBy('fact').execute();
-  return rows.map((r) => ({
-    fact: r.fact as SubjectFactCode,
-    value: JSON.parse(r.value) as SubjectFact['value'],
-    concludedOn: r.concluded_on,
-    documentNumber: r.document_number,
-    documentDate: r.document_date,
-    enteredBy: r.entered_by,
-    enteredAt: r.entered_at,
-  }));
+  return rows.map(factRowToFact);
+}
+
+/** The facts of many evaluations (a workspace's rows) by evaluation id, 500 ids a query. */
+export async function listSubjectFactsOf(db: Db, evaluationIds: readonly string[]): Promise<Map<string, SubjectFact[]>> {
+  const out = new Map<string, SubjectFact[]>();
+  for (let i = 0; i < evaluationIds.length; i += 500) {
+    const rows = await db.selectFrom('subject_facts').selectAll().where('evaluation_id', 'in', evaluationIds.slice(i, i + 500)).orderBy('fact').execute();
+    for (const r of rows) out.set(r.evaluation_id, [...(out.get(r.evaluation_id) ?? []), factRowToFact(r)]);
+  }
+  return out;
 }
 
 /** Writes a fact (insert or replace). */

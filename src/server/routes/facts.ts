@@ -14,6 +14,7 @@ import { clearSubjectFact, getSubjectFacts, setSubjectFact } from '../../service
 import { collectiveMemberBody } from '../../schemas/collectives.js';
 import type { AppEnv } from '../app.js';
 import { authorize } from '../authorize.js';
+import { expectedVersionOf } from '../etag.js';
 import { parseBody, parseQuery } from '../validate.js';
 import { actorOf } from './cycles.js';
 import { isoDate } from './units.js';
@@ -51,12 +52,12 @@ export function factRoutes(): Hono<AppEnv> {
     const body = await parseBody(c, factBody);
     await authorize(c, { ...(await target(c.var.deps.db, c.req.param('id'))), action: 'write' });
     const { version, ...rest } = body;
-    return c.json(await setSubjectFact(c.var.deps.db, { ...rest, evaluationId: c.req.param('id'), fact: c.req.param('fact'), expectedVersion: version, actor: actorOf(c) }));
+    return c.json(await setSubjectFact(c.var.deps.db, { ...rest, evaluationId: c.req.param('id'), fact: c.req.param('fact'), expectedVersion: expectedVersionOf(c, version), actor: actorOf(c) }));
   });
   r.delete('/evaluations/:id/facts/:fact', async (c) => {
     const q = parseQuery(c, clearFactQuery);
     await authorize(c, { ...(await target(c.var.deps.db, c.req.param('id'))), action: 'write' });
-    return c.json(await clearSubjectFact(c.var.deps.db, { evaluationId: c.req.param('id'), fact: c.req.param('fact'), expectedVersion: q.version, reason: q.reason, actor: actorOf(c) }));
+    return c.json(await clearSubjectFact(c.var.deps.db, { evaluationId: c.req.param('id'), fact: c.req.param('fact'), expectedVersion: expectedVersionOf(c, q.version), reason: q.reason, actor: actorOf(c) }));
   });
   r.get('/collectives/:code/members', async (c) => {
     const q = parseQuery(c, membersQuery);

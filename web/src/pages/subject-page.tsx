@@ -20,6 +20,7 @@ import { SubjectActions } from '../subject/subject-actions.js';
 import { CheckPanelBody } from '../workspace/check-panel.js';
 import { FactEditor, removeFact } from '../workspace/fact-editor.js';
 import { factsFor } from '../workspace/fact-definitions.js';
+import { subjectFactText } from '../workspace/subject-fact-definitions.js';
 import { toRow } from '../workspace/row-saver.js';
 
 interface Workflow {
@@ -31,7 +32,7 @@ interface Workflow {
 }
 
 const FIELD: Record<string, string> = { eligibility: tk('Diện đánh giá'), eligibilityReason: tk('Lý do diện đánh giá'), reviewed: tk('Đã kiểm điểm'), selfGrade: tk('Tự xếp loại'), proposedGrade: tk('Đề xuất'), decidedGrade: tk('Quyết định'), decidingUnitId: tk('Cấp quyết định'), khtReasons: tk('Lý do KHT'), scoreX100: tk('Điểm'), note: tk('Ghi chú'), event: tk('Sự kiện, sự việc'), fact: tk('Dữ kiện xếp loại'), collectiveMember: tk('Thành viên tập thể') };
-const ACTION: Record<string, string> = { create: tk('Lập phiếu'), update: tk('Cập nhật'), regrade: tk('Xếp loại lại'), override: tk('Điều chỉnh diện'), self_assess: tk('Tự đánh giá'), opinion: tk('Ý kiến chủ thể liên quan'), propose: tk('Đề xuất'), appraise: tk('Thẩm định'), decide: tk('Quyết định'), publish: tk('Công bố'), justification: tk('Lý do chấp nhận cảnh báo') };
+const ACTION: Record<string, string> = { create: tk('Lập phiếu'), update: tk('Cập nhật'), regrade: tk('Xếp loại lại'), override: tk('Điều chỉnh diện'), self_assess: tk('Tự đánh giá'), opinion: tk('Ý kiến chủ thể liên quan'), propose: tk('Đề xuất'), appraise: tk('Thẩm định'), decide: tk('Quyết định'), publish: tk('Công bố'), complaint: tk('Đơn thư khiếu nại, tố cáo'), reverify: tk('Kiểm tra, xác minh, thẩm định lại'), justification: tk('Lý do chấp nhận cảnh báo') };
 
 /** A history value as people read it: labels for codes, unit codes for ids, events in words. */
 function valueText(field: string, value: string | null, ctx: { lang: string; t: (s: string) => string; unitCodes: Record<string, string> }): string {
@@ -43,16 +44,16 @@ function valueText(field: string, value: string | null, ctx: { lang: string; t: 
     if (field === 'scoreX100') return String(Number(value) / 100).replace('.', ',');
     if (field === 'khtReasons') return (JSON.parse(value) as string[]).map((r) => khtReasonLabel(r, ctx.lang)).join('; ') || '—';
     if (field === 'fact') {
-      const f = JSON.parse(value) as { fact: string; value: unknown; documentNumber: string | null };
-      return `${f.fact} = ${JSON.stringify(f.value)}${f.documentNumber ? ` (${f.documentNumber})` : ''}`;
+      return subjectFactText(JSON.parse(value) as Parameters<typeof subjectFactText>[0], ctx.lang, ctx.t);
     }
     if (field === 'collectiveMember') {
       const m = JSON.parse(value) as { fullName: string; title: string; validFrom: string; validTo: string | null };
       return `${m.fullName} — ${m.title}, ${fmtDate(m.validFrom)}${m.validTo ? `–${fmtDate(m.validTo)}` : ''}`;
     }
     if (field === 'event') {
-      const e = JSON.parse(value) as { kind: Parameters<typeof eventLabel>[0]; level: Parameters<typeof disciplineLabel>[0] | null; startsOn: string; endsOn: string | null };
-      return `${eventLabel(e.kind, ctx.lang)}${e.level ? ` (${disciplineLabel(e.level, ctx.lang)})` : ''} ${fmtDate(e.startsOn)}${e.endsOn ? `–${fmtDate(e.endsOn)}` : ''}`;
+      const e = JSON.parse(value) as { kind: Parameters<typeof eventLabel>[0]; level: Parameters<typeof disciplineLabel>[0] | null; startsOn: string; endsOn: string | null; documentNumber?: string | null; documentDate?: string | null };
+      const doc = [e.documentNumber, e.documentDate ? fmtDate(e.documentDate) : null].filter(Boolean).join(', ');
+      return `${eventLabel(e.kind, ctx.lang)}${e.level ? ` (${disciplineLabel(e.level, ctx.lang)})` : ''} ${fmtDate(e.startsOn)}${e.endsOn ? `–${fmtDate(e.endsOn)}` : ''}${doc ? ` · ${doc}` : ''}`;
     }
   } catch {
     return value;
@@ -102,11 +103,12 @@ export function SubjectPage({ id }: { id: string }) {
     evaluation: toRow(e, wf.stage),
     events: subject.events,
     facts: subject.facts,
+    subjectFacts: subject.subjectFacts,
     authority: { unitCode: wf.competentAuthority.unitCode, unitName: null, text: wf.competentAuthority.text },
   };
   const reload = () => setTick((n) => n + 1);
   const grade = (g: Grade | null) => (g ? <b className={`g-${g}`}>{g} — {gradeLabel(g, lang)}</b> : <span className="muted">—</span>);
-  const values = factsFor(row, subject.cycle.ruleSet).flatMap((d) => d.current(row, lang));
+  const values = factsFor(row, subject.cycle.ruleSet).flatMap((d) => d.current(row, lang, t));
   return (
     <>
       <Crumbs items={subject.unit.path.map((p) => ({ href: withCycle(`/units/${encodeURIComponent(p.code)}`), label: p.name }))} />
@@ -128,7 +130,7 @@ export function SubjectPage({ id }: { id: string }) {
           <section className="card">
             <h2 style={{ marginTop: 0 }}>{t('Sự kiện, sự việc')}</h2>
             {values.length === 0 ? <p className="muted">{t('Chưa ghi sự kiện nào.')}</p> : (
-              <ul>{values.map((v, i) => <li key={i} className={v.severe ? 'g-KHT' : ''}>{v.text} {user.role !== 'viewer' ? <button type="button" className="button small" onClick={() => void removeFact(row, v).then(reload, reload)}>{t('Xóa')}</button> : null}</li>)}</ul>
+              <ul>{values.map((v, i) => <li key={i}><span className={v.severe ? 'g-KHT' : ''}>{v.text}</span>{v.entered?.by ? <div className="muted small">{t('Ghi bởi {{who}} lúc {{when}}', { who: v.entered.by, when: fmtDateTime(v.entered.at) })}</div> : null} {user.role !== 'viewer' ? <button type="button" className="button small" aria-label={t('Xóa: {{what}}', { what: v.text })} onClick={() => void removeFact(row, v).then(reload, reload)}>{t('Xóa')}</button> : null}</li>)}</ul>
             )}
             {user.role !== 'viewer' ? <button type="button" className="button" onClick={() => setEditing(true)}>{t('Thêm sự kiện: {{name}}', { name: subject.label })}</button> : null}
           </section>

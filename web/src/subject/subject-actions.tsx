@@ -1,7 +1,7 @@
 /**
  * The workflow steps a user may take on one subject's page (issue #9 item 4): self-assessment,
  * proposal, an opinion of a related body, appraisal, the decision by the competent body, publication,
- * re-grading with a reason, and the eligibility override with a reason — each with the version read,
+ * re-grading with a reason, a complaint and its re-verification, and the eligibility override with a reason — each with the version read,
  * warnings answered with a justification, errors said in words and naming the field.
  */
 import { type FormEvent, type ReactNode, useState } from 'react';
@@ -129,6 +129,18 @@ export function SubjectActions({ evaluation: e, user, authority, khtReasons, onD
       <GradeField label={t('Mức xếp loại mới')} value={v.regrade ?? ''} onChange={set('regrade')} />{kht('regrade')}
       <label className="field"><span>{t('Lý do xếp loại lại (bắt buộc)')}</span><textarea required rows={2} style={{ minHeight: '4rem' }} value={v.reason ?? ''} onChange={(x) => set('reason')(x.target.value)} /></label>
       {justification('regrade')}
+    </StepForm>);
+  }
+  // QĐ 366 Điều 12 k1 Bước 3 (QĐ 124 Điều 11): a complaint before the decision, then the re-verification by the superior committee.
+  if (writer && graded && can(e.stage, ['not_started', 'self_assessed', 'opinions', 'proposed', 'appraised'])) {
+    forms.push(<StepForm key="complaint" title={t('Đơn thư khiếu nại, tố cáo')} verb={t('Ghi đơn thư')} busy={busyOf('complaint')} error={errors.complaint || null} onSubmit={() => void post('complaint', 'complaint', { comment: v.complaint ?? '' })}>
+      <label className="field"><span>{t('Nội dung đơn thư (người gửi, ngày nhận, nội dung chính)')}</span><textarea required rows={2} style={{ minHeight: '4rem' }} value={v.complaint ?? ''} onChange={(x) => set('complaint')(x.target.value)} /></label>
+    </StepForm>);
+  }
+  if (decider && graded && authority && can(e.stage, ['self_assessed', 'opinions', 'proposed', 'appraised'])) {
+    forms.push(<StepForm key="reverify" title={t('Kiểm tra, xác minh, thẩm định lại')} verb={t('Ghi kết quả xác minh')} busy={busyOf('reverify')} error={errors.reverify || null} onSubmit={() => void post('reverify', 'reverify', { byUnit: v.byUnit?.trim() || authority, comment: v.reverify ?? '' })}>
+      <label className="field"><span>{t('Mã cấp ủy kiểm tra, xác minh (cấp có thẩm quyền hoặc cấp ủy cấp trên trực tiếp)')}</span><input type="text" value={v.byUnit ?? authority} onChange={(x) => set('byUnit')(x.target.value)} /></label>
+      <label className="field"><span>{t('Kết quả kiểm tra, xác minh')}</span><textarea required rows={2} style={{ minHeight: '4rem' }} value={v.reverify ?? ''} onChange={(x) => set('reverify')(x.target.value)} /></label>
     </StepForm>);
   }
   if (decider) {

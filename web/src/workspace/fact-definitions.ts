@@ -9,6 +9,7 @@ import type { WorkspaceRow } from '../../../src/services/workspace.js';
 import { fmtDate } from '../format.js';
 import { tk } from '../i18n.js';
 import { disciplineLabel, eventLabel, GRADES, gradeLabel } from '../labels.js';
+import { SUBJECT_FACT_DEFINITIONS } from './subject-fact-definitions.js';
 
 export interface FactField {
   name: string;
@@ -24,10 +25,12 @@ export interface FactField {
 /** One value a row shows: the text of a chip, and how to remove it. */
 export interface FactValue {
   text: string;
-  /** An event's id (removed with DELETE …/events/:id), or the evaluation field set to null. */
-  remove: { event: string } | { field: string };
+  /** An event's id (removed with DELETE …/events/:id), the evaluation field set to null, or a stored fact (DELETE …/facts/:fact). */
+  remove: { event: string } | { field: string } | { fact: string };
   /** Lowers the ceiling (shown in red). */
   severe?: boolean;
+  /** Who entered it and when (the subject's page shows it). */
+  entered?: { by: string | null; at: string | null };
 }
 
 export interface FactDefinition {
@@ -36,10 +39,10 @@ export interface FactDefinition {
   subjectKinds: readonly SubjectKind[];
   /** Rule sets it applies under (all when absent). */
   ruleSets?: readonly RuleSetCode[];
-  store: 'event' | 'evaluation';
+  store: 'event' | 'evaluation' | 'fact';
   fields: readonly FactField[];
-  current(row: WorkspaceRow, lang: string): FactValue[];
-  /** The body recording it: an event (POST …/events) or evaluation fields (PATCH …). */
+  current(row: WorkspaceRow, lang: string, t: (s: string) => string): FactValue[];
+  /** The body recording it: an event (POST …/events), evaluation fields (PATCH …) or a stored fact (PUT …/facts/:id). */
   body(values: Record<string, string>): Record<string, unknown>;
 }
 
@@ -55,19 +58,52 @@ const yesNoOptions = (lang: string) => [
 ];
 const period = (e: { startsOn: string; endsOn: string | null }) => (e.endsOn ? `${fmtDate(e.startsOn)}–${fmtDate(e.endsOn)}` : fmtDate(e.startsOn));
 
+type EventKind = 'disciplined' | 'sick_leave' | 'maternity_leave' | 'exempt' | 'suspended' | 'decline_concluded' | 'violated_prohibitions' | 'violated_example_duty';
+/** Events that happen on a day (a decision, a conclusion) rather than over a period. */
+const ON_A_DAY: readonly EventKind[] = ['disciplined', 'decline_concluded', 'violated_prohibitions', 'violated_example_duty'];
+/** Events that rest on a decision or a conclusion: entered with its number and date. */
+const DOCUMENTED: readonly EventKind[] = ['disciplined', 'decline_concluded', 'violated_prohibitions', 'violated_example_duty', 'exempt', 'suspended'];
+/** A discipline's or a violation's flags (QĐ 366 Điều 11 k4; HD 21 II.B; QĐ 124 Điều 12). */
+const VIOLATION_FLAGS: readonly FactField[] = [
+  { name: 'dutyRelated', label: tk('Vi phạm liên quan đến chức trách, nhiệm vụ'), type: 'select', options: yesNoOptions },
+  { name: 'selfDetectedRemedied', label: tk('Tự phát hiện và khắc phục'), type: 'select', options: yesNoOptions },
+];
+const EVENT_DOCUMENT: readonly FactField[] = [
+  { name: 'documentNumber', label: tk('Số quyết định, kết luận'), type: 'text', hint: tk('Ví dụ: 15-QĐ/UBKTHU') },
+  { name: 'documentDate', label: tk('Ngày quyết định, kết luận'), type: 'date' },
+];
+
+function eventText(e: WorkspaceRow['events'][number], lang: string): string {
+  const doc = [e.documentNumber, e.documentDate ? fmtDate(e.documentDate) : null].filter(Boolean).join(', ');
+  return `${eventLabel(e.kind, lang)}${e.level ? ` (${disciplineLabel(e.level, lang)})` : ''}: ${period(e)}${e.violationYear ? ` · ${lang === 'en' ? 'violation of' : 'vi phạm năm'} ${e.violationYear}` : ''}${doc ? ` · ${doc}` : ''}`;
+}
+
 /** A dated event of the person behind the row (GUIDE.md §3), one kind per definition. */
-function eventFact(kind: 'disciplined' | 'sick_leave' | 'maternity_leave' | 'exempt' | 'suspended' | 'decline_concluded', extra: readonly FactField[], severe: boolean): FactDefinition {
+function eventFact(kind: EventKind, extra: readonly FactField[], severe: boolean): FactDefinition {
+  const day = ON_A_DAY.includes(kind);
   return {
     id: kind,
     label: kind,
     subjectKinds: PERSONS,
     store: 'event',
-    fields: [...extra, { name: 'startsOn', label: tk('Từ ngày'), type: 'date', required: true }, ...(kind === 'disciplined' || kind === 'decline_concluded' ? [] : [{ name: 'endsOn', label: tk('Đến ngày (để trống nếu chưa hết)'), type: 'date' } as const]), { name: 'note', label: tk('Ghi chú'), type: 'text' }],
-    current: (row, lang) =>
-      row.events
-        .filter((e) => e.kind === kind)
-        .map((e) => ({ text: `${eventLabel(e.kind, lang)}${e.level ? ` (${disciplineLabel(e.level, lang)})` : ''}: ${period(e)}`, remove: { event: e.id }, severe })),
-    body: (v) => ({ kind, startsOn: v.startsOn, endsOn: opt(v.endsOn ?? ''), level: opt(v.level ?? ''), note: opt(v.note ?? ''), ...(kind === 'disciplined' ? { dutyRelated: yesNo(v.dutyRelated), selfDetectedRemedied: yesNo(v.selfDetectedRemedied) } : {}) }),
+    fields: [
+      ...extra,
+      { name: 'startsOn', label: tk('Từ ngày'), type: 'date', required: true },
+      ...(day ? [] : [{ name: 'endsOn', label: tk('Đến ngày (để trống nếu chưa hết)'), type: 'date' } as const]),
+      ...(DOCUMENTED.includes(kind) ? EVENT_DOCUMENT : []),
+      { name: 'note', label: tk('Ghi chú'), type: 'text' },
+    ],
+    current: (row, lang) => row.events.filter((e) => e.kind === kind).map((e) => ({ text: eventText(e, lang), remove: { event: e.id }, severe, entered: { by: e.enteredBy, at: e.enteredAt } })),
+    body: (v) => ({
+      kind,
+      startsOn: v.startsOn,
+      endsOn: opt(v.endsOn ?? ''),
+      level: opt(v.level ?? ''),
+      note: opt(v.note ?? ''),
+      ...(DOCUMENTED.includes(kind) ? { documentNumber: opt(v.documentNumber ?? ''), documentDate: opt(v.documentDate ?? '') } : {}),
+      ...(kind === 'disciplined' || kind.startsWith('violated_') ? { dutyRelated: yesNo(v.dutyRelated), selfDetectedRemedied: yesNo(v.selfDetectedRemedied) } : {}),
+      ...(kind === 'disciplined' && opt(v.violationYear ?? '') ? { violationYear: Number(v.violationYear) } : {}),
+    }),
   };
 }
 
@@ -77,11 +113,13 @@ export const FACT_DEFINITIONS: readonly FactDefinition[] = [
     'disciplined',
     [
       { name: 'level', label: tk('Hình thức kỷ luật'), type: 'select', options: levels, required: true },
-      { name: 'dutyRelated', label: tk('Vi phạm liên quan đến chức trách, nhiệm vụ'), type: 'select', options: yesNoOptions },
-      { name: 'selfDetectedRemedied', label: tk('Tự phát hiện và khắc phục'), type: 'select', options: yesNoOptions },
+      ...VIOLATION_FLAGS,
+      { name: 'violationYear', label: tk('Năm vi phạm (nếu trước năm quyết định)'), type: 'number', hint: tk('Ví dụ: 2021') },
     ],
     true,
   ),
+  eventFact('violated_prohibitions', VIOLATION_FLAGS, true),
+  eventFact('violated_example_duty', VIOLATION_FLAGS, true),
   eventFact('sick_leave', [], false),
   eventFact('maternity_leave', [], false),
   eventFact('exempt', [], false),
@@ -135,9 +173,9 @@ export const FACT_DEFINITIONS: readonly FactDefinition[] = [
   },
 ];
 
-/** The facts offered for a row under a rule set. */
+/** The facts offered for a row under a rule set: the events and evaluation fields above, then the stored facts the rules read. */
 export function factsFor(row: WorkspaceRow, ruleSet: string): FactDefinition[] {
-  return FACT_DEFINITIONS.filter((d) => d.subjectKinds.includes(row.kind) && (!d.ruleSets || (d.ruleSets as readonly string[]).includes(ruleSet)));
+  return [...FACT_DEFINITIONS, ...SUBJECT_FACT_DEFINITIONS].filter((d) => d.subjectKinds.includes(row.kind) && (!d.ruleSets || (d.ruleSets as readonly string[]).includes(ruleSet)));
 }
 
 /** The label of a definition in the page's language (event kinds by their official names). */

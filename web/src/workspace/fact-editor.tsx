@@ -14,6 +14,7 @@ import { type FactDefinition, factLabel, factsFor, type FactValue } from './fact
 export async function saveFact(row: WorkspaceRow, def: FactDefinition, values: Record<string, string>): Promise<void> {
   const e = row.evaluation!;
   if (def.store === 'event') await api.post(`/api/evaluations/${e.id}/events`, { version: e.version, ...def.body(values) });
+  else if (def.store === 'fact') await api.put(`/api/evaluations/${e.id}/facts/${def.id}`, { version: e.version, ...def.body(values) });
   else await api.patch(`/api/evaluations/${e.id}`, { version: e.version, ...def.body(values) });
 }
 
@@ -21,6 +22,7 @@ export async function saveFact(row: WorkspaceRow, def: FactDefinition, values: R
 export async function removeFact(row: WorkspaceRow, value: FactValue): Promise<void> {
   const e = row.evaluation!;
   if ('event' in value.remove) await api.del(`/api/evaluations/${e.id}/events/${value.remove.event}${qs({ version: e.version })}`);
+  else if ('fact' in value.remove) await api.del(`/api/evaluations/${e.id}/facts/${value.remove.fact}${qs({ version: e.version })}`);
   else await api.patch(`/api/evaluations/${e.id}`, { version: e.version, [value.remove.field]: null });
 }
 
@@ -57,6 +59,11 @@ export function FactEditor({ row, ruleSet, open, onClose, onSaved }: { row: Work
             <h2>{t('Chưa lưu được')}</h2>
             <p>{error.text(i18n.language)}</p>
             {error.code === 'Conflict' ? <p>{t('Dữ liệu mới nhất đã được tải lại; hãy kiểm tra rồi lưu lại.')}</p> : null}
+            {error.code === 'Conflict' && def ? (
+              <p data-testid="conflict-current">
+                {t('Hiện đang là:')} {def.current(row, i18n.language, t).map((v) => v.text).join('; ') || t('(chưa ghi)')}
+              </p>
+            ) : null}
           </div>
         ) : null}
         <label className="field">

@@ -122,7 +122,7 @@ function GridRow({ row, i, props, onEdit, onRemove }: RowProps) {
         {e && graded ? <ReviewedBox name={row.name} value={e.reviewed === true} disabled={ctx.user.role === 'viewer'} onChange={(v) => props.run(row, { name: 'reviewed', reviewed: v })} /> : null}
         {props.unitInfo?.(row)}
         <div className="chips">
-          {factsFor(row, ctx.ruleSet).flatMap((d) => d.current(row, lang)).map((v, j) => (
+          {factsFor(row, ctx.ruleSet).flatMap((d) => d.current(row, lang, t)).map((v, j) => (
             <span key={j} className={`chip${v.severe ? ' bad' : ''}`}>
               {v.text}
               {e && ctx.user.role !== 'viewer' ? <button type="button" className="linkish" aria-label={t('Xóa: {{what}}', { what: v.text })} onClick={() => onRemove(row, v)} style={{ border: 0, background: 'none', cursor: 'pointer', fontSize: '1rem' }}>×</button> : null}
@@ -186,7 +186,9 @@ export function Grid(props: GridProps) {
   const { ctx } = props;
   const [text, setText] = useState('');
   const [status, setStatus] = useState<Filter>('all');
-  const [editing, setEditing] = useState<WorkspaceRow | null>(null);
+  // The row being edited by its key: after a reload (a conflict) the editor reads the fresh row and version.
+  const [editingKey, setEditing] = useState<string | null>(null);
+  const editing = editingKey ? (props.rows.find((r) => rowKey(r) === editingKey) ?? null) : null;
   const [factError, setFactError] = useState<string | null>(null);
   const columns = useMemo(
     () => [
@@ -243,7 +245,7 @@ export function Grid(props: GridProps) {
             </tr>
           </thead>
           <tbody>
-            {shown.map((row, i) => <GridRow key={rowKey(row)} row={row} i={i} props={props} onEdit={setEditing} onRemove={(r, v) => void remove(r, v)} />)}
+            {shown.map((row, i) => <GridRow key={rowKey(row)} row={row} i={i} props={props} onEdit={(r) => setEditing(rowKey(r))} onRemove={(r, v) => void remove(r, v)} />)}
           </tbody>
         </table>
       </div>
