@@ -5,7 +5,7 @@
  * highest grade allowed with its reasons, errors and warnings of a proposed grade, and the cap
  * headroom in the subject's scope.
  */
-import { CELL_KINDS, type CollectiveKind, type Grade, type UnitKind, GRADE_LABELS, type SubjectKind, ELIGIBILITY_LABELS } from '../domain/codes.js';
+import { CELL_KINDS, COLLECTIVE_KIND_LABELS, LEVEL_LABELS, POSITION_GROUP_LABELS, UNIT_KIND_LABELS, type CollectiveKind, type Grade, type UnitKind, GRADE_LABELS, type SubjectKind, ELIGIBILITY_LABELS } from '../domain/codes.js';
 import { applyRuleParameters, parseRuleParameters } from '../domain/rules/parameters.js';
 import type { SubjectFacts } from '../domain/workflow/facts.js';
 import { getCycleParameters } from '../db/queries/cycle-parameters.js';
@@ -154,7 +154,7 @@ async function capScope(db: Db, ctx: GradingContext): Promise<CapScope> {
       return { label: `đảng viên của nhóm «${group.name}» (nhóm tương đồng do cấp có thẩm quyền xác định cho kỳ)`, filter: { ...base, unitIds: [...ids] }, unitCode: org?.code };
     }
     const ids = org ? (await subtreeUnits(db, org.id, cycle.referenceDate)).map((u) => u.id) : [e.unitId];
-    const reading = byGroup ? ' (nhóm mặc định: tổ chức cơ sở đảng; tham số «capGroups»)' : '';
+    const reading = byGroup ? ' (cấp có thẩm quyền chưa xác định nhóm tương đồng cho kỳ: tính theo tổ chức cơ sở đảng)' : '';
     return { label: `đảng viên của ${org?.name ?? e.unitCode}${reading}`, filter: { ...base, unitIds: ids }, unitCode: org?.code };
   }
   const area = body.unit ? await subtreeUnits(db, body.unit.id, cycle.referenceDate) : undefined;
@@ -162,14 +162,14 @@ async function capScope(db: Db, ctx: GradingContext): Promise<CapScope> {
   const inArea = area ? { unitIds: area.map((u) => u.id) } : {};
   if (e.subjectKind === 'collective' && ctx.subject.collectiveKind && ctx.subject.level) {
     const collective = { kind: ctx.subject.collectiveKind, level: ctx.subject.level };
-    return { label: `tập thể cùng loại (${collective.kind}, ${collective.level})${where}`, filter: { ...base, collective, ...inArea }, unitCode: body.unit?.code };
+    return { label: `tập thể cùng loại (${COLLECTIVE_KIND_LABELS[collective.kind]}, ${LEVEL_LABELS[collective.level].toLocaleLowerCase('vi')})${where}`, filter: { ...base, collective, ...inArea }, unitCode: body.unit?.code };
   }
   if (e.subjectKind === 'position' && ctx.subject.positionGroup) {
-    return { label: `cán bộ cùng nhóm chức vụ ${ctx.subject.positionGroup}${where}`, filter: { ...base, positionGroup: ctx.subject.positionGroup, ...inArea }, unitCode: body.unit?.code };
+    return { label: `cán bộ cùng nhóm chức vụ «${POSITION_GROUP_LABELS[ctx.subject.positionGroup]}»${where}`, filter: { ...base, positionGroup: ctx.subject.positionGroup, ...inArea }, unitCode: body.unit?.code };
   }
   const kinds = unitCapKinds(chain[0]?.kind);
   const ids = area?.filter((u) => kinds.includes(u.kind) && u.id !== body.unit?.id).map((u) => u.id);
-  return { label: `tổ chức đảng cùng loại (${kinds.join(', ') || '?'})${where}`, filter: { ...base, ...(ids ? { unitIds: ids } : {}) }, unitCode: body.unit?.code };
+  return { label: `tổ chức đảng cùng loại (${kinds.map((k) => UNIT_KIND_LABELS[k].toLocaleLowerCase('vi')).join(', ') || '?'})${where}`, filter: { ...base, ...(ids ? { unitIds: ids } : {}) }, unitCode: body.unit?.code };
 }
 
 export interface GradingCheck {

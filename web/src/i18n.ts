@@ -48,10 +48,6 @@ export async function setLanguage(lang: 'vi' | 'en'): Promise<void> {
   await i18next.changeLanguage(lang);
 }
 
-/**
- * Marks a Vietnamese text kept in data (a table of labels) as a translation key: it returns the text
- * unchanged; the page translates it with `t(...)` where it shows it, and the key check finds it here.
- */
-export function tk(text: string): string {
-  return text;
-}
+
+/** The key marker lives apart (no browser globals), so pure modules and their tests can use it. */
+export { tk } from './tk.js';

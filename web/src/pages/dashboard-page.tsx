@@ -16,6 +16,8 @@ import { GRADES, gradeLabel, unitKindLabel, unitStateLabel } from '../labels.js'
 import { Link } from '../router.js';
 import { useSession } from '../session.js';
 import { DeadlineText } from '../workspace/report-bar.js';
+import { Cite } from '../workspace/cite.js';
+import { AuditAnomalies } from '../dashboard/audit-anomalies.js';
 
 const COLORS = { HTXS: '#0b6b3a', HTT: '#1a56a0', HT: '#b8860b', KHT: '#b3261e' } as const;
 
@@ -173,16 +175,17 @@ export function DashboardPage({ code }: { code: string }) {
         <div className="stat"><b>{fmtInt(c.notYet)}</b><span>{t('chưa xếp loại')}</span></div>
         <div className="stat"><b><NumberLink n={{ value: c.notRequired, trace: { form: 'DV', row: 'not_required', col: 'total' } }} code={code} /></b><span>{t('không phải xếp loại')}</span></div>
       </div>
-      {data.anomalies.length > 0 ? (
-        <section>
-          <h2>{t('Điểm cần chú ý ({{n}})', { n: fmtInt(data.anomalies.length) })}</h2>
+      <section>
+        <h2>{t('Điểm cần chú ý ({{n}})', { n: fmtInt(data.anomalies.length) })}</h2>
+        {data.anomalies.length > 0 ? (
           <ul className="card" style={{ paddingLeft: '2rem' }}>
             {data.anomalies.map((a, i) => (
-              <li key={i}><Link href={withCycle(`/units/${encodeURIComponent(a.unitCode)}`)}>{a.unitName}</Link>: {a.text}{a.source ? <span className="muted small"> ({a.source})</span> : null}</li>
+              <li key={i}><Link href={withCycle(`/units/${encodeURIComponent(a.unitCode)}`)}>{a.unitName}</Link>: {a.text}{a.source ? <Cite source={a.source} /> : null}</li>
             ))}
           </ul>
-        </section>
-      ) : <p className="notice ok">{t('Chưa thấy điểm bất thường (tỉ lệ HTXS, đơn vị toàn HTXS, đơn vị khác xa đơn vị cùng loại).')}</p>}
+        ) : <p className="notice ok">{t('Chưa thấy điểm bất thường (tỉ lệ HTXS, đơn vị toàn HTXS, đơn vị khác xa đơn vị cùng loại).')}</p>}
+        <AuditAnomalies code={code} year={data.cycle.year} period={period} />
+      </section>
       <Reports view={data} />
       <Distribution rows={data.byKind} code={code} title={t('Kết quả xếp loại theo đối tượng')} />
       <Distribution rows={data.byOrgType} code={code} title={t('Đảng viên theo loại hình tổ chức cơ sở đảng')} />

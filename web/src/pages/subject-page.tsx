@@ -16,6 +16,7 @@ import { fmtDate, fmtDateTime } from '../format.js';
 import { disciplineLabel, type Eligibility, eligibilityLabel, eventLabel, gradeLabel, khtReasonLabel, stageLabel, type Grade } from '../labels.js';
 import { tk } from '../i18n.js';
 import { useSession } from '../session.js';
+import { CollectiveSeats } from '../subject/collective-seats.js';
 import { SubjectActions } from '../subject/subject-actions.js';
 import { CheckPanelBody } from '../workspace/check-panel.js';
 import { FactEditor, removeFact } from '../workspace/fact-editor.js';
@@ -134,6 +135,7 @@ export function SubjectPage({ id }: { id: string }) {
             )}
             {user.role !== 'viewer' ? <button type="button" className="button" onClick={() => setEditing(true)}>{t('Thêm sự kiện: {{name}}', { name: subject.label })}</button> : null}
           </section>
+          {subject.kind === 'collective' ? <CollectiveSeats collectiveCode={subject.ref} unitCode={subject.unit.code} date={subject.cycle.referenceDate} canEdit={user.role !== 'viewer'} onChanged={reload} /> : null}
           <h2>{t('Thao tác')}</h2>
           <SubjectActions evaluation={row.evaluation!} user={user} authority={wf.competentAuthority.unitCode} khtReasons={subject.kind === 'member' || subject.kind === 'position' ? ['decline', 'below_50', 'civil_servant', 'disciplined', 'other'] : ['disunity', 'below_50', 'key_targets', 'collective_disciplined', 'member_disciplined']} onDone={reload} />
           <h2>{t('Lịch sử (ai, khi nào, làm gì, vì sao)')}</h2>

@@ -11,6 +11,8 @@ import { api } from '../api.js';
 import { ErrorNotice, Loading, useData } from '../components/common.js';
 import { fmtInt } from '../format.js';
 import { gradeLabel, stageLabel } from '../labels.js';
+import { plainRuleText } from './citation.js';
+import { Cite } from './cite.js';
 
 type Cap = Omit<Panel['cap']['ifHtxs'], 'scope'>;
 
@@ -24,7 +26,7 @@ function CapLine({ cap, title }: { cap: Cap; title: string }) {
         {' — '}
         {cap.over ? <b className="g-KHT">{t('vượt {{n}}', { n: fmtInt(cap.used - cap.allowedMax) })}</b> : <b>{t('còn {{n}} suất', { n: fmtInt(cap.headroom) })}</b>}
       </span>
-      <div className="source">{cap.source}</div>
+      <Cite source={cap.source} />
     </dd>
   );
 }
@@ -57,7 +59,7 @@ export function CheckPanelBody({ evaluationId, subject, tick, missing }: { evalu
                 {data.reasons.map((r, i) => (
                   <li key={i}>
                     {r.binding ? t('Tối đa {{grade}} (bắt buộc): ', { grade: r.grade }) : t('Cân nhắc, tối đa {{grade}}: ', { grade: r.grade })}
-                    {r.text}{r.text.includes(r.source) ? null : <span className="source"> ({r.source})</span>}
+                    {plainRuleText(r.text, t, r.source)}{r.text.includes(r.source) ? null : <Cite source={r.source} />}
                   </li>
                 ))}
               </ul>
@@ -65,24 +67,24 @@ export function CheckPanelBody({ evaluationId, subject, tick, missing }: { evalu
           ) : (
             <dd className="muted">{t('Không có quy định nào hạ mức của đối tượng này.')}</dd>
           )}
-          {data.notes.map((n, i) => <dd key={i} className="muted small">{n}</dd>)}
+          {data.notes.map((n, i) => <dd key={i} className="muted small">{plainRuleText(n, t)}</dd>)}
           <dt>{t('Tỉ lệ Hoàn thành xuất sắc nhiệm vụ')}</dt>
-          <dd className="small">{data.cap.now.scope}</dd>
+          <dd className="small">{plainRuleText(data.cap.now.scope, t)}</dd>
           <CapLine title={t('Đã quyết định:')} cap={data.cap.now} />
           <CapLine title={t('Nếu giữ nguyên các đề xuất:')} cap={data.cap.now.ifProposalsStand} />
           <CapLine title={t('Nếu xếp HTXS:')} cap={data.cap.ifHtxs} />
           <dt>{t('Cấp quyết định')}</dt>
-          <dd>{data.competentAuthority.text} <span className="source">({data.competentAuthority.source})</span></dd>
+          <dd>{plainRuleText(data.competentAuthority.text, t)} <Cite source={data.competentAuthority.source} /></dd>
           <dt>{t('Bước hiện tại')}</dt>
           <dd>{stageLabel(data.stage, i18n.language)}</dd>
           {data.order.errors.length + data.order.warnings.length + (data.order.advice?.length ?? 0) > 0 ? (
             <>
               <dt>{t('Trình tự xếp loại')}</dt>
-              {[...data.order.errors, ...data.order.warnings, ...(data.order.advice ?? [])].map((f, i) => <dd key={i} className={i < data.order.errors.length ? 'g-KHT' : i >= data.order.errors.length + data.order.warnings.length ? 'muted small' : ''}>{f.text}</dd>)}
+              {[...data.order.errors, ...data.order.warnings, ...(data.order.advice ?? [])].map((f, i) => <dd key={i} className={i < data.order.errors.length ? 'g-KHT' : i >= data.order.errors.length + data.order.warnings.length ? 'muted small' : ''}>{plainRuleText(f.text, t)}</dd>)}
             </>
           ) : null}
           {data.findings.map((f, i) => (
-            <dd key={`f${i}`} className={f.severity === 'error' ? 'g-KHT' : ''}>{f.text} <span className="source">({f.source})</span></dd>
+            <dd key={`f${i}`} className={f.severity === 'error' ? 'g-KHT' : ''}>{plainRuleText(f.text, t, f.source)}{f.text.includes(f.source) ? null : <Cite source={f.source} />}</dd>
           ))}
         </dl>
       ) : null}

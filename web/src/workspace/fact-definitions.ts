@@ -7,7 +7,7 @@
 import type { RuleSetCode, SubjectKind } from '../../../src/domain/codes.js';
 import type { WorkspaceRow } from '../../../src/services/workspace.js';
 import { fmtDate } from '../format.js';
-import { tk } from '../i18n.js';
+import { tk } from '../tk.js';
 import { disciplineLabel, eventLabel, GRADES, gradeLabel } from '../labels.js';
 import { SUBJECT_FACT_DEFINITIONS } from './subject-fact-definitions.js';
 

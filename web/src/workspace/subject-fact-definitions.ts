@@ -11,7 +11,7 @@
 import { GRADES, type Grade } from '../../../src/domain/codes.js';
 import { SUBJECT_FACTS, type SubjectFact, type SubjectFactCode, type SubjectFactValues } from '../../../src/domain/workflow/fact-catalogue.js';
 import { fmtDate, fmtNumber } from '../format.js';
-import { tk } from '../i18n.js';
+import { tk } from '../tk.js';
 import type { FactDefinition, FactField } from './fact-definitions.js';
 
 const yesNo = (lang: string) => [
