@@ -3,7 +3,7 @@
  * when"): the administrator opens 2023; the cell's clerk grades from the keyboard, sees the cap move
  * and the ceiling drop with a discipline, and sends the results; a second browser gets the conflict;
  * a clerk of another cell is refused; the district's organisation department decides, accepts,
- * re-grades with a reason, edits the prose and downloads the report and the workbook. Every page is
+ * re-grades with a reason, sees a later discipline in the grade audit, seats and unseats a collective's member, edits the prose and downloads the report and the workbook. Every page is
  * saved as a screenshot at desktop and phone width and checked with axe-core.
  */
 import type { Browser } from 'playwright-core';
@@ -13,6 +13,7 @@ import { createDemoUsers } from '../../src/demo/users.js';
 import { testEngine } from '../helpers/test-db.js';
 import { adminOpensCycle, clerkGrades, clerkSubmits, otherClerkRefused, secondBrowserConflict } from './flows-clerk.js';
 import { compilerDecides, compilerReport, tour } from './flows-compiler.js';
+import { auditAnomaly, compilerSeats } from './flows-facts.js';
 import { launchBrowser, type RunningServer, startServer } from './helpers.js';
 import { addUser, type World } from './world.js';
 
@@ -59,6 +60,14 @@ describe(`the web application on the demo district, ${testEngine}`, () => {
 
   it('the compiler decides, publishes, accepts, re-grades with a reason', async () => {
     problems.push(...(await compilerDecides(browser, w, names[0]!, true)));
+  });
+
+  it('a discipline entered after the decision: the dashboard\'s grade audit points at it and leads to the member', async () => {
+    problems.push(...(await auditAnomaly(browser, w, names[0]!, true)));
+  });
+
+  it('the compiler seats a position on a leadership collective and ends the seat', async () => {
+    problems.push(...(await compilerSeats(browser, w, { unit: 'TD-DU-TTTAMDUONG', collective: 'TD-DU-TTTAMDUONG.DANGUY', year: 2022 }, true)));
   });
 
   it('the compiler edits the prose, downloads the report and the workbook and they say so', async () => {

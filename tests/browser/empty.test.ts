@@ -9,6 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testEngine } from '../helpers/test-db.js';
 import { adminOpensCycle, clerkGrades, clerkSubmits, otherClerkRefused, secondBrowserConflict } from './flows-clerk.js';
 import { compilerDecides, compilerReport } from './flows-compiler.js';
+import { auditAnomaly } from './flows-facts.js';
 import { launchBrowser, newPage, type RunningServer, screenAndCheck, signInAs, startServer } from './helpers.js';
 import { buildSmallWorld, type World } from './world.js';
 
@@ -38,7 +39,7 @@ describe(`the web application on an empty database, ${testEngine}`, () => {
     await context.close();
   });
 
-  it('runs the year: open the cycle, grade, discipline, conflict, send, refuse another cell, decide, accept, re-grade, report', async () => {
+  it('runs the year: open the cycle, grade, discipline, conflict, send, refuse another cell, decide, accept, re-grade, audit, report', async () => {
     expect(await adminOpensCycle(browser, w, false)).toEqual([]);
     names = (await clerkGrades(browser, w, false)).names;
     expect(names).toEqual(['Nguyễn Văn An', 'Trần Thị Bình', 'Lê Văn Cường']);
@@ -46,6 +47,7 @@ describe(`the web application on an empty database, ${testEngine}`, () => {
     await clerkSubmits(browser, w);
     await otherClerkRefused(browser, w);
     expect(await compilerDecides(browser, w, names[0]!, false)).toEqual([]);
+    expect(await auditAnomaly(browser, w, names[0]!, false)).toEqual([]);
     expect(await compilerReport(browser, w, false)).toEqual([]);
   });
 });

@@ -117,9 +117,36 @@ export async function clerkGrades(browser: Browser, w: World, screens: boolean):
   await dialog.getByRole('button', { name: 'Lưu sự kiện' }).click();
   await row(page, b).getByText('Khiển trách').waitFor();
   expect(await until(() => panelText(page, 'highest-allowed'), (t) => !t.includes('(HTXS)'), 'the ceiling to drop')).toContain('(KHT)');
+  problems.push(...(await clerkEntersFact(page, w, names[2]!, screens)));
   if (screens) problems.push(...(await screenAndCheck(page, 'workspace-cell')));
   await context.close();
   return { names, problems };
+}
+
+/**
+ * A stored fact the rules read (issue 8): the clerk records that member C has a criterion rated
+ * «Kém», with the conclusion's number and date; the row shows it with its document, the ceiling drops
+ * to KHT; removing it (entered by mistake) lifts the ceiling again.
+ */
+async function clerkEntersFact(page: Page, w: World, c: string, screens: boolean): Promise<string[]> {
+  const problems: string[] = [];
+  await page.getByLabel(`Tự xếp loại: ${c}`, { exact: true }).focus();
+  await page.getByRole('heading', { name: `Kiểm tra quy định: ${c}` }).first().waitFor();
+  expect(await until(() => panelText(page, 'highest-allowed'), (t) => t.length > 0, 'the ceiling')).toContain('(HTXS)');
+  await page.getByRole('button', { name: `Thêm sự kiện: ${c}`, exact: true }).click();
+  const dialog = page.getByRole('dialog');
+  await dialog.getByLabel('Loại sự kiện, sự việc').selectOption({ label: 'Có tiêu chí ở mức «Kém»' });
+  await dialog.getByLabel('Có hay không').selectOption({ label: 'Có' });
+  await dialog.getByLabel(/^Số văn bản, quyết định/).fill('07-KL/CB');
+  await dialog.getByLabel(/^Ngày văn bản/).fill(`${w.year}-11-20`);
+  if (screens) problems.push(...(await screenAndCheck(page, 'fact-editor')));
+  await dialog.getByRole('button', { name: 'Lưu sự kiện' }).click();
+  await row(page, c).getByText('Có tiêu chí ở mức «Kém»: có (07-KL/CB, 20/11/' + w.year + ')').waitFor();
+  expect(await until(() => panelText(page, 'highest-allowed'), (t) => !t.includes('(HTXS)'), 'the ceiling to drop with the fact')).toContain('(KHT)');
+  await row(page, c).getByRole('button', { name: /^Xóa: Có tiêu chí ở mức «Kém»/ }).click();
+  await row(page, c).getByText('07-KL/CB').waitFor({ state: 'detached' });
+  expect(await until(() => panelText(page, 'highest-allowed'), (t) => t.includes('(HTXS)'), 'the ceiling to rise again')).toContain('(HTXS)');
+  return problems;
 }
 
 /** Two browsers on the same member: the second, holding an older version, gets the conflict and chooses. */
