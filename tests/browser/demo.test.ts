@@ -67,7 +67,7 @@ describe(`the web application on the demo district, ${testEngine}`, () => {
   });
 
   it('the compiler seats a position on a leadership collective and ends the seat', async () => {
-    problems.push(...(await compilerSeats(browser, w, { unit: 'TD-DU-TTTAMDUONG', collective: 'TD-DU-TTTAMDUONG.DANGUY', year: 2022 }, true)));
+    problems.push(...(await compilerSeats(browser, w, { unit: 'TD-DU-TTTAMDUONG', collective: 'TD-DU-TTTAMDUONG.UBND', year: 2022 }, true)));
   });
 
   it('the compiler edits the prose, downloads the report and the workbook and they say so', async () => {

@@ -32,10 +32,23 @@ function Violation({ v }: { v: AuditViolation }) {
   );
 }
 
-export function AuditAnomalies({ code, year, period }: { code: string; year: number; period?: string | undefined }) {
+/** Up to this many decided grades the audit runs with the page; a larger scope asks first (minutes of work on the server). */
+const AUTO_AUDIT_MAX = 300;
+
+export function AuditAnomalies({ code, year, period, decided }: { code: string; year: number; period?: string | undefined; decided: number }) {
   const { t } = useTranslation();
   const [limit, setLimit] = useState(10);
-  const { data, error, loading } = useData((s) => api.get<GradeAudit>(`/api/cycles/${year}/audit${qs({ unit: code, period })}`, s), [code, year, period]);
+  const [asked, setAsked] = useState(false);
+  const run = asked || decided <= AUTO_AUDIT_MAX;
+  const { data, error, loading } = useData((s) => (run ? api.get<GradeAudit>(`/api/cycles/${year}/audit${qs({ unit: code, period })}`, s) : Promise.resolve(null)), [code, year, period, run]);
+  if (!run) {
+    return (
+      <p>
+        <button type="button" className="button" onClick={() => setAsked(true)}>{t('Rà soát {{n}} mức đã quyết định theo quy định', { n: fmtInt(decided) })}</button>{' '}
+        <span className="muted small">{t('(tìm mức xếp loại vượt quy định bắt buộc; với nhiều đối tượng có thể mất vài phút)')}</span>
+      </p>
+    );
+  }
   if (error) return <ErrorNotice error={error} />;
   if (loading || !data) return <p className="muted" role="status">{t('Đang rà soát các mức đã quyết định theo quy định…')}</p>;
   const binding = data.violations.filter((v) => v.binding);

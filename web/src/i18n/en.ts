@@ -465,4 +465,7 @@ export const EN: Record<string, string> = {
   'Điểm tiêu chí chung (tối đa 30)': 'General criteria score (at most 30)',
   'Điểm kết quả thực hiện nhiệm vụ (tối đa 70)': 'Task results score (at most 70)',
   'Có lý do bất khả kháng': 'Force majeure',
+  'Rà soát {{n}} mức đã quyết định theo quy định': 'Check {{n}} decided grades against the rules',
+  '(tìm mức xếp loại vượt quy định bắt buộc; với nhiều đối tượng có thể mất vài phút)': '(finds grades above what a binding rule allows; for many subjects this may take a few minutes)',
+  'Mọi chức vụ của đơn vị đã ở trong tập thể; muốn cử người khác, hãy kết thúc một suất trước.': 'Every position of the unit is already on the collective; to seat someone else, end a seat first.',
 };

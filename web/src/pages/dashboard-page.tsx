@@ -184,7 +184,7 @@ export function DashboardPage({ code }: { code: string }) {
             ))}
           </ul>
         ) : <p className="notice ok">{t('Chưa thấy điểm bất thường (tỉ lệ HTXS, đơn vị toàn HTXS, đơn vị khác xa đơn vị cùng loại).')}</p>}
-        <AuditAnomalies code={code} year={data.cycle.year} period={period} />
+        <AuditAnomalies code={code} year={data.cycle.year} period={period} decided={data.byKind.reduce((s, r) => s + r.graded, 0)} />
       </section>
       <Reports view={data} />
       <Distribution rows={data.byKind} code={code} title={t('Kết quả xếp loại theo đối tượng')} />

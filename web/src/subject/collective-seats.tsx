@@ -72,6 +72,8 @@ export function CollectiveSeats({ collectiveCode, unitCode, date, canEdit, onCha
     const who = data?.positions.find((p) => p.id === v.position)?.fullName ?? '';
     void run(() => api.post(`/api/collectives/${code}/members`, body), t('Đã cử {{name}} vào tập thể.', { name: who }));
   };
+  // Positions already seated (an open seat) are not offered again.
+  const free = data ? data.positions.filter((p) => !data.seats.some((s) => s.positionId === p.id && !s.validTo)) : [];
   const end = (s: CollectiveMember) => (validTo: string) => run(() => api.post(`/api/collectives/${code}/members/${encodeURIComponent(s.id)}/end`, { validTo }), t('Đã kết thúc: {{name}}.', { name: s.fullName }));
   return (
     <section className="card" aria-labelledby="seats-title">
@@ -93,14 +95,15 @@ export function CollectiveSeats({ collectiveCode, unitCode, date, canEdit, onCha
           ))}
         </ul>
       )}
-      {canEdit && data ? (
+      {canEdit && data && free.length === 0 ? <p className="muted">{t('Mọi chức vụ của đơn vị đã ở trong tập thể; muốn cử người khác, hãy kết thúc một suất trước.')}</p> : null}
+      {canEdit && data && free.length > 0 ? (
         <form onSubmit={seat}>
           <h3>{t('Cử thêm thành viên')}</h3>
           <label className="field">
             <span>{t('Chức vụ, người giữ chức vụ')}</span>
             <select required value={v.position ?? ''} onChange={(e) => setV({ ...v, position: e.target.value })}>
               <option value="">{t('— Chọn —')}</option>
-              {data.positions.filter((p) => !data.seats.some((s) => s.positionId === p.id && !s.validTo)).map((p) => <option key={p.id} value={p.id}>{p.fullName} — {p.title}</option>)}
+              {free.map((p) => <option key={p.id} value={p.id}>{p.fullName} — {p.title}</option>)}
             </select>
           </label>
           <label className="field"><span>{t('Từ ngày')}</span><input type="date" required value={v.from ?? ''} onChange={(e) => setV({ ...v, from: e.target.value })} /></label>
