@@ -39,8 +39,9 @@ export async function compilerSeats(browser: Browser, w: World, where: { unit: s
   const seat = seats.getByTestId('seat').filter({ hasText: '31-QĐ/ĐU' });
   expect(await seat.innerText()).toContain(`Từ 01/06/${where.year}, đang tham gia`);
   if (screens) problems.push(...(await screenAndCheck(page, 'collective-seats')));
-  await seat.getByLabel(`Ngày thôi tham gia: ${name}`).fill(`${where.year}-09-30`);
   await seat.getByRole('button', { name: `Kết thúc: ${name}` }).click();
+  await seat.getByLabel(`Ngày thôi tham gia: ${name}`).fill(`${where.year}-09-30`);
+  await seat.getByRole('button', { name: `Xác nhận kết thúc: ${name}` }).click();
   await seats.getByText(`Đã kết thúc: ${name}.`).waitFor();
   await until(() => seats.getByTestId('seat').filter({ hasText: '31-QĐ/ĐU' }).innerText(), (t) => t.includes(`Từ 01/06/${where.year} đến 30/09/${where.year}`), 'the ended seat');
   // The collective's history records both changes.

@@ -17,17 +17,19 @@ import { useSession } from '../session.js';
 import { plainRuleText } from '../workspace/citation.js';
 import { Cite } from '../workspace/cite.js';
 
+/** A rule's text begins a line: its first letter upper case. */
+const sentence = (text: string) => text.charAt(0).toLocaleUpperCase('vi') + text.slice(1);
+
 function Violation({ v }: { v: AuditViolation }) {
   const { t, i18n } = useTranslation();
   const { withCycle } = useSession();
   return (
     <li data-testid="audit-violation">
       <Link href={withCycle(`/subjects/${encodeURIComponent(v.evaluationId)}`)}>{v.subject}</Link>
-      <span className="muted small"> · {v.unitCode}</span>
       <div>
         {t('Đã quyết định {{grade}}, mức cao nhất được xếp {{max}}', { grade: `${v.decidedGrade} — ${gradeLabel(v.decidedGrade, i18n.language)}`, max: `${v.highestAllowed} — ${gradeLabel(v.highestAllowed, i18n.language)}` })}
       </div>
-      <div className="small">{plainRuleText(v.rule, t, v.source)}{v.rule.includes(v.source) ? null : <Cite source={v.source} />}</div>
+      <div>{sentence(plainRuleText(v.rule, t, v.source))}{v.rule.includes(v.source) ? null : <Cite source={v.source} />}</div>
     </li>
   );
 }

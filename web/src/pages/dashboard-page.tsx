@@ -176,7 +176,8 @@ export function DashboardPage({ code }: { code: string }) {
         <div className="stat"><b><NumberLink n={{ value: c.notRequired, trace: { form: 'DV', row: 'not_required', col: 'total' } }} code={code} /></b><span>{t('không phải xếp loại')}</span></div>
       </div>
       <section>
-        <h2>{t('Điểm cần chú ý ({{n}})', { n: fmtInt(data.anomalies.length) })}</h2>
+        <h2>{t('Điểm cần chú ý')}</h2>
+        {data.anomalies.length > 0 ? <h3>{t('Tỉ lệ và so sánh giữa các đơn vị ({{n}})', { n: fmtInt(data.anomalies.length) })}</h3> : null}
         {data.anomalies.length > 0 ? (
           <ul className="card" style={{ paddingLeft: '2rem' }}>
             {data.anomalies.map((a, i) => (

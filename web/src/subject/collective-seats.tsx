@@ -22,16 +22,20 @@ interface Props {
   onChanged(): void;
 }
 
+/** Ending a seat: a button first, then the last day and a confirmation, so a long list stays short. */
 function EndSeat({ seat, onEnd }: { seat: CollectiveMember; onEnd(validTo: string): Promise<void> }) {
   const { t } = useTranslation();
+  const [open, setOpen] = useState(false);
   const [on, setOn] = useState('');
+  if (!open) return <button type="button" className="button small" onClick={() => setOpen(true)}>{t('Kết thúc: {{name}}', { name: seat.fullName })}</button>;
   return (
     <form className="inline-form" onSubmit={(e: FormEvent) => { e.preventDefault(); void onEnd(on); }}>
       <label className="field">
         <span>{t('Ngày thôi tham gia: {{name}}', { name: seat.fullName })}</span>
         <input type="date" required value={on} min={seat.validFrom} onChange={(e) => setOn(e.target.value)} />
       </label>
-      <button type="submit" className="button">{t('Kết thúc: {{name}}', { name: seat.fullName })}</button>
+      <button type="submit" className="button">{t('Xác nhận kết thúc: {{name}}', { name: seat.fullName })}</button>
+      <button type="button" className="button" onClick={() => setOpen(false)}>{t('Hủy')}</button>
     </form>
   );
 }

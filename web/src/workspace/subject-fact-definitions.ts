@@ -39,7 +39,7 @@ interface Spec<V> {
 
 const boolSpec = (label: string, badWhenTrue: boolean): Spec<boolean> => ({
   label,
-  fields: [{ name: 'value', label: tk('Có hay không'), type: 'select', options: yesNo, required: true }],
+  fields: [{ name: 'value', label, type: 'select', options: yesNo, required: true }],
   value: (v) => v.value === 'true',
   text: (value, lang) => (lang === 'en' ? (value ? 'yes' : 'no') : value ? 'có' : 'không'),
   severe: (value) => value === badWhenTrue,
