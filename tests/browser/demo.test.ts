@@ -13,7 +13,7 @@ import { createDemoUsers } from '../../src/demo/users.js';
 import { testEngine } from '../helpers/test-db.js';
 import { adminOpensCycle, clerkGrades, clerkSubmits, otherClerkRefused, secondBrowserConflict } from './flows-clerk.js';
 import { compilerDecides, compilerReport, tour } from './flows-compiler.js';
-import { auditAnomaly, compilerSeats } from './flows-facts.js';
+import { auditAnomaly, factConflict, compilerSeats } from './flows-facts.js';
 import { launchBrowser, type RunningServer, startServer } from './helpers.js';
 import { addUser, type World } from './world.js';
 
@@ -51,6 +51,7 @@ describe(`the web application on the demo district, ${testEngine}`, () => {
 
   it('a second browser editing the same member gets the conflict, sees the current value and chooses', async () => {
     await secondBrowserConflict(browser, w, names[2]!);
+    await factConflict(browser, w, names[2]!);
   });
 
   it('the clerk sends the results; a clerk of another cell is refused', async () => {

@@ -4,10 +4,10 @@
  * a discipline entered after a decision is pointed at by the dashboard's grade audit, which leads to
  * the subject.
  */
-import type { Browser } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { expect } from 'vitest';
 import { newPage, screenAndCheck, signInAs } from './helpers.js';
-import { until } from './flows-clerk.js';
+import { row, until } from './flows-clerk.js';
 import type { World } from './world.js';
 
 interface WorkspaceRows {
@@ -78,4 +78,39 @@ export async function auditAnomaly(browser: Browser, w: World, a: string, screen
   await page.getByRole('heading', { name: a, level: 1 }).waitFor();
   await context.close();
   return problems;
+}
+
+/** Records «targets completed» for `name` through the row's fact dialog on `page`. */
+async function enterTargets(page: Page, name: string, percent: string): Promise<void> {
+  await page.getByRole('button', { name: `Thêm sự kiện: ${name}`, exact: true }).click();
+  const dialog = page.getByRole('dialog');
+  await dialog.getByLabel('Loại sự kiện, sự việc').selectOption({ label: 'Tỉ lệ chỉ tiêu, nhiệm vụ hoàn thành (%)' });
+  await dialog.getByLabel(/^Tỉ lệ hoàn thành/).fill(percent);
+  await dialog.getByRole('button', { name: 'Lưu sự kiện' }).click();
+}
+
+/**
+ * Two browsers enter a fact for the same member: the second, holding an older version, is told, sees
+ * the value now stored and keeps what it typed; saving again records its value.
+ */
+export async function factConflict(browser: Browser, w: World, name: string): Promise<void> {
+  const one = await newPage(browser);
+  const two = await newPage(browser);
+  await signInAs(one.page, w.url, w.users.clerk, w.password);
+  await signInAs(two.page, w.url, w.users.clerk, w.password);
+  await two.page.getByRole('button', { name: `Thêm sự kiện: ${name}`, exact: true }).waitFor();
+  await enterTargets(one.page, name, '80');
+  await row(one.page, name).getByText('Tỉ lệ chỉ tiêu, nhiệm vụ hoàn thành (%): 80%').waitFor();
+  await enterTargets(two.page, name, '45,5');
+  const dialog = two.page.getByRole('dialog');
+  await dialog.getByRole('alert').filter({ hasText: 'Chưa lưu được' }).waitFor();
+  expect(await dialog.getByTestId('conflict-current').innerText()).toContain('80%');
+  expect(await dialog.getByLabel(/^Tỉ lệ hoàn thành/).inputValue()).toBe('45,5');
+  await dialog.getByRole('button', { name: 'Lưu sự kiện' }).click();
+  await row(two.page, name).getByText('Tỉ lệ chỉ tiêu, nhiệm vụ hoàn thành (%): 45,5%').waitFor();
+  // Removed again, so the flows after this one see the member as before.
+  await row(two.page, name).getByRole('button', { name: /^Xóa: Tỉ lệ chỉ tiêu/ }).click();
+  await row(two.page, name).getByText('45,5%').waitFor({ state: 'detached' });
+  await one.context.close();
+  await two.context.close();
 }
