@@ -70,8 +70,8 @@ const SPECS: { [C in SubjectFactCode]: Spec<SubjectFactValues[C]> } = {
   },
   corruptionCases: {
     label: tk('Vụ tham nhũng, lãng phí, tiêu cực bị xử lý'),
-    fields: [{ name: 'value', label: tk('Số vụ bị xử lý kỷ luật'), type: 'number', required: true }],
-    value: (v) => num(v.value),
+    fields: [{ name: 'cases', label: tk('Số vụ bị xử lý kỷ luật'), type: 'number', required: true }],
+    value: (v) => num(v.cases),
     text: (value) => String(value),
     severe: (value) => value > 0,
   },
