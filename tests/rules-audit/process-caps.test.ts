@@ -109,7 +109,7 @@ describe(`the HTXS cap (${testEngine})`, () => {
 
   it('Q2, R2: under QĐ 124 (as under QĐ 366) members are capped by the cycle\'s groups of similar position (default: the grassroots organisation, labelled); HD 21 refuses groups', async () => {
     const id = await ev(2023, 'member', '10.001');
-    expect((await check(id, 'HTXS')).capHeadroom.scope).toContain('nhóm mặc định: tổ chức cơ sở đảng');
+    expect((await check(id, 'HTXS')).capHeadroom.scope).toContain('chưa xác định nhóm tương đồng cho kỳ: tính theo tổ chức cơ sở đảng');
     expect((await check(id, 'HTXS')).capHeadroom.source).toContain(CITATIONS.QD124_CAP.cite);
     expect((await put(2023, { capGroups: [{ name: 'Khối xã', units: ['XA-A', 'XA-B'] }] })).status).toBe(200);
     await ev(2023, 'member', '10.002', { decidedGrade: 'HTT', decidingUnit: 'XA-B' });
@@ -125,7 +125,7 @@ describe(`the HTXS cap (${testEngine})`, () => {
   it('H5: under HD 21 grassroots organisations are capped together (đảng bộ and chi bộ cơ sở), citing the cut sentence as a reading', async () => {
     const id = await ev(2022, 'unit', 'XA-A');
     const c = await check(id, 'HTXS');
-    expect(c.capHeadroom.scope).toContain('grassroots_committee, grassroots_cell');
+    expect(c.capHeadroom.scope).toContain('đảng bộ cơ sở, chi bộ cơ sở');
     expect(c.capHeadroom.source).toContain(CITATIONS.HD21_ORG_CAP_CUT.cite);
     expect(c.capHeadroom.source).toContain('[M');
   });
