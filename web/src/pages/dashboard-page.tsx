@@ -17,6 +17,7 @@ import { Link } from '../router.js';
 import { useSession } from '../session.js';
 import { DeadlineText } from '../workspace/report-bar.js';
 import { Cite } from '../workspace/cite.js';
+import { plainRuleText } from '../workspace/citation.js';
 import { AuditAnomalies } from '../dashboard/audit-anomalies.js';
 
 const COLORS = { HTXS: '#0b6b3a', HTT: '#1a56a0', HT: '#b8860b', KHT: '#b3261e' } as const;
@@ -181,7 +182,7 @@ export function DashboardPage({ code }: { code: string }) {
         {data.anomalies.length > 0 ? (
           <ul className="card" style={{ paddingLeft: '2rem' }}>
             {data.anomalies.map((a, i) => (
-              <li key={i}><Link href={withCycle(`/units/${encodeURIComponent(a.unitCode)}`)}>{a.unitName}</Link>: {a.text}{a.source ? <Cite source={a.source} /> : null}</li>
+              <li key={i}><Link href={withCycle(`/units/${encodeURIComponent(a.unitCode)}`)}>{a.unitName}</Link>: {a.source ? plainRuleText(a.text, t, a.source) : a.text}{a.source && !a.text.includes(a.source) ? <Cite source={a.source} /> : null}</li>
             ))}
           </ul>
         ) : <p className="notice ok">{t('Chưa thấy điểm bất thường (tỉ lệ HTXS, đơn vị toàn HTXS, đơn vị khác xa đơn vị cùng loại).')}</p>}
