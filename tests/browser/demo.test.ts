@@ -13,7 +13,7 @@ import { createDemoUsers } from '../../src/demo/users.js';
 import { testEngine } from '../helpers/test-db.js';
 import { adminOpensCycle, clerkGrades, clerkSubmits, otherClerkRefused, secondBrowserConflict } from './flows-clerk.js';
 import { compilerDecides, compilerReport, tour } from './flows-compiler.js';
-import { auditAnomaly, factConflict, compilerSeats } from './flows-facts.js';
+import { auditAnomaly, clerkRecordsComplaint, factConflict, compilerSeats } from './flows-facts.js';
 import { launchBrowser, type RunningServer, startServer } from './helpers.js';
 import { addUser, type World } from './world.js';
 
@@ -49,9 +49,10 @@ describe(`the web application on the demo district, ${testEngine}`, () => {
     problems.push(...r.problems);
   });
 
-  it('a second browser editing the same member gets the conflict, sees the current value and chooses', async () => {
+  it('a second browser editing the same member gets the conflict, sees the current value and chooses; the same for a fact; a complaint is recorded', async () => {
     await secondBrowserConflict(browser, w, names[2]!);
     await factConflict(browser, w, names[2]!);
+    await clerkRecordsComplaint(browser, w, names[1]!);
   });
 
   it('the clerk sends the results; a clerk of another cell is refused', async () => {

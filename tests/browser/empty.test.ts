@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testEngine } from '../helpers/test-db.js';
 import { adminOpensCycle, clerkGrades, clerkSubmits, otherClerkRefused, secondBrowserConflict } from './flows-clerk.js';
 import { compilerDecides, compilerReport } from './flows-compiler.js';
-import { auditAnomaly, factConflict } from './flows-facts.js';
+import { auditAnomaly, clerkRecordsComplaint, factConflict } from './flows-facts.js';
 import { launchBrowser, newPage, type RunningServer, screenAndCheck, signInAs, startServer } from './helpers.js';
 import { buildSmallWorld, type World } from './world.js';
 
@@ -45,6 +45,7 @@ describe(`the web application on an empty database, ${testEngine}`, () => {
     expect(names).toEqual(['Nguyễn Văn An', 'Trần Thị Bình', 'Lê Văn Cường']);
     await secondBrowserConflict(browser, w, names[2]!);
     await factConflict(browser, w, names[2]!);
+    await clerkRecordsComplaint(browser, w, names[1]!);
     await clerkSubmits(browser, w);
     await otherClerkRefused(browser, w);
     expect(await compilerDecides(browser, w, names[0]!, false)).toEqual([]);

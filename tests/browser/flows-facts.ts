@@ -114,3 +114,16 @@ export async function factConflict(browser: Browser, w: World, name: string): Pr
   await one.context.close();
   await two.context.close();
 }
+
+/** The clerk records a complaint about member `name` on the member's page; the history shows it with its text. */
+export async function clerkRecordsComplaint(browser: Browser, w: World, name: string): Promise<void> {
+  const { context, page } = await newPage(browser);
+  await signInAs(page, w.url, w.users.clerk, w.password);
+  await row(page, name).getByRole('link', { name, exact: true }).click();
+  await page.getByRole('heading', { name: 'Đơn thư khiếu nại, tố cáo', level: 3 }).waitFor();
+  await page.getByLabel(/^Nội dung đơn thư/).fill('Đơn của quần chúng tổ dân phố, nhận ngày 20/11: phản ánh việc chưa gương mẫu');
+  await page.getByRole('button', { name: 'Ghi đơn thư' }).click();
+  await page.getByRole('cell', { name: 'Đơn của quần chúng tổ dân phố, nhận ngày 20/11: phản ánh việc chưa gương mẫu' }).waitFor();
+  expect(await page.locator('main table').innerText()).toContain('Đơn thư khiếu nại, tố cáo');
+  await context.close();
+}
