@@ -218,7 +218,7 @@ export const EN: Record<string, string> = {
   'Thao tác': 'Actions',
   'Thao tác với các dòng đã chọn': 'Actions on the selected rows',
   'Thu gọn {{n}} đơn vị trực thuộc của {{name}}': 'Close the {{n}} units below {{name}}',
-  'Thêm': 'Add',
+  'Thêm sự kiện': 'Add an event or fact',
   'Thêm sự kiện: {{name}}': 'Add an event: {{name}}',
   'Thông tin văn bản': 'Document details',
   'Thẩm quyền ký (ví dụ T/M BAN THƯỜNG VỤ)': 'Signing authority (e.g. T/M BAN THƯỜNG VỤ)',
@@ -470,4 +470,6 @@ export const EN: Record<string, string> = {
   'Tỉ lệ và so sánh giữa các đơn vị ({{n}})': 'Shares and comparisons between units ({{n}})',
   'Xác nhận kết thúc: {{name}}': 'Confirm the end of the seat: {{name}}',
   'Hủy': 'Cancel',
+  'Sự kiện của người (kỷ luật, vi phạm, nghỉ…)': 'Events of the person (discipline, violations, leave…)',
+  'Dữ kiện xếp loại của năm': 'Grading facts of the year',
 };

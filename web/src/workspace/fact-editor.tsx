@@ -69,7 +69,14 @@ export function FactEditor({ row, ruleSet, open, onClose, onSaved }: { row: Work
         <label className="field">
           <span>{t('Loại sự kiện, sự việc')}</span>
           <select value={kind} onChange={(e) => { setKind(e.target.value); setValues({}); }}>
-            {defs.map((d) => <option key={d.id} value={d.id}>{factLabel(d, i18n.language, t)}</option>)}
+            {defs.some((d) => d.store === 'event') ? (
+              <optgroup label={t('Sự kiện của người (kỷ luật, vi phạm, nghỉ…)')}>
+                {defs.filter((d) => d.store === 'event').map((d) => <option key={d.id} value={d.id}>{factLabel(d, i18n.language, t)}</option>)}
+              </optgroup>
+            ) : null}
+            <optgroup label={t('Dữ kiện xếp loại của năm')}>
+              {defs.filter((d) => d.store !== 'event').map((d) => <option key={d.id} value={d.id}>{factLabel(d, i18n.language, t)}</option>)}
+            </optgroup>
           </select>
         </label>
         {def?.fields.map((f) => (

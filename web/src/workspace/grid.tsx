@@ -125,11 +125,11 @@ function GridRow({ row, i, props, onEdit, onRemove }: RowProps) {
           {factsFor(row, ctx.ruleSet).flatMap((d) => d.current(row, lang, t)).map((v, j) => (
             <span key={j} className={`chip${v.severe ? ' bad' : ''}`}>
               {v.text}
-              {e && ctx.user.role !== 'viewer' ? <button type="button" className="linkish" aria-label={t('Xóa: {{what}}', { what: v.text })} onClick={() => onRemove(row, v)} style={{ border: 0, background: 'none', cursor: 'pointer', fontSize: '1rem' }}>×</button> : null}
+              {e && ctx.user.role !== 'viewer' ? <button type="button" className="chip-remove" aria-label={t('Xóa: {{what}}', { what: v.text })} onClick={() => onRemove(row, v)}>×</button> : null}
             </span>
           ))}
           {e && ctx.user.role !== 'viewer' ? (
-            <button type="button" className="button small" aria-label={t('Thêm sự kiện: {{name}}', { name: row.name })} onClick={() => onEdit(row)}>+ {t('Thêm')}</button>
+            <button type="button" className="button small" aria-label={t('Thêm sự kiện: {{name}}', { name: row.name })} onClick={() => onEdit(row)}>+ {t('Thêm sự kiện')}</button>
           ) : null}
         </div>
       </td>
