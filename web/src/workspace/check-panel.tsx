@@ -40,7 +40,12 @@ export interface UnitMissing {
 
 export function CheckPanelBody({ evaluationId, subject, tick, missing }: { evaluationId: string | null; subject: string | null; tick: number; missing?: UnitMissing }) {
   const { t, i18n } = useTranslation();
-  const { data, error, loading } = useData<Panel | null>((signal) => (evaluationId ? api.get<Panel>(`/api/evaluations/${evaluationId}/panel`, signal) : Promise.resolve(null)), [evaluationId, tick]);
+  const { data: loaded, error, loading } = useData<{ id: string; panel: Panel } | null>(
+    async (signal) => (evaluationId ? { id: evaluationId, panel: await api.get<Panel>(`/api/evaluations/${evaluationId}/panel`, signal) } : null),
+    [evaluationId, tick],
+  );
+  // Another subject's panel is never shown under this subject's name while this one loads.
+  const data = loaded && loaded.id === evaluationId ? loaded.panel : null;
   return (
     <div aria-live="polite">
       <h2>{subject ? t('Kiểm tra quy định: {{name}}', { name: subject }) : t('Kiểm tra quy định')}</h2>
