@@ -104,7 +104,7 @@ export async function factConflict(browser: Browser, w: World, name: string): Pr
   await enterTargets(two.page, name, '45,5');
   const dialog = two.page.getByRole('dialog');
   await dialog.getByRole('alert').filter({ hasText: 'Chưa lưu được' }).waitFor();
-  expect(await dialog.getByTestId('conflict-current').innerText()).toContain('80%');
+  expect(await until(() => dialog.getByTestId('conflict-current').innerText(), (t) => !t.includes('đang tải'), 'the stored value')).toContain('80%');
   expect(await dialog.getByLabel(/^Tỉ lệ hoàn thành/).inputValue()).toBe('45,5');
   await dialog.getByRole('button', { name: 'Lưu sự kiện' }).click();
   await row(two.page, name).getByText('Tỉ lệ chỉ tiêu, nhiệm vụ hoàn thành (%): 45,5%').waitFor();

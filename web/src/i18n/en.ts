@@ -472,4 +472,5 @@ export const EN: Record<string, string> = {
   'Hủy': 'Cancel',
   'Sự kiện của người (kỷ luật, vi phạm, nghỉ…)': 'Events of the person (discipline, violations, leave…)',
   'Dữ kiện xếp loại của năm': 'Grading facts of the year',
+  'đang tải…': 'loading…',
 };

@@ -32,6 +32,8 @@ export function FactEditor({ row, ruleSet, open, onClose, onSaved }: { row: Work
   const [kind, setKind] = useState(defs[0]?.id ?? '');
   const [values, setValues] = useState<Record<string, string>>({});
   const [error, setError] = useState<ApiError | null>(null);
+  /** The version a conflict was answered at: until the row is read again, the stored value is not known yet. */
+  const [staleVersion, setStaleVersion] = useState<number | null>(null);
   const [busy, setBusy] = useState(false);
   const def = defs.find((d) => d.id === kind);
   const submit = async (e: FormEvent) => {
@@ -46,6 +48,7 @@ export function FactEditor({ row, ruleSet, open, onClose, onSaved }: { row: Work
       onClose();
     } catch (err) {
       if (err instanceof ApiError) setError(err);
+      if (err instanceof ApiError && err.code === 'Conflict') setStaleVersion(row.evaluation?.version ?? null);
       if (err instanceof ApiError && err.code === 'Conflict') onSaved();
     } finally {
       setBusy(false);
@@ -61,7 +64,8 @@ export function FactEditor({ row, ruleSet, open, onClose, onSaved }: { row: Work
             {error.code === 'Conflict' ? <p>{t('Dữ liệu mới nhất đã được tải lại; hãy kiểm tra rồi lưu lại.')}</p> : null}
             {error.code === 'Conflict' && def ? (
               <p data-testid="conflict-current">
-                {t('Hiện đang là:')} {def.current(row, i18n.language, t).map((v) => v.text).join('; ') || t('(chưa ghi)')}
+                {t('Hiện đang là:')}{' '}
+                {row.evaluation?.version === staleVersion ? t('đang tải…') : def.current(row, i18n.language, t).map((v) => v.text).join('; ') || t('(chưa ghi)')}
               </p>
             ) : null}
           </div>
