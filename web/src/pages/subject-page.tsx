@@ -10,7 +10,7 @@ import type { Stage } from '../../../src/domain/workflow/stages.js';
 import type { CheckPanel } from '../../../src/services/check-panel.js';
 import type { SubjectView } from '../../../src/services/subject-view.js';
 import type { WorkspaceRow } from '../../../src/services/workspace.js';
-import { api } from '../api.js';
+import { api, ApiError } from '../api.js';
 import { Crumbs, ErrorNotice, Loading, useData, useTitle } from '../components/common.js';
 import { fmtDate, fmtDateTime } from '../format.js';
 import { disciplineLabel, type Eligibility, eligibilityLabel, eventLabel, gradeLabel, khtReasonLabel, stageLabel, type Grade } from '../labels.js';
@@ -78,6 +78,7 @@ export function SubjectPage({ id }: { id: string }) {
   const { user, withCycle } = useSession();
   const [tick, setTick] = useState(0);
   const [editing, setEditing] = useState(false);
+  const [removeError, setRemoveError] = useState<string | null>(null);
   const { data, error } = useData(
     async (signal) => {
       const [e, wf, subject, panel] = await Promise.all([
@@ -130,8 +131,9 @@ export function SubjectPage({ id }: { id: string }) {
           </section>
           <section className="card">
             <h2 style={{ marginTop: 0 }}>{t('Sự kiện, sự việc')}</h2>
+            {removeError ? <div className="notice bad" role="alert">{removeError}</div> : null}
             {values.length === 0 ? <p className="muted">{t('Chưa ghi sự kiện nào.')}</p> : (
-              <ul>{values.map((v, i) => <li key={i}><span className={v.severe ? 'g-KHT' : ''}>{v.text}</span>{v.entered?.by ? <div className="muted small">{t('Ghi bởi {{who}} lúc {{when}}', { who: v.entered.by, when: fmtDateTime(v.entered.at) })}</div> : null} {user.role !== 'viewer' ? <button type="button" className="button small" aria-label={t('Xóa: {{what}}', { what: v.text })} onClick={() => void removeFact(row, v).then(reload, reload)}>{t('Xóa')}</button> : null}</li>)}</ul>
+              <ul>{values.map((v, i) => <li key={i}><span className={v.severe ? 'g-KHT' : ''}>{v.text}</span>{v.entered?.by ? <div className="muted small">{t('Ghi bởi {{who}} lúc {{when}}', { who: v.entered.by, when: fmtDateTime(v.entered.at) })}</div> : null} {user.role !== 'viewer' ? <button type="button" className="button small" aria-label={t('Xóa: {{what}}', { what: v.text })} onClick={() => void removeFact(row, v).then(() => setRemoveError(null), (err: unknown) => setRemoveError(err instanceof ApiError ? err.text(lang) : String(err))).finally(reload)}>{t('Xóa')}</button> : null}</li>)}</ul>
             )}
             {user.role !== 'viewer' ? <button type="button" className="button" onClick={() => setEditing(true)}>{t('Thêm sự kiện: {{name}}', { name: subject.label })}</button> : null}
           </section>

@@ -8,6 +8,7 @@ import { useTranslation } from 'react-i18next';
 import type { WorkspaceRow } from '../../../src/services/workspace.js';
 import { api, ApiError, qs } from '../api.js';
 import { Dialog } from '../components/common.js';
+import { plainRuleText } from './citation.js';
 import { type FactDefinition, factLabel, factsFor, type FactValue } from './fact-definitions.js';
 
 /** Records a fact through the evaluation (its version checked). */
@@ -60,7 +61,7 @@ export function FactEditor({ row, ruleSet, open, onClose, onSaved }: { row: Work
         {error ? (
           <div className="error-summary" role="alert">
             <h2>{t('Chưa lưu được')}</h2>
-            <p>{error.text(i18n.language)}</p>
+            <p>{plainRuleText(error.text(i18n.language), t)}</p>
             {error.code === 'Conflict' ? <p>{t('Dữ liệu mới nhất đã được tải lại; hãy kiểm tra rồi lưu lại.')}</p> : null}
             {error.code === 'Conflict' && def ? (
               <p data-testid="conflict-current">
