@@ -38,7 +38,7 @@ export const EN: Record<string, string> = {
   'Chưa có phiếu': 'No evaluation yet',
   'Chưa ghi sự kiện nào.': 'No event recorded.',
   'Chưa lưu được': 'Not saved',
-  'Chưa thấy điểm bất thường (tỉ lệ HTXS, đơn vị toàn HTXS, đơn vị khác xa đơn vị cùng loại).': 'No anomaly found (HTXS share, all-HTXS units, units far from their peers).',
+  'Tỉ lệ và so sánh giữa các đơn vị: chưa thấy điểm bất thường (vượt tỉ lệ HTXS, đơn vị toàn HTXS, đơn vị khác xa đơn vị cùng loại).': 'Shares and comparisons between units: nothing unusual yet (HTXS over the cap, units all HTXS, units far from their peers).',
   'Chưa đăng nhập được': 'Could not sign in',
   'Chưa đặt hạn gửi kết quả cho cấp này': 'No deadline set for this level',
   'Chưa đến hạn': 'Not due yet',

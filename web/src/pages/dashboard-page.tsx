@@ -185,7 +185,7 @@ export function DashboardPage({ code }: { code: string }) {
               <li key={i}><Link href={withCycle(`/units/${encodeURIComponent(a.unitCode)}`)}>{a.unitName}</Link>: {a.source ? plainRuleText(a.text, t, a.source) : a.text}{a.source && !a.text.includes(a.source) ? <Cite source={a.source} /> : null}</li>
             ))}
           </ul>
-        ) : <p className="notice ok">{t('Chưa thấy điểm bất thường (tỉ lệ HTXS, đơn vị toàn HTXS, đơn vị khác xa đơn vị cùng loại).')}</p>}
+        ) : <p className="notice ok">{t('Tỉ lệ và so sánh giữa các đơn vị: chưa thấy điểm bất thường (vượt tỉ lệ HTXS, đơn vị toàn HTXS, đơn vị khác xa đơn vị cùng loại).')}</p>}
         <AuditAnomalies code={code} year={data.cycle.year} period={period} decided={data.byKind.reduce((s, r) => s + r.graded, 0)} />
       </section>
       <Reports view={data} />
