@@ -11,6 +11,7 @@ import { ELIGIBILITY } from '../../../src/domain/codes.js';
 import type { RowEvaluation } from '../../../src/services/workspace.js';
 import { api, ApiError } from '../api.js';
 import { eligibilityLabel, GRADES, type Grade, gradeOption, khtReasonLabel } from '../labels.js';
+import { plainRuleText } from '../workspace/citation.js';
 
 type Stage = RowEvaluation['stage'];
 
@@ -66,7 +67,7 @@ export function SubjectActions({ evaluation: e, user, authority, khtReasons, onD
       setV({});
       onDone();
     } catch (err) {
-      const message = err instanceof ApiError ? err.text(i18n.language) + (err.code === 'Conflict' ? ` ${t('Trang đã tải lại dữ liệu mới nhất; hãy xem lại rồi làm lại.')}` : '') : String(err);
+      const message = err instanceof ApiError ? plainRuleText(err.text(i18n.language), t) + (err.code === 'Conflict' ? ` ${t('Trang đã tải lại dữ liệu mới nhất; hãy xem lại rồi làm lại.')}` : '') : String(err);
       setErrors((o) => ({ ...o, [key]: message }));
       if (err instanceof ApiError && err.code === 'Conflict') onDone();
     } finally {

@@ -9,6 +9,7 @@ import { SaveStatus } from '../components/common.js';
 import { fmtDateTime } from '../format.js';
 import { gradeLabel, stageLabel } from '../labels.js';
 import type { RowState, Step } from './row-saver.js';
+import { plainRuleText } from './citation.js';
 
 function stepGrade(step: Step, lang: string): string {
   return step.grade ? `${step.grade} — ${gradeLabel(step.grade, lang)}` : step.name;
@@ -49,7 +50,7 @@ export function RowStatus({ name, evaluation, state, onRetry, onKeep }: { name: 
             if (why.trim()) onRetry({ ...state.justify!.step, justification: why.trim() });
           }}
         >
-          <p role="alert">{state.justify.message}</p>
+          <p role="alert">{plainRuleText(state.justify.message, t)}</p>
           <label className="field">
             <span>{t('Lý do chấp nhận cảnh báo: {{name}}', { name })}</span>
             <textarea value={why} onChange={(e) => setWhy(e.target.value)} rows={2} style={{ minHeight: '4rem' }} />
