@@ -1,7 +1,7 @@
 /**
  * The browser flows of the administrator and of a cell's clerk (issue #9 "Done when"): open the
  * cycle, grade a member from the keyboard and see the cap headroom move, enter a discipline and see
- * the ceiling drop, send the results; a second browser editing the same member gets the conflict;
+ * the ceiling drop, enter a stored fact (criterion «Kém») and see it drop and rise, send the results; a second browser editing the same member gets the conflict;
  * a clerk of another cell is refused.
  */
 import type { Browser, Page } from 'playwright-core';

@@ -2,7 +2,8 @@
  * The browser flows of the facts the rules read (issue 8, entered in the pages by issue #9): the
  * district's organisation department seats a position on a leadership collective and ends the seat;
  * a discipline entered after a decision is pointed at by the dashboard's grade audit, which leads to
- * the subject.
+ * the subject; two browsers entering a fact for the same member (the stale one sees the stored value
+ * and loses nothing); a complaint recorded on a member's page.
  */
 import type { Browser, Page } from 'playwright-core';
 import { expect } from 'vitest';
