@@ -5,7 +5,7 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import SQLite from 'better-sqlite3';
-import { CompiledQuery, type DatabaseConnection, type Driver, Kysely, Migrator, PostgresDialect, SqliteDialect, SqliteDriver, sql } from 'kysely';
+import { CompiledQuery, type DatabaseConnection, type Driver, Kysely, Migrator, PostgresAdapter, PostgresDialect, SqliteDialect, SqliteDriver, sql } from 'kysely';
 import pg from 'pg';
 import type { Config } from '../config.js';
 import { AppError } from '../domain/errors.js';
@@ -22,9 +22,14 @@ pg.types.setTypeParser(1700, (v) => Number.parseFloat(v));
 const engines = new WeakMap<object, Engine>();
 const sqliteHandles = new WeakMap<object, SQLite.Database>();
 
-/** Which engine a database handle talks to. */
+/**
+ * Which engine a database handle talks to: the handle createDb made, or a transaction (or any other
+ * Kysely instance) over it, known by its dialect's adapter — a transaction is a Kysely instance of
+ * its own that createDb never saw, so a lookup by identity alone took every PostgreSQL transaction
+ * for SQLite.
+ */
 export function engineOf(db: Db): Engine {
-  return engines.get(db) ?? 'sqlite';
+  return engines.get(db) ?? (db.getExecutor().adapter instanceof PostgresAdapter ? 'postgres' : 'sqlite');
 }
 
 /**
