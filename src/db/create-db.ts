@@ -11,6 +11,7 @@ import type { Config } from '../config.js';
 import { AppError } from '../domain/errors.js';
 import { migrations } from './migrations/index.js';
 import type { Database } from './schema.js';
+import { WriteWatcher } from './request-audit.js';
 
 export type Db = Kysely<Database>;
 export type Engine = Config['engine'];
@@ -103,14 +104,14 @@ export function createDb(config: Pick<Config, 'engine' | 'sqlitePath' | 'databas
       max: 10,
       options: config.pgSchema === 'public' ? undefined : `-c search_path=${config.pgSchema}`,
     });
-    db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+    db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }), plugins: [new WriteWatcher()] });
   } else {
     if (config.sqlitePath !== ':memory:') mkdirSync(dirname(config.sqlitePath), { recursive: true });
     const sqlite = new SQLite(config.sqlitePath);
     sqlite.pragma('journal_mode = WAL');
     sqlite.pragma('foreign_keys = ON');
     sqlite.pragma('busy_timeout = 5000');
-    db = new Kysely<Database>({ dialect: new ImmediateSqliteDialect(sqlite) });
+    db = new Kysely<Database>({ dialect: new ImmediateSqliteDialect(sqlite), plugins: [new WriteWatcher()] });
     sqliteHandles.set(db, sqlite);
   }
   engines.set(db, config.engine);

@@ -8,6 +8,7 @@
  */
 import type { Context, Hono, MiddlewareHandler } from 'hono';
 import { recordAudit } from '../db/queries/audit.js';
+import { type RequestAudit, withRequestAudit } from '../db/request-audit.js';
 import type { AppEnv } from './app.js';
 import { clientAddress } from './client-address.js';
 
@@ -76,20 +77,25 @@ export function auditWrites(app: Hono<AppEnv>): MiddlewareHandler<AppEnv> {
     const exported = c.req.method === 'GET' && PERSONAL_EXPORTS.some((re) => re.test(path));
     if (!user || !path.startsWith('/api/') || OWN_LOG.has(path) || (!write && !exported)) return next();
     const before = ['PUT', 'PATCH', 'DELETE'].includes(c.req.method) ? await readBefore(app, c) : null;
-    await next();
-    if (c.res.status >= 400) return;
     const request = write ? await requestSummary(c) : null;
-    const answer = write ? redact(await jsonOrNull(c.res)) : { query: c.req.query(), contentType: c.res.headers.get('content-type') };
     const reason = (request as { reason?: unknown } | null)?.reason;
-    await recordAudit(c.var.deps.db, {
+    const entry = (newValue: unknown) => ({
       actor: user.username,
       action: exported ? `export ${path}` : `${c.req.method} ${path}`,
       source: clientAddress(c) ?? null,
       entity: path.split('/')[2] ?? null,
       entityKey: path,
       oldValue: before,
-      newValue: write ? { request, status: c.res.status, answer } : answer,
+      newValue,
       reason: typeof reason === 'string' ? reason : null,
     });
+    // Written by the change's own transaction when it commits (src/db/request-audit.ts).
+    const audit: RequestAudit = { entry: (result) => entry({ request, result: redact(result) }), wrote: false, written: false, appending: false };
+    await withRequestAudit(audit, () => next());
+    if (c.res.status >= 400 || audit.written) return;
+    // No transaction carried it (an export, a write outside any transaction, a job started for later): appended now.
+    audit.written = true;
+    const answer = write ? redact(await jsonOrNull(c.res)) : { query: c.req.query(), contentType: c.res.headers.get('content-type') };
+    await recordAudit(c.var.deps.db, entry(write ? { request, status: c.res.status, answer } : answer));
   };
 }

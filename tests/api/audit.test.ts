@@ -4,7 +4,8 @@
  * with who, when, what, old, new, why and from where; the hash chain verifies, and an edited, an
  * inserted and a deleted entry are each reported by number.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { sql } from 'kysely';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { entryHash } from '../../src/domain/audit-chain.js';
 import { createCycle } from '../../src/db/queries/cycles.js';
 import { createEvaluation } from '../../src/db/queries/evaluations.js';
@@ -13,6 +14,7 @@ import { verifyAudit } from '../../src/services/audit.js';
 import { signIn, type SignedIn } from '../helpers/auth.js';
 import { createTestDb, type TestDb, testEngine } from '../helpers/test-db.js';
 import { seedScopeOrg } from '../server/fixtures-scope.js';
+import { dumpTables } from '../helpers/dump.js';
 
 type Json = Record<string, any>;
 
@@ -115,6 +117,51 @@ describe(`audit log, ${testEngine}`, () => {
       expect((await t3.db.selectFrom('audit_log').select('seq').where('action', '=', 'PATCH /api/persons/10.001').execute()).length).toBe(30);
     } finally {
       await t3.close();
+    }
+  });
+
+  it('writes each change and its entry in one transaction: an entry that cannot be written leaves no change', async () => {
+    const t4 = await createTestDb();
+    try {
+      const app4 = createApp({ db: t4.db, config: t4.config });
+      await seedScopeOrg(t4.db);
+      await createCycle(t4.db, { year: 2023, referenceDate: '2023-12-31' });
+      const id = (await createEvaluation(t4.db, { cycleYear: 2023, subjectKind: 'member', subjectRef: '10.001', actor: 'seed' })).id;
+      const boss = await signIn(app4, t4.db, { role: 'admin', scope: 'TINH' });
+      const clerk = await signIn(app4, t4.db, { role: 'compiler', scope: 'HUYEN' });
+      const call = async (who: SignedIn, method: string, path: string, body: unknown) =>
+        (await app4.request(path, { method, headers: { ...who.headers, 'content-type': 'application/json' }, body: JSON.stringify(body) }, socket)).status;
+      const rename = (from: string, to: string) => sql`alter table ${sql.id(from)} rename to ${sql.id(to)}`.execute(t4.db);
+      // People, units, deadlines, calendar, facts, users, seats: each change once with the log unwritable, then again.
+      const changes: [SignedIn, string, string, unknown][] = [
+        [clerk, 'PATCH', '/api/persons/10.002', { fullName: 'Trần Văn Bình Hai' }],
+        [clerk, 'POST', '/api/units/XA-B/changes', { from: '2026-01-01', name: 'Xã B mới' }],
+        [boss, 'PUT', '/api/cycles/2023/deadlines', { deadlines: [{ level: 'cell', dueOn: '2023-12-10' }] }],
+        [boss, 'PUT', '/api/calendar/days', { date: '2023-12-11', kind: 'day_off', name: 'Nghỉ bù' }],
+        [clerk, 'PUT', `/api/evaluations/${id}/facts/forceMajeure`, { value: true, reason: 'Bão số 3' }],
+        [boss, 'POST', '/api/users', { username: 'moi.a', role: 'viewer', scope: 'HUYEN' }],
+        [boss, 'PATCH', `/api/users/${clerk.user.username}`, { displayName: 'Cán bộ tổng hợp' }],
+        [clerk, 'POST', '/api/collectives/COL-A/members', { cardNumber: '10.001', validFrom: '2020-01-01' }],
+      ];
+      const quiet = vi.spyOn(console, 'error').mockImplementation(() => undefined); // the 500s' own logging
+      for (const [who, method, path, body] of changes) {
+        const before = await dumpTables(t4.db);
+        await rename('audit_log', 'audit_log_away');
+        try {
+          expect(await call(who, method, path, body), `${method} ${path}`).toBe(500);
+        } finally {
+          await rename('audit_log_away', 'audit_log');
+        }
+        expect(await dumpTables(t4.db), `${method} ${path} changed data without its entry`).toEqual(before);
+        expect(await call(who, method, path, body), `${method} ${path}`).toBeLessThan(300);
+        const last = await t4.db.selectFrom('audit_log').selectAll().where('action', '=', `${method} ${path}`).orderBy('seq', 'desc').executeTakeFirstOrThrow();
+        expect(last).toMatchObject({ actor: who.user.username, source: '198.51.100.23' });
+        expect(JSON.parse(last.new_value ?? 'null').request).toEqual(body);
+      }
+      quiet.mockRestore();
+      expect((await verifyAudit(t4.db)).findings).toEqual([]);
+    } finally {
+      await t4.close();
     }
   });
 });
