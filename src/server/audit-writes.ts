@@ -13,8 +13,12 @@ import type { AppEnv } from './app.js';
 import { clientAddress } from './client-address.js';
 
 const SAFE = new Set(['GET', 'HEAD', 'OPTIONS']);
-/** Downloads that carry personal data: logged although they change nothing. */
-const PERSONAL_EXPORTS = [/^\/api\/exports\//];
+/** Reads that carry personal data: logged although they change nothing (so is any other download but the blank template). */
+const PERSONAL_EXPORTS = [/^\/api\/exports\//, /^\/api\/audit$/];
+const BLANK = new Set(['/api/imports/template']);
+
+/** A file sent to be saved (Content-Disposition: attachment): a report, a workbook, a template. */
+const isDownload = (res: Response) => /^\s*attachment/i.test(res.headers.get('content-disposition') ?? '');
 /** Logged elsewhere, with more detail. */
 const OWN_LOG = new Set(['/api/auth/login', '/api/auth/logout']);
 
@@ -74,14 +78,13 @@ export function auditWrites(app: Hono<AppEnv>): MiddlewareHandler<AppEnv> {
     const path = c.req.path;
     const user = c.get('user');
     const write = !SAFE.has(c.req.method);
-    const exported = c.req.method === 'GET' && PERSONAL_EXPORTS.some((re) => re.test(path));
-    if (!user || !path.startsWith('/api/') || OWN_LOG.has(path) || (!write && !exported)) return next();
+    if (!user || !path.startsWith('/api/') || OWN_LOG.has(path) || (!write && c.req.method !== 'GET')) return next();
     const before = ['PUT', 'PATCH', 'DELETE'].includes(c.req.method) ? await readBefore(app, c) : null;
     const request = write ? await requestSummary(c) : null;
     const reason = (request as { reason?: unknown } | null)?.reason;
-    const entry = (newValue: unknown) => ({
+    const entry = (action: string, newValue: unknown) => ({
       actor: user.username,
-      action: exported ? `export ${path}` : `${c.req.method} ${path}`,
+      action,
       source: clientAddress(c) ?? null,
       entity: path.split('/')[2] ?? null,
       entityKey: path,
@@ -89,13 +92,19 @@ export function auditWrites(app: Hono<AppEnv>): MiddlewareHandler<AppEnv> {
       newValue,
       reason: typeof reason === 'string' ? reason : null,
     });
+    if (!write) {
+      await next();
+      const exported = PERSONAL_EXPORTS.some((re) => re.test(path)) || (isDownload(c.res) && !BLANK.has(path));
+      if (c.res.status === 200 && exported) await recordAudit(c.var.deps.db, entry(`export ${path}`, { query: c.req.query(), contentType: c.res.headers.get('content-type') }));
+      return;
+    }
+    const action = `${c.req.method} ${path}`;
     // Written by the change's own transaction when it commits (src/db/request-audit.ts).
-    const audit: RequestAudit = { entry: (result) => entry({ request, result: redact(result) }), wrote: false, written: false, appending: false };
+    const audit: RequestAudit = { entry: (result) => entry(action, { request, result: redact(result) }), wrote: false, written: false, appending: false };
     await withRequestAudit(audit, () => next());
     if (c.res.status >= 400 || audit.written) return;
-    // No transaction carried it (an export, a write outside any transaction, a job started for later): appended now.
+    // No transaction carried it (a write outside any transaction, a job started for later): appended now.
     audit.written = true;
-    const answer = write ? redact(await jsonOrNull(c.res)) : { query: c.req.query(), contentType: c.res.headers.get('content-type') };
-    await recordAudit(c.var.deps.db, entry(write ? { request, status: c.res.status, answer } : answer));
+    await recordAudit(c.var.deps.db, entry(action, { request, status: c.res.status, answer: redact(await jsonOrNull(c.res)) }));
   };
 }

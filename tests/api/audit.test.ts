@@ -70,6 +70,32 @@ describe(`audit log, ${testEngine}`, () => {
     expect((await verifyAudit(t.db)).findings).toEqual([]);
   });
 
+  it('serves the log to an administrator only, a page at a time, and logs the reading', async () => {
+    expect((await send(compiler, 'GET', '/api/audit')).status).toBe(403);
+    expect((await send(compiler, 'GET', '/api/audit/verify')).status).toBe(403);
+    expect((await send(admin, 'GET', '/api/audit?limit=0')).status).toBe(400);
+    const total = Number((await t.db.selectFrom('audit_head').select('seq').executeTakeFirstOrThrow()).seq);
+    const seen: number[] = [];
+    let after = 0;
+    for (;;) {
+      const page = await send(admin, 'GET', `/api/audit?limit=3&after=${after}`);
+      expect(page.status).toBe(200);
+      seen.push(...(page.body.entries as Json[]).map((e) => e.seq));
+      if (page.body.next === null) break;
+      after = page.body.next;
+    }
+    // Every entry once, in order (the first page's own reading comes after it was read).
+    expect(seen.slice(0, total)).toEqual(Array.from({ length: total }, (_, i) => i + 1));
+    const reads = (await entries()).filter((e) => e.action === 'export /api/audit');
+    expect(reads.length).toBeGreaterThan(0);
+    expect(reads[0]).toMatchObject({ actor: admin.user.username, source: '198.51.100.23' });
+    const verified = await send(admin, 'GET', '/api/audit/verify');
+    expect([verified.status, verified.body.intact, verified.body.findings]).toEqual([200, true, []]);
+    // A download of a report is logged like the exports.
+    expect((await app.request('/api/reports/HUYEN/2023/docx', { headers: compiler.headers }, socket)).status).toBe(200);
+    expect((await entries()).filter((e) => e.action === 'export /api/reports/HUYEN/2023/docx').map((e) => e.actor)).toEqual([compiler.user.username]);
+  });
+
   it('verify reports an edited, an inserted and a deleted entry by number', async () => {
     const before = await verifyAudit(t.db);
     expect(before.findings).toEqual([]);
@@ -79,6 +105,8 @@ describe(`audit log, ${testEngine}`, () => {
     const edited = await t.db.selectFrom('audit_log').selectAll().where('seq', '=', 3).executeTakeFirstOrThrow();
     await t.db.updateTable('audit_log').set({ actor: 'ai-do-khac' }).where('seq', '=', 3).execute();
     expect((await verifyAudit(t.db)).findings.map((f) => [f.kind, f.seq])).toEqual([['edited', 3]]);
+    const overHttp = await send(admin, 'GET', '/api/audit/verify');
+    expect([overHttp.body.intact, overHttp.body.findings.map((f: Json) => [f.kind, f.seq])]).toEqual([false, [['edited', 3]]]);
     await t.db.updateTable('audit_log').set({ actor: edited.actor }).where('seq', '=', 3).execute();
 
     await t.db.deleteFrom('audit_log').where('seq', '=', 4).execute();
