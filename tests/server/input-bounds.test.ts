@@ -4,6 +4,7 @@
  * fields over their limits; a workbook bomb sent by a viewer refused before any parsing, with bounded
  * memory, its declared sizes lying or not; a template name with CR/LF.
  */
+import { deflateRawSync } from 'node:zlib';
 import PizZip from 'pizzip';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createCycle } from '../../src/db/queries/cycles.js';
@@ -35,6 +36,68 @@ function lying(bytes: Uint8Array): Uint8Array {
   for (let i = 0; i + 4 <= b.length; i++) if (b.readUInt32LE(i) === 0x02014b50 && b.readUInt32LE(i + 24) > 1024) b.writeUInt32LE(1024, i + 24);
   return new Uint8Array(b);
 }
+
+/**
+ * A zip of `copies` entries, each expanding to `mb` megabytes, its sizes declared truthfully: built
+ * by hand around one compressed run, so the test never holds the expanded bytes more than once.
+ */
+function bigBomb(names: readonly string[], mb: number): Uint8Array {
+  const raw = Buffer.alloc(mb * 1024 * 1024, 'A');
+  const data = deflateRawSync(raw);
+  const crc = crc32(raw);
+  const locals: Buffer[] = [];
+  const centrals: Buffer[] = [];
+  let offset = 0;
+  for (const name of names) {
+    const n = Buffer.from(name);
+    const local = Buffer.alloc(30);
+    local.writeUInt32LE(0x04034b50, 0);
+    local.writeUInt16LE(20, 4);
+    local.writeUInt16LE(8, 8);
+    local.writeUInt32LE(crc, 14);
+    local.writeUInt32LE(data.length, 18);
+    local.writeUInt32LE(raw.length, 22);
+    local.writeUInt16LE(n.length, 26);
+    const central = Buffer.alloc(46);
+    central.writeUInt32LE(0x02014b50, 0);
+    central.writeUInt16LE(20, 4);
+    central.writeUInt16LE(20, 6);
+    central.writeUInt16LE(8, 10);
+    central.writeUInt32LE(crc, 16);
+    central.writeUInt32LE(data.length, 20);
+    central.writeUInt32LE(raw.length, 24);
+    central.writeUInt16LE(n.length, 28);
+    central.writeUInt32LE(offset, 42);
+    locals.push(local, n, data);
+    centrals.push(central, n);
+    offset += 30 + n.length + data.length;
+  }
+  const dir = Buffer.concat(centrals);
+  const end = Buffer.alloc(22);
+  end.writeUInt32LE(0x06054b50, 0);
+  end.writeUInt16LE(names.length, 8);
+  end.writeUInt16LE(names.length, 10);
+  end.writeUInt32LE(dir.length, 12);
+  end.writeUInt32LE(offset, 16);
+  return new Uint8Array(Buffer.concat([...locals, dir, end]));
+}
+
+/** CRC-32 (the zip's), for the hand-built archive to be a valid one. */
+function crc32(b: Buffer): number {
+  let table = crcTable;
+  if (!table) {
+    table = crcTable = new Int32Array(256);
+    for (let i = 0; i < 256; i++) {
+      let c = i;
+      for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
+      table[i] = c;
+    }
+  }
+  let crc = -1;
+  for (let i = 0; i < b.length; i++) crc = table[(crc ^ b[i]!) & 0xff]! ^ (crc >>> 8);
+  return (crc ^ -1) >>> 0;
+}
+let crcTable: Int32Array | undefined;
 
 describe(`input bounds, ${testEngine}`, () => {
   let t: TestDb;
@@ -116,6 +179,42 @@ describe(`input bounds, ${testEngine}`, () => {
     expect(results.find((r) => r.status === 413 && r.body.error.message.en.includes('declared size'))).toBeDefined();
     expect(elapsed).toBeLessThan(5_000);
     expect(grown).toBeLessThan(300 * 1024 * 1024);
+  });
+
+  it('refuses workbook and CSV-zip bombs sent to the import before parsing, within bounded memory, starting no job', async () => {
+    const before = await snapshot(t.db);
+    // Honest sizes: 5 sheets of 64 MB (320 MB, over the import's 256 MB); lying ones: 50 MB declared as 1 KB.
+    const book = bigBomb(['[Content_Types].xml', 'xl/workbook.xml', 'xl/worksheets/sheet1.xml', 'xl/worksheets/sheet2.xml', 'xl/worksheets/sheet3.xml'], 64);
+    const csvZip = bigBomb(['units.csv', 'persons.csv', 'events.csv', 'a.csv', 'b.csv'], 64);
+    const liar = lying(bomb(50));
+    const rssBefore = process.memoryUsage().rss;
+    const started = Date.now();
+    const octet = { 'content-type': 'application/octet-stream' };
+    const results = await Promise.all([
+      send(compiler, 'POST', '/api/imports?name=to-chuc.xlsx', Buffer.from(book), octet),
+      send(compiler, 'POST', '/api/imports?name=to-chuc.zip', Buffer.from(csvZip), octet),
+    ]);
+    results.push(await send(compiler, 'POST', '/api/imports?name=gia.xlsx', Buffer.from(liar), octet));
+    const form = new FormData();
+    form.append('file', new Blob([Buffer.from(csvZip)]), 'to\r\nchuc.zip');
+    const res = await app.request('/api/imports', { method: 'POST', headers: compiler.headers, body: form });
+    results.push({ status: res.status, body: (await res.json()) as Json, headers: res.headers });
+    const grown = process.memoryUsage().rss - rssBefore;
+    for (const r of results) expect([r.status, r.body.error?.code, r.body.error?.field], JSON.stringify(r.body)).toEqual([413, 'PayloadTooLarge', 'file']);
+    expect(results.map((r) => r.body.error.message.en)).toEqual([
+      expect.stringMatching(/"to-chuc\.xlsx" refused: expands to 320 MB, at most 256 MB/),
+      expect.stringMatching(/"to-chuc\.zip" refused: expands to 320 MB/),
+      expect.stringMatching(/"gia\.xlsx" refused: entry .* declared size/),
+      expect.stringMatching(/"to chuc\.zip" refused/), // the uploaded name, its line break gone
+    ]);
+    expect(Date.now() - started).toBeLessThan(10_000);
+    expect(grown).toBeLessThan(300 * 1024 * 1024);
+    expect(await snapshot(t.db)).toEqual(before);
+    // Within the limits the same route takes the file (a job starts).
+    const small = new PizZip();
+    small.file('units.csv', 'x');
+    const ok = await send(compiler, 'POST', '/api/imports?name=nho.zip&dryRun=1', Buffer.from(small.generate({ type: 'uint8array', compression: 'DEFLATE' })), octet);
+    expect(ok.status, JSON.stringify(ok.body)).toBe(202);
   });
 
   it('checks a zip\'s size, entry count and expanded size', () => {
