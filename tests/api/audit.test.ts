@@ -7,13 +7,11 @@
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { entryHash } from '../../src/domain/audit-chain.js';
-import { createCycle } from '../../src/db/queries/cycles.js';
-import { createEvaluation } from '../../src/db/queries/evaluations.js';
 import { createApp } from '../../src/server/app.js';
 import { verifyAudit } from '../../src/services/audit.js';
 import { signIn, type SignedIn } from '../helpers/auth.js';
-import { createTestDb, type TestDb, testEngine } from '../helpers/test-db.js';
-import { seedScopeOrg } from '../server/fixtures-scope.js';
+import { type TestDb, testEngine } from '../helpers/test-db.js';
+import { openCycle2023, scopeWorld } from '../server/fixtures-scope.js';
 import { dumpTables } from '../helpers/dump.js';
 
 type Json = Record<string, any>;
@@ -32,11 +30,8 @@ describe(`audit log, ${testEngine}`, () => {
   const entries = async () => (await t.db.selectFrom('audit_log').selectAll().orderBy('seq').execute()).map((r) => ({ ...r, old: r.old_value ? JSON.parse(r.old_value) : null, new: r.new_value ? JSON.parse(r.new_value) : null }));
 
   beforeAll(async () => {
-    t = await createTestDb();
-    app = createApp({ db: t.db, config: t.config });
-    await seedScopeOrg(t.db);
-    await createCycle(t.db, { year: 2023, referenceDate: '2023-12-31' });
-    evaluationId = (await createEvaluation(t.db, { cycleYear: 2023, subjectKind: 'member', subjectRef: '10.001', actor: 'seed' })).id;
+    ({ t, app } = await scopeWorld());
+    evaluationId = await openCycle2023(t.db);
     admin = await signIn(app, t.db, { role: 'admin', scope: 'TINH' });
     compiler = await signIn(app, t.db, { role: 'compiler', scope: 'HUYEN' });
   });
@@ -115,10 +110,8 @@ describe(`audit log, ${testEngine}`, () => {
     expect(gone).toBeUndefined();
 
     // An entry forged at the end, with a correctly computed hash: past the head.
-    const t2 = await createTestDb();
+    const { t: t2, app: app2 } = await scopeWorld();
     try {
-      const app2 = createApp({ db: t2.db, config: t2.config });
-      await seedScopeOrg(t2.db);
       await signIn(app2, t2.db, { role: 'admin', scope: 'TINH' });
       const last = (await t2.db.selectFrom('audit_head').selectAll().executeTakeFirstOrThrow());
       const forged = { seq: Number(last.seq) + 1, at: '2024-01-01T00:00:00.000Z', actor: 'ke-gia', source: null, action: 'sign_in', entity: null, entityKey: null, oldValue: null, newValue: null, reason: null };
@@ -133,10 +126,8 @@ describe(`audit log, ${testEngine}`, () => {
   });
 
   it('keeps the log whole under concurrent writers (numbered without gaps, chain intact)', async () => {
-    const t3 = await createTestDb();
+    const { t: t3, app: app3 } = await scopeWorld();
     try {
-      const app3 = createApp({ db: t3.db, config: t3.config });
-      await seedScopeOrg(t3.db);
       const s = await signIn(app3, t3.db, { role: 'compiler', scope: 'HUYEN' });
       const results = await Promise.all(Array.from({ length: 30 }, (_, i) => app3.request('/api/persons/10.001', { method: 'PATCH', headers: { ...s.headers, 'content-type': 'application/json' }, body: JSON.stringify({ fullName: `Nguyễn Văn An ${i}` }) })));
       expect(results.map((r) => r.status).filter((x) => x !== 200)).toEqual([]);
@@ -149,12 +140,9 @@ describe(`audit log, ${testEngine}`, () => {
   });
 
   it('writes each change and its entry in one transaction: an entry that cannot be written leaves no change', async () => {
-    const t4 = await createTestDb();
+    const { t: t4, app: app4 } = await scopeWorld();
     try {
-      const app4 = createApp({ db: t4.db, config: t4.config });
-      await seedScopeOrg(t4.db);
-      await createCycle(t4.db, { year: 2023, referenceDate: '2023-12-31' });
-      const id = (await createEvaluation(t4.db, { cycleYear: 2023, subjectKind: 'member', subjectRef: '10.001', actor: 'seed' })).id;
+      const id = await openCycle2023(t4.db);
       const boss = await signIn(app4, t4.db, { role: 'admin', scope: 'TINH' });
       const clerk = await signIn(app4, t4.db, { role: 'compiler', scope: 'HUYEN' });
       const call = async (who: SignedIn, method: string, path: string, body: unknown) =>

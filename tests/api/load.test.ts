@@ -10,11 +10,10 @@ import { serve } from '@hono/node-server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createCycle } from '../../src/db/queries/cycles.js';
 import { createEvaluation } from '../../src/db/queries/evaluations.js';
-import { createApp } from '../../src/server/app.js';
 import { verifyAudit } from '../../src/services/audit.js';
 import { signIn, type SignedIn } from '../helpers/auth.js';
-import { createTestDb, type TestDb, testEngine } from '../helpers/test-db.js';
-import { seedScopeOrg } from '../server/fixtures-scope.js';
+import { type TestDb, testEngine } from '../helpers/test-db.js';
+import { scopeWorld } from '../server/fixtures-scope.js';
 import type { Json } from '../workflow/helpers.js';
 
 const WRITERS_PER_EVALUATION = 6;
@@ -28,9 +27,9 @@ describe(`concurrent writers over HTTP, ${testEngine}`, () => {
   const ids: string[] = [];
 
   beforeAll(async () => {
-    t = await createTestDb();
-    const app = createApp({ db: t.db, config: t.config });
-    await seedScopeOrg(t.db);
+    const world = await scopeWorld();
+    t = world.t;
+    const app = world.app;
     await createCycle(t.db, { year: 2023, referenceDate: '2023-12-31' });
     for (const card of ['10.001', '10.002', '10.003', '10.004', '10.005']) {
       ids.push((await createEvaluation(t.db, { cycleYear: 2023, subjectKind: 'member', subjectRef: card, actor: 'seed' })).id);

@@ -7,17 +7,15 @@
 import { deflateRawSync } from 'node:zlib';
 import PizZip from 'pizzip';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createCycle } from '../../src/db/queries/cycles.js';
-import { createEvaluation } from '../../src/db/queries/evaluations.js';
 import { attachmentDisposition, sanitiseFileName } from '../../src/domain/file-names.js';
 import { createApp } from '../../src/server/app.js';
 import { BODY_LIMITS, FIELD_MAX_CHARS } from '../../src/server/input-bounds.js';
 import { WorkSlots } from '../../src/server/work-slots.js';
 import { assertZipWithin } from '../../src/services/zip-guard.js';
 import { signIn, type SignedIn } from '../helpers/auth.js';
-import { createTestDb, type TestDb, testEngine } from '../helpers/test-db.js';
+import { type TestDb, testEngine } from '../helpers/test-db.js';
 import { snapshot } from '../workflow/helpers.js';
-import { seedScopeOrg } from './fixtures-scope.js';
+import { openCycle2023, scopeWorld } from './fixtures-scope.js';
 
 type Json = Record<string, any>;
 
@@ -115,11 +113,8 @@ describe(`input bounds, ${testEngine}`, () => {
   };
 
   beforeAll(async () => {
-    t = await createTestDb();
-    app = createApp({ db: t.db, config: t.config });
-    await seedScopeOrg(t.db);
-    await createCycle(t.db, { year: 2023, referenceDate: '2023-12-31' });
-    evaluationId = (await createEvaluation(t.db, { cycleYear: 2023, subjectKind: 'member', subjectRef: '10.001', actor: 'seed' })).id;
+    ({ t, app } = await scopeWorld());
+    evaluationId = await openCycle2023(t.db);
     compiler = await signIn(app, t.db, { role: 'compiler', scope: 'HUYEN' });
     viewer = await signIn(app, t.db, { role: 'viewer', scope: 'HUYEN' });
   });

@@ -15,8 +15,8 @@ import { createPosition } from '../../src/db/queries/positions.js';
 import { createApp } from '../../src/server/app.js';
 import { signIn, type SignedIn } from '../helpers/auth.js';
 import { dumpTables } from '../helpers/dump.js';
-import { createTestDb, type TestDb, testEngine } from '../helpers/test-db.js';
-import { seedScopeOrg } from './fixtures-scope.js';
+import { type TestDb, testEngine } from '../helpers/test-db.js';
+import { scopeWorld } from './fixtures-scope.js';
 
 type Json = Record<string, any>;
 
@@ -32,9 +32,7 @@ describe(`references and reads, ${testEngine}`, () => {
   };
 
   beforeAll(async () => {
-    t = await createTestDb();
-    app = createApp({ db: t.db, config: t.config });
-    await seedScopeOrg(t.db);
+    ({ t, app } = await scopeWorld());
     await createCycle(t.db, { year: 2023, referenceDate: '2023-12-31' });
     compiler = await signIn(app, t.db, { role: 'compiler', scope: 'HUYEN' });
     viewer = await signIn(app, t.db, { role: 'viewer', scope: 'HUYEN' });
