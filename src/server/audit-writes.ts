@@ -55,8 +55,33 @@ async function requestSummary(c: Context<AppEnv>): Promise<unknown> {
 }
 
 /**
- * What this user read at the address just before changing it, or at its parent when the address
- * itself is not readable (PUT /api/cycles/2023/deadlines → GET /api/cycles/2023); null otherwise.
+ * Where the value a POST changes is read, for the POSTs that change a person's, a unit's or a
+ * collective's records (memberships, transfers, events, dated unit changes, seats): the record read
+ * just before, as the old value. Other POSTs create, or are workflow steps whose fields are logged
+ * with their old values inside their own transaction (src/db/queries/evaluation-history.ts).
+ */
+const READ_BEFORE_POST: readonly [RegExp, (m: RegExpExecArray) => string][] = [
+  [/^\/api\/units\/([^/]+)\/(?:changes|split)$/, (m) => `/api/units/${m[1]}/versions`],
+  [/^\/api\/persons\/([^/]+)\/(?:memberships|transfer)$/, (m) => `/api/persons/${m[1]}`],
+  [/^\/api\/persons\/([^/]+)\/events$/, (m) => `/api/persons/${m[1]}/events`],
+  [/^\/api\/collectives\/([^/]+)\/members(?:\/[^/]+\/end)?$/, (m) => `/api/collectives/${m[1]}/members`],
+];
+
+/** The addresses to read the old value at: for PUT, PATCH and DELETE the address itself, else its parent; for some POSTs their record. */
+function beforePaths(method: string, path: string): string[] {
+  if (['PUT', 'PATCH', 'DELETE'].includes(method)) return [path, path.replace(/\/[^/]+\/?$/, '')].filter((p) => p !== '/api' && p !== '');
+  if (method !== 'POST') return [];
+  for (const [re, to] of READ_BEFORE_POST) {
+    const m = re.exec(path);
+    if (m) return [to(m)];
+  }
+  return [];
+}
+
+/**
+ * What this user read just before changing it (PUT /api/cycles/2023/deadlines → GET of the address,
+ * else of its parent /api/cycles/2023; POST /api/persons/X/memberships → GET /api/persons/X); null
+ * when nothing there is readable.
  */
 async function readBefore(app: Hono<AppEnv>, c: Context<AppEnv>): Promise<unknown> {
   const headers: Record<string, string> = {};
@@ -65,8 +90,7 @@ async function readBefore(app: Hono<AppEnv>, c: Context<AppEnv>): Promise<unknow
     if (v) headers[h] = v;
   }
   const url = new URL(c.req.url);
-  for (const path of [url.pathname, url.pathname.replace(/\/[^/]+\/?$/, '')]) {
-    if (path === '/api' || path === '') break;
+  for (const path of beforePaths(c.req.method, url.pathname)) {
     const res = await app.request(new URL(path + url.search, url).toString(), { headers }, c.env);
     if (res.status === 200) return { from: `GET ${path}`, value: await jsonOrNull(res) };
   }
@@ -79,7 +103,7 @@ export function auditWrites(app: Hono<AppEnv>): MiddlewareHandler<AppEnv> {
     const user = c.get('user');
     const write = !SAFE.has(c.req.method);
     if (!user || !path.startsWith('/api/') || OWN_LOG.has(path) || (!write && c.req.method !== 'GET')) return next();
-    const before = ['PUT', 'PATCH', 'DELETE'].includes(c.req.method) ? await readBefore(app, c) : null;
+    const before = write ? await readBefore(app, c) : null;
     const request = write ? await requestSummary(c) : null;
     const reason = (request as { reason?: unknown } | null)?.reason;
     const entry = (action: string, newValue: unknown) => ({

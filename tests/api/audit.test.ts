@@ -175,6 +175,13 @@ describe(`audit log, ${testEngine}`, () => {
         expect(JSON.parse(last.new_value ?? 'null').request).toEqual(body);
       }
       quiet.mockRestore();
+      // Each change of a record kept its old value: what the user read there just before.
+      const oldOf = async (action: string) => JSON.parse((await t4.db.selectFrom('audit_log').select('old_value').where('action', '=', action).orderBy('seq', 'desc').executeTakeFirstOrThrow()).old_value ?? 'null');
+      expect(await oldOf('POST /api/units/XA-B/changes')).toMatchObject({ from: 'GET /api/units/XA-B/versions' });
+      expect(JSON.stringify(await oldOf('POST /api/units/XA-B/changes'))).toContain('Đơn vị XA-B');
+      expect(await oldOf('POST /api/collectives/COL-A/members')).toMatchObject({ from: 'GET /api/collectives/COL-A/members', value: { members: [] } });
+      expect(JSON.stringify(await oldOf('PATCH /api/persons/10.002'))).toContain('Trần Văn Bình');
+      expect(JSON.stringify(await oldOf(`PATCH /api/users/${clerk.user.username}`))).toContain(clerk.user.username);
       expect((await verifyAudit(t4.db)).findings).toEqual([]);
     } finally {
       await t4.close();
