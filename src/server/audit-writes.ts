@@ -13,9 +13,10 @@ import type { AppEnv } from './app.js';
 import { clientAddress } from './client-address.js';
 
 const SAFE = new Set(['GET', 'HEAD', 'OPTIONS']);
-/** Reads that carry personal data: logged although they change nothing (so is any other download but the blank template). */
+/** Reads that carry personal data: logged although they change nothing (so is any other download but the templates). */
 const PERSONAL_EXPORTS = [/^\/api\/exports\//, /^\/api\/audit$/];
-const BLANK = new Set(['/api/imports/template']);
+/** Downloads that hold no one's data: the import's blank workbook, the report's template. */
+const BLANK = new Set(['/api/imports/template', '/api/report-templates/active']);
 
 /** A file sent to be saved (Content-Disposition: attachment): a report, a workbook, a template. */
 const isDownload = (res: Response) => /^\s*attachment/i.test(res.headers.get('content-disposition') ?? '');
@@ -78,6 +79,9 @@ function beforePaths(method: string, path: string): string[] {
   return [];
 }
 
+/** The reads of old values made here: not the user's own, so not logged (a template read before its replacement is no export). */
+const ownReads = new WeakSet<Request>();
+
 /**
  * What this user read just before changing it (PUT /api/cycles/2023/deadlines → GET of the address,
  * else of its parent /api/cycles/2023; POST /api/persons/X/memberships → GET /api/persons/X); null
@@ -91,7 +95,9 @@ async function readBefore(app: Hono<AppEnv>, c: Context<AppEnv>): Promise<unknow
   }
   const url = new URL(c.req.url);
   for (const path of beforePaths(c.req.method, url.pathname)) {
-    const res = await app.request(new URL(path + url.search, url).toString(), { headers }, c.env);
+    const read = new Request(new URL(path + url.search, url).toString(), { headers });
+    ownReads.add(read);
+    const res = await app.request(read, undefined, c.env);
     if (res.status === 200) return { from: `GET ${path}`, value: await jsonOrNull(res) };
   }
   return null;
@@ -102,7 +108,7 @@ export function auditWrites(app: Hono<AppEnv>): MiddlewareHandler<AppEnv> {
     const path = c.req.path;
     const user = c.get('user');
     const write = !SAFE.has(c.req.method);
-    if (!user || !path.startsWith('/api/') || OWN_LOG.has(path) || (!write && c.req.method !== 'GET')) return next();
+    if (!user || !path.startsWith('/api/') || OWN_LOG.has(path) || (!write && c.req.method !== 'GET') || ownReads.has(c.req.raw)) return next();
     const before = write ? await readBefore(app, c) : null;
     const request = write ? await requestSummary(c) : null;
     const reason = (request as { reason?: unknown } | null)?.reason;

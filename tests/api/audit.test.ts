@@ -86,6 +86,11 @@ describe(`audit log, ${testEngine}`, () => {
     expect(reads[0]).toMatchObject({ actor: admin.user.username, source: '198.51.100.23' });
     const verified = await send(admin, 'GET', '/api/audit/verify');
     expect([verified.status, verified.body.intact, verified.body.findings]).toEqual([200, true, []]);
+    // Replacing the report template: its change is logged, reading a template (the user's, or the log's own read of the old one) is no export.
+    const template = Buffer.from(await (await app.request('/api/report-templates/active', { headers: admin.headers }, socket)).arrayBuffer());
+    const put = await app.request('/api/report-templates/active?name=mau.docx', { method: 'PUT', headers: { ...admin.headers, 'content-type': 'application/octet-stream' }, body: template }, socket);
+    expect(put.status).toBe(201);
+    expect((await entries()).filter((e) => e.action.endsWith('/api/report-templates/active')).map((e) => e.action)).toEqual(['PUT /api/report-templates/active']);
     // A download of a report is logged like the exports.
     expect((await app.request('/api/reports/HUYEN/2023/docx', { headers: compiler.headers }, socket)).status).toBe(200);
     expect((await entries()).filter((e) => e.action === 'export /api/reports/HUYEN/2023/docx').map((e) => e.actor)).toEqual([compiler.user.username]);
