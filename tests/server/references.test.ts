@@ -50,6 +50,11 @@ describe(`references and reads, ${testEngine}`, () => {
       expect([403, 422], JSON.stringify(res.body)).toContain(res.status);
       expect(res.body.error.message.vi).toEqual(expect.any(String));
     }
+    // A restructuring that would put a unit under itself: a commune merged into its own cell, a commune split into its cell taking that cell.
+    const merged = await send(compiler, 'POST', '/api/units/merge', { on: '2028-01-01', sources: ['XA-A'], into: 'CB-A' });
+    expect([merged.status, merged.body.error.code, merged.body.error.message.vi]).toEqual([422, 'ParentNotValid', expect.stringContaining('không được có vòng')]);
+    const split = await send(compiler, 'POST', '/api/units/XA-B/split', { on: '2029-01-01', parts: [{ into: 'CB-B', children: ['CB-B'] }, { newUnit: { code: 'XA-B2', name: 'Xã B2', kind: 'grassroots_committee', orgType: 'xa' }, rest: true }] });
+    expect([split.status, split.body.error.code, split.body.error.message.vi]).toEqual([422, 'ParentNotValid', expect.stringContaining('không được có vòng')]);
     expect(await dumpTables(t.db)).toEqual(before);
     // The subtree still holds its units on every later day asked.
     for (const date of ['2028-01-01', '2030-06-01', '2040-01-01']) {
