@@ -186,6 +186,7 @@ describe(`audit log, ${testEngine}`, () => {
       expect(JSON.stringify(await oldOf('POST /api/units/XA-B/changes'))).toContain('Đơn vị XA-B');
       expect(await oldOf('POST /api/collectives/COL-A/members')).toMatchObject({ from: 'GET /api/collectives/COL-A/members', value: { members: [] } });
       expect(JSON.stringify(await oldOf('PATCH /api/persons/10.002'))).toContain('Trần Văn Bình');
+      expect(await oldOf('PUT /api/calendar/days')).toEqual({ from: 'GET /api/calendar/days', value: { days: [] } });
       expect(JSON.stringify(await oldOf(`PATCH /api/users/${clerk.user.username}`))).toContain(clerk.user.username);
       expect((await verifyAudit(t4.db)).findings).toEqual([]);
     } finally {

@@ -589,6 +589,9 @@ Object.assign(TABLE, {
     await forbidden(as.clerk, 'POST', `/api/users/${as.viewer.user.username}/unlock`, {});
     expect((await allowed(as.admin, 'POST', `/api/users/${as.viewer.user.username}/unlock`, {})).cleared).toBe(0);
   },
+  'GET /api/calendar/days': async () => {
+    expect((await allowed(as.viewer, 'GET', '/api/calendar/days')).days).toEqual(expect.any(Array));
+  },
   'GET /api/audit': async () => {
     await forbidden(as.compiler, 'GET', '/api/audit');
     await forbidden(as.viewer, 'GET', '/api/audit');

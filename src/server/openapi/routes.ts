@@ -112,6 +112,7 @@ export const API_ROUTES: readonly RouteDoc[] = [
   cyclesR('post', '/cycles/:year/topics', 'Thêm nội dung gợi ý kiểm điểm / Add a topic', { ...year, body: cycles.topicBody, status: 201 }),
   cyclesR('get', '/cycles/:year/review-records', 'Biên bản hội nghị kiểm điểm / Review records', { ...year, query: submissions.listQuery }),
   cyclesR('post', '/cycles/:year/review-records', 'Ghi biên bản hội nghị kiểm điểm / Record a review meeting', { ...year, body: submissions.recordBody, status: 201 }),
+  cyclesR('get', '/calendar/days', 'Các ngày nghỉ, ngày làm bù đã đặt / The configured calendar days'),
   cyclesR('put', '/calendar/days', 'Ngày nghỉ, ngày làm bù / Calendar day', { body: submissions.calendarBody }),
 
   evalR('get', '/cycles/:year/evaluations', 'Phiếu đánh giá của kỳ / Evaluations', { ...year, query: evaluations.listQuery }),

@@ -8,7 +8,7 @@ import { getCycle } from '../../db/queries/cycles.js';
 import { getUnitAt } from '../../db/queries/units.js';
 import { SUBMISSION_ACTIONS, type SubmissionAction } from '../../domain/workflow/submissions.js';
 import { listRecordsWithChecks, recordReview } from '../../services/review-records.js';
-import { applySubmissionAction, configureCalendarDay, getSubmissionHistory, listSubmissionStatus } from '../../services/submissions.js';
+import { applySubmissionAction, configureCalendarDay, getSubmissionHistory, listCalendarDays, listSubmissionStatus } from '../../services/submissions.js';
 import { getCollectiveForReview, personNotFound } from '../../db/queries/review-records.js';
 import type { AppEnv } from '../app.js';
 import { authorize, authorizeRole, currentUser, mayReadPerson } from '../authorize.js';
@@ -140,6 +140,11 @@ export function submissionRoutes(): Hono<AppEnv> {
       }
       throw e;
     }
+  });
+  // The configured days off and working days (the statutory holidays are the product's own data).
+  r.get('/calendar/days', async (c) => {
+    authorizeRole(c, 'read');
+    return c.json({ days: await listCalendarDays(c.var.deps.db) });
   });
   r.put('/calendar/days', async (c) => {
     const body = await parseBody(c, calendarBody);
