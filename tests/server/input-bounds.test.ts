@@ -35,8 +35,19 @@ function lying(bytes: Uint8Array): Uint8Array {
   return new Uint8Array(b);
 }
 
+/** A zip record: its signature, then little-endian fields as [offset, bytes, value]. */
+function zipRecord(length: number, signature: number, fields: readonly [number, 2 | 4, number][]): Buffer {
+  const b = Buffer.alloc(length);
+  b.writeUInt32LE(signature, 0);
+  for (const [at, size, value] of fields) {
+    if (size === 2) b.writeUInt16LE(value, at);
+    else b.writeUInt32LE(value, at);
+  }
+  return b;
+}
+
 /**
- * A zip of `copies` entries, each expanding to `mb` megabytes, its sizes declared truthfully: built
+ * A zip of one entry per name, each expanding to `mb` megabytes, its sizes declared truthfully: built
  * by hand around one compressed run, so the test never holds the expanded bytes more than once.
  */
 function bigBomb(names: readonly string[], mb: number): Uint8Array {
@@ -48,35 +59,13 @@ function bigBomb(names: readonly string[], mb: number): Uint8Array {
   let offset = 0;
   for (const name of names) {
     const n = Buffer.from(name);
-    const local = Buffer.alloc(30);
-    local.writeUInt32LE(0x04034b50, 0);
-    local.writeUInt16LE(20, 4);
-    local.writeUInt16LE(8, 8);
-    local.writeUInt32LE(crc, 14);
-    local.writeUInt32LE(data.length, 18);
-    local.writeUInt32LE(raw.length, 22);
-    local.writeUInt16LE(n.length, 26);
-    const central = Buffer.alloc(46);
-    central.writeUInt32LE(0x02014b50, 0);
-    central.writeUInt16LE(20, 4);
-    central.writeUInt16LE(20, 6);
-    central.writeUInt16LE(8, 10);
-    central.writeUInt32LE(crc, 16);
-    central.writeUInt32LE(data.length, 20);
-    central.writeUInt32LE(raw.length, 24);
-    central.writeUInt16LE(n.length, 28);
-    central.writeUInt32LE(offset, 42);
-    locals.push(local, n, data);
-    centrals.push(central, n);
+    // Version 2.0, method 8 (deflate), CRC, compressed and expanded sizes, name length; the central entry adds the local header's offset.
+    locals.push(zipRecord(30, 0x04034b50, [[4, 2, 20], [8, 2, 8], [14, 4, crc], [18, 4, data.length], [22, 4, raw.length], [26, 2, n.length]]), n, data);
+    centrals.push(zipRecord(46, 0x02014b50, [[4, 2, 20], [6, 2, 20], [10, 2, 8], [16, 4, crc], [20, 4, data.length], [24, 4, raw.length], [28, 2, n.length], [42, 4, offset]]), n);
     offset += 30 + n.length + data.length;
   }
   const dir = Buffer.concat(centrals);
-  const end = Buffer.alloc(22);
-  end.writeUInt32LE(0x06054b50, 0);
-  end.writeUInt16LE(names.length, 8);
-  end.writeUInt16LE(names.length, 10);
-  end.writeUInt32LE(dir.length, 12);
-  end.writeUInt32LE(offset, 16);
+  const end = zipRecord(22, 0x06054b50, [[8, 2, names.length], [10, 2, names.length], [12, 4, dir.length], [16, 4, offset]]);
   return new Uint8Array(Buffer.concat([...locals, dir, end]));
 }
 
