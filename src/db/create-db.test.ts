@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDb, type TestDb, testEngine } from '../../tests/helpers/test-db.js';
-import { migrateToLatest } from './create-db.js';
+import { engineOf, migrateToLatest } from './create-db.js';
+import { inTransaction } from './queries/common.js';
 
 describe(`database on ${testEngine}`, () => {
   let t: TestDb;
@@ -33,5 +34,11 @@ describe(`database on ${testEngine}`, () => {
     };
     await t.db.insertInto('persons').values({ ...row, id: 'p1' }).execute();
     await expect(t.db.insertInto('persons').values({ ...row, id: 'p2' }).execute()).rejects.toThrow();
+  });
+
+  it('knows its engine inside a transaction as outside it', async () => {
+    expect(engineOf(t.db)).toBe(testEngine);
+    expect(await t.db.transaction().execute(async (trx) => engineOf(trx))).toBe(testEngine);
+    expect(await inTransaction(t.db, async (trx) => engineOf(trx))).toBe(testEngine);
   });
 });

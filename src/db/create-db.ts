@@ -5,12 +5,13 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import SQLite from 'better-sqlite3';
-import { CompiledQuery, type DatabaseConnection, type Driver, Kysely, Migrator, PostgresDialect, SqliteDialect, SqliteDriver, sql } from 'kysely';
+import { CompiledQuery, type DatabaseConnection, type Driver, Kysely, Migrator, PostgresAdapter, PostgresDialect, SqliteDialect, SqliteDriver, sql } from 'kysely';
 import pg from 'pg';
 import type { Config } from '../config.js';
 import { AppError } from '../domain/errors.js';
 import { migrations } from './migrations/index.js';
 import type { Database } from './schema.js';
+import { WriteWatcher } from './request-audit.js';
 
 export type Db = Kysely<Database>;
 export type Engine = Config['engine'];
@@ -22,9 +23,14 @@ pg.types.setTypeParser(1700, (v) => Number.parseFloat(v));
 const engines = new WeakMap<object, Engine>();
 const sqliteHandles = new WeakMap<object, SQLite.Database>();
 
-/** Which engine a database handle talks to. */
+/**
+ * Which engine a database handle talks to: the handle createDb made, or a transaction (or any other
+ * Kysely instance) over it, known by its dialect's adapter — a transaction is a Kysely instance of
+ * its own that createDb never saw, so a lookup by identity alone took every PostgreSQL transaction
+ * for SQLite.
+ */
 export function engineOf(db: Db): Engine {
-  return engines.get(db) ?? 'sqlite';
+  return engines.get(db) ?? (db.getExecutor().adapter instanceof PostgresAdapter ? 'postgres' : 'sqlite');
 }
 
 /**
@@ -98,14 +104,14 @@ export function createDb(config: Pick<Config, 'engine' | 'sqlitePath' | 'databas
       max: 10,
       options: config.pgSchema === 'public' ? undefined : `-c search_path=${config.pgSchema}`,
     });
-    db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+    db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }), plugins: [new WriteWatcher()] });
   } else {
     if (config.sqlitePath !== ':memory:') mkdirSync(dirname(config.sqlitePath), { recursive: true });
     const sqlite = new SQLite(config.sqlitePath);
     sqlite.pragma('journal_mode = WAL');
     sqlite.pragma('foreign_keys = ON');
     sqlite.pragma('busy_timeout = 5000');
-    db = new Kysely<Database>({ dialect: new ImmediateSqliteDialect(sqlite) });
+    db = new Kysely<Database>({ dialect: new ImmediateSqliteDialect(sqlite), plugins: [new WriteWatcher()] });
     sqliteHandles.set(db, sqlite);
   }
   engines.set(db, config.engine);

@@ -3,6 +3,7 @@
  * augmentation so that schema.ts, which other work extends at the same time, stays untouched.
  */
 import './schema.js';
+import type { ChainedEntry } from '../domain/audit-chain.js';
 
 /** Failed sign-ins per user name and address pair, and per address (migration 0025). */
 export interface SignInFailureTable {
@@ -16,21 +17,14 @@ export interface SignInFailureTable {
   last_failure_at: string;
 }
 
-/** One entry of the append-only audit log (migration 0026). */
-export interface AuditLogTable {
-  seq: number;
-  at: string;
-  actor: string;
-  source: string | null;
-  action: string;
-  entity: string | null;
-  entity_key: string | null;
-  old_value: string | null;
-  new_value: string | null;
-  reason: string | null;
-  prev_hash: string;
-  hash: string;
-}
+/** `entityKey` → `entity_key`: a field's name as its column's. */
+type SnakeCase<S extends string> = S extends `${infer H}${infer T}` ? `${H extends Lowercase<H> ? H : `_${Lowercase<H>}`}${SnakeCase<T>}` : S;
+
+/**
+ * One entry of the append-only audit log (migration 0026): the chained entry's fields as columns
+ * (src/domain/audit-chain.ts), so every field the hash covers is a column and no other.
+ */
+export type AuditLogTable = { [K in keyof ChainedEntry as SnakeCase<K & string>]: ChainedEntry[K] };
 
 /** The audit log's head: its last sequence number and hash (one row, id 1). */
 export interface AuditHeadTable {

@@ -8,12 +8,18 @@
  */
 import type { Context, Hono, MiddlewareHandler } from 'hono';
 import { recordAudit } from '../db/queries/audit.js';
+import { type RequestAudit, withRequestAudit } from '../db/request-audit.js';
 import type { AppEnv } from './app.js';
 import { clientAddress } from './client-address.js';
 
 const SAFE = new Set(['GET', 'HEAD', 'OPTIONS']);
-/** Downloads that carry personal data: logged although they change nothing. */
-const PERSONAL_EXPORTS = [/^\/api\/exports\//];
+/** Reads that carry personal data: logged although they change nothing (so is any other download but the templates). */
+const PERSONAL_EXPORTS = [/^\/api\/exports\//, /^\/api\/audit$/];
+/** Downloads that hold no one's data: the import's blank workbook, the report's template. */
+const BLANK = new Set(['/api/imports/template', '/api/report-templates/active']);
+
+/** A file sent to be saved (Content-Disposition: attachment): a report, a workbook, a template. */
+const isDownload = (res: Response) => /^\s*attachment/i.test(res.headers.get('content-disposition') ?? '');
 /** Logged elsewhere, with more detail. */
 const OWN_LOG = new Set(['/api/auth/login', '/api/auth/logout']);
 
@@ -50,8 +56,36 @@ async function requestSummary(c: Context<AppEnv>): Promise<unknown> {
 }
 
 /**
- * What this user read at the address just before changing it, or at its parent when the address
- * itself is not readable (PUT /api/cycles/2023/deadlines → GET /api/cycles/2023); null otherwise.
+ * Where the value a POST changes is read, for the POSTs that change a person's, a unit's or a
+ * collective's records (memberships, transfers, events, dated unit changes, seats): the record read
+ * just before, as the old value. Other POSTs create, or are workflow steps whose fields are logged
+ * with their old values inside their own transaction (src/db/queries/evaluation-history.ts).
+ */
+const READ_BEFORE_POST: readonly [RegExp, (m: RegExpExecArray) => string][] = [
+  [/^\/api\/units\/([^/]+)\/(?:changes|split)$/, (m) => `/api/units/${m[1]}/versions`],
+  [/^\/api\/persons\/([^/]+)\/(?:memberships|transfer)$/, (m) => `/api/persons/${m[1]}`],
+  [/^\/api\/persons\/([^/]+)\/events$/, (m) => `/api/persons/${m[1]}/events`],
+  [/^\/api\/collectives\/([^/]+)\/members(?:\/[^/]+\/end)?$/, (m) => `/api/collectives/${m[1]}/members`],
+];
+
+/** The addresses to read the old value at: for PUT, PATCH and DELETE the address itself, else its parent; for some POSTs their record. */
+function beforePaths(method: string, path: string): string[] {
+  if (['PUT', 'PATCH', 'DELETE'].includes(method)) return [path, path.replace(/\/[^/]+\/?$/, '')].filter((p) => p !== '/api' && p !== '');
+  if (method !== 'POST') return [];
+  for (const [re, to] of READ_BEFORE_POST) {
+    const m = re.exec(path);
+    if (m) return [to(m)];
+  }
+  return [];
+}
+
+/** The reads of old values made here: not the user's own, so not logged (a template read before its replacement is no export). */
+const ownReads = new WeakSet<Request>();
+
+/**
+ * What this user read just before changing it (PUT /api/cycles/2023/deadlines → GET of the address,
+ * else of its parent /api/cycles/2023; POST /api/persons/X/memberships → GET /api/persons/X); null
+ * when nothing there is readable.
  */
 async function readBefore(app: Hono<AppEnv>, c: Context<AppEnv>): Promise<unknown> {
   const headers: Record<string, string> = {};
@@ -60,9 +94,10 @@ async function readBefore(app: Hono<AppEnv>, c: Context<AppEnv>): Promise<unknow
     if (v) headers[h] = v;
   }
   const url = new URL(c.req.url);
-  for (const path of [url.pathname, url.pathname.replace(/\/[^/]+\/?$/, '')]) {
-    if (path === '/api' || path === '') break;
-    const res = await app.request(new URL(path + url.search, url).toString(), { headers }, c.env);
+  for (const path of beforePaths(c.req.method, url.pathname)) {
+    const read = new Request(new URL(path + url.search, url).toString(), { headers });
+    ownReads.add(read);
+    const res = await app.request(read, undefined, c.env);
     if (res.status === 200) return { from: `GET ${path}`, value: await jsonOrNull(res) };
   }
   return null;
@@ -73,23 +108,33 @@ export function auditWrites(app: Hono<AppEnv>): MiddlewareHandler<AppEnv> {
     const path = c.req.path;
     const user = c.get('user');
     const write = !SAFE.has(c.req.method);
-    const exported = c.req.method === 'GET' && PERSONAL_EXPORTS.some((re) => re.test(path));
-    if (!user || !path.startsWith('/api/') || OWN_LOG.has(path) || (!write && !exported)) return next();
-    const before = ['PUT', 'PATCH', 'DELETE'].includes(c.req.method) ? await readBefore(app, c) : null;
-    await next();
-    if (c.res.status >= 400) return;
+    if (!user || !path.startsWith('/api/') || OWN_LOG.has(path) || (!write && c.req.method !== 'GET') || ownReads.has(c.req.raw)) return next();
+    const before = write ? await readBefore(app, c) : null;
     const request = write ? await requestSummary(c) : null;
-    const answer = write ? redact(await jsonOrNull(c.res)) : { query: c.req.query(), contentType: c.res.headers.get('content-type') };
     const reason = (request as { reason?: unknown } | null)?.reason;
-    await recordAudit(c.var.deps.db, {
+    const entry = (action: string, newValue: unknown) => ({
       actor: user.username,
-      action: exported ? `export ${path}` : `${c.req.method} ${path}`,
+      action,
       source: clientAddress(c) ?? null,
       entity: path.split('/')[2] ?? null,
       entityKey: path,
       oldValue: before,
-      newValue: write ? { request, status: c.res.status, answer } : answer,
+      newValue,
       reason: typeof reason === 'string' ? reason : null,
     });
+    if (!write) {
+      await next();
+      const exported = PERSONAL_EXPORTS.some((re) => re.test(path)) || (isDownload(c.res) && !BLANK.has(path));
+      if (c.res.status === 200 && exported) await recordAudit(c.var.deps.db, entry(`export ${path}`, { query: c.req.query(), contentType: c.res.headers.get('content-type') }));
+      return;
+    }
+    const action = `${c.req.method} ${path}`;
+    // Written by the change's own transaction when it commits (src/db/request-audit.ts).
+    const audit: RequestAudit = { entry: (result) => entry(action, { request, result: redact(result) }), wrote: false, written: false, appending: false };
+    await withRequestAudit(audit, () => next());
+    if (c.res.status >= 400 || audit.written) return;
+    // No transaction carried it (a write outside any transaction, a job started for later): appended now.
+    audit.written = true;
+    await recordAudit(c.var.deps.db, entry(action, { request, status: c.res.status, answer: redact(await jsonOrNull(c.res)) }));
   };
 }

@@ -7,7 +7,7 @@
  */
 import type { Context } from 'hono';
 import { ACTION_LABELS, type Action, hasWholeTree, refusalFor, ROLE_LABELS } from '../domain/access.js';
-import { AppError, notFound } from '../domain/errors.js';
+import { AppError, isAppError, notFound } from '../domain/errors.js';
 import { getPersonByCard } from '../db/queries/persons.js';
 import { personCellIds, scopeSubtreeIds, unitAncestors, unitCodeOf } from '../db/queries/scope.js';
 import { requireUnitId } from '../db/queries/units.js';
@@ -109,4 +109,15 @@ export async function authorizePerson(c: Ctx, cardNumber: string, action: Action
     vi: `Đảng viên «${cardNumber}» hiện không sinh hoạt trong phạm vi của tài khoản «${user.username}» (phạm vi: «${user.scopeUnitCode}»); không được ${ACTION_LABELS[action]} dữ liệu của đảng viên này.`,
     en: `Party member "${cardNumber}" is no longer in the scope of user "${user.username}" (scope: "${user.scopeUnitCode}"); may not ${action} their data.`,
   });
+}
+
+/** True when the user may read the person (authorizePerson would pass); false for one outside the scope. */
+export async function mayReadPerson(c: Ctx, cardNumber: string): Promise<boolean> {
+  try {
+    await authorizePerson(c, cardNumber, 'read');
+    return true;
+  } catch (e) {
+    if (isAppError(e) && e.code === 'PersonNotFound') return false;
+    throw e;
+  }
 }

@@ -12,6 +12,7 @@
 import type { Db } from '../db/create-db.js';
 import { clearFailures, clearUserFailures, countFailure, readFailures } from '../db/queries/sign-in-failures.js';
 import { AppError } from '../domain/errors.js';
+import { inTransaction } from '../db/queries/common.js';
 
 /** Failures of one name from one address before attempts start to wait. */
 export const SIGN_IN_FREE_FAILURES = 5;
@@ -96,6 +97,6 @@ export class SignInThrottle {
 
   /** An administrator's unlock: clears every address's count for the name; returns how many there were. */
   async unlock(username: string): Promise<number> {
-    return clearUserFailures(this.db, username);
+    return inTransaction(this.db, (trx) => clearUserFailures(trx, username)); // with the unlock's audit entry
   }
 }

@@ -214,6 +214,11 @@ export async function configureCalendarDay(db: Db, input: { date: string; kind: 
   await inTransaction(db, (trx) => setCalendarOverride(trx, input));
 }
 
+/** The configured days (days off and working days set by an administrator), by date. */
+export async function listCalendarDays(db: Db) {
+  return listCalendarOverrides(db);
+}
+
 /** The calendar with configured days, for the other services. */
 export async function loadCalendar(db: Db) {
   return calendarWithOverrides(await listCalendarOverrides(db));

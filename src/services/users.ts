@@ -5,6 +5,7 @@
  */
 import { randomBytes } from 'node:crypto';
 import { AppError } from '../domain/errors.js';
+import { inTransaction } from '../db/queries/common.js';
 import type { Db } from '../db/create-db.js';
 import { changeUser, createUser, listUsers, type User } from '../db/queries/users.js';
 import { hashPassword } from './passwords.js';
@@ -27,7 +28,9 @@ export async function createAccount(
   input: { username: string; role: string; scopeUnitCode: string; displayName?: string | undefined; password?: string | undefined },
 ): Promise<{ user: User; password?: string }> {
   const { password, generated } = passwordOf(input.password);
-  const user = await createUser(db, { ...input, passwordHash: await hashPassword(password) });
+  const passwordHash = await hashPassword(password);
+  // In a transaction of its own, so the HTTP audit entry of the creation commits with it.
+  const user = await inTransaction(db, (trx) => createUser(trx, { ...input, passwordHash }));
   return generated ? { user, password } : { user };
 }
 

@@ -21,6 +21,13 @@ export interface ZipLimits {
 /** Limits of a workbook of the five forms, of a report template: small documents. */
 export const DOCUMENT_ZIP_LIMITS: ZipLimits = { maxBytes: 10 * 1024 * 1024, maxEntries: 1_000, maxExpandedBytes: 40 * 1024 * 1024 };
 
+/**
+ * Limits of an organisation's import (a workbook or a zip of CSV files): a district of 100,000
+ * members is a 6 MB workbook expanding to 42 MB (measured), so these leave room for a province of
+ * about 600,000 while a bomb of a few hundred KB expanding to gigabytes is refused unread.
+ */
+export const IMPORT_ZIP_LIMITS: ZipLimits = { maxBytes: 64 * 1024 * 1024, maxEntries: 1_000, maxExpandedBytes: 256 * 1024 * 1024 };
+
 const EOCD = 0x06054b50;
 const CENTRAL = 0x02014b50;
 const LOCAL = 0x04034b50;

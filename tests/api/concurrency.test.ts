@@ -11,8 +11,8 @@ import { createEvaluation } from '../../src/db/queries/evaluations.js';
 import { createApp } from '../../src/server/app.js';
 import { verify } from '../../src/services/forms.js';
 import { signIn, type SignedIn } from '../helpers/auth.js';
-import { createTestDb, type TestDb, testEngine } from '../helpers/test-db.js';
-import { seedScopeOrg } from '../server/fixtures-scope.js';
+import { type TestDb, testEngine } from '../helpers/test-db.js';
+import { scopeWorld } from '../server/fixtures-scope.js';
 import type { Json } from '../workflow/helpers.js';
 
 describe(`racing writers, ${testEngine}`, () => {
@@ -29,9 +29,7 @@ describe(`racing writers, ${testEngine}`, () => {
   };
 
   beforeAll(async () => {
-    t = await createTestDb();
-    app = createApp({ db: t.db, config: t.config });
-    await seedScopeOrg(t.db);
+    ({ t, app } = await scopeWorld());
     await createCycle(t.db, { year: 2023, referenceDate: '2023-12-31' });
     for (const card of ['10.001', '10.002', '10.003', '10.004', '10.005']) {
       ids.push((await createEvaluation(t.db, { cycleYear: 2023, subjectKind: 'member', subjectRef: card, actor: 'seed' })).id);

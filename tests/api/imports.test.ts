@@ -1,7 +1,7 @@
 /**
  * Import and export over HTTP (issue #10 items 1–2): an upload starts a job whose progress can be
  * polled until its report; a dry run writes nothing; a user scoped to a unit imports only there;
- * the template and the exports download; another user's job is not shown.
+ * the template and the exports download; another user's job is not shown; the write is audited.
  */
 import PizZip from 'pizzip';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -66,6 +66,10 @@ describe(`import and export over HTTP, on ${testEngine}`, () => {
       expect(p.percent).toBeLessThanOrEqual(100);
       expect(p.message.vi).not.toBe('');
     }
+    // The write is logged in its own transaction, naming who imported which files; the dry run wrote no such entry.
+    const logged = await t.db.selectFrom('audit_log').selectAll().where('action', '=', 'import.write').execute();
+    expect(logged.map((e) => [e.actor, e.entity_key])).toEqual([[admin.user.username, file.name]]);
+    expect(JSON.parse(logged[0]!.new_value ?? '{}')).toMatchObject({ files: [{ name: file.name, bytes: file.bytes.length }], planned: expect.any(Number) });
     const members = await app.request('/api/units/CB-1/members?date=2016-06-01', withAuth(admin));
     expect(((await members.json()) as Json).members.map((m: Json) => m.person.cardNumber)).toEqual(['01.002', '01.001']);
   });

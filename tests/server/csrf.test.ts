@@ -7,8 +7,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../../src/server/app.js';
 import { csrfTokenFor } from '../../src/server/csrf.js';
 import { signIn, type SignedIn } from '../helpers/auth.js';
-import { createTestDb, type TestDb, testEngine } from '../helpers/test-db.js';
-import { seedScopeOrg } from './fixtures-scope.js';
+import { type TestDb, testEngine } from '../helpers/test-db.js';
+import { scopeWorld } from './fixtures-scope.js';
 
 type Json = Record<string, any>;
 
@@ -21,9 +21,7 @@ describe(`cross-site request refusal, ${testEngine}`, () => {
   const count = async () => Number((await t.db.selectFrom('persons').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n);
 
   beforeAll(async () => {
-    t = await createTestDb();
-    app = createApp({ db: t.db, config: t.config });
-    await seedScopeOrg(t.db);
+    ({ t, app } = await scopeWorld());
     clerk = await signIn(app, t.db, { role: 'clerk', scope: 'CB-A' });
   });
   afterAll(() => t.close());

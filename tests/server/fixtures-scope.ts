@@ -4,6 +4,10 @@
  * collectives and a position in each cell, and one person in no cell yet.
  */
 import type { Db } from '../../src/db/create-db.js';
+import { createCycle } from '../../src/db/queries/cycles.js';
+import { createEvaluation } from '../../src/db/queries/evaluations.js';
+import { createApp } from '../../src/server/app.js';
+import { createTestDb, type TestDb } from '../helpers/test-db.js';
 import { createCollective } from '../../src/db/queries/collectives.js';
 import { addMembership, createPerson } from '../../src/db/queries/persons.js';
 import { createPosition } from '../../src/db/queries/positions.js';
@@ -43,4 +47,18 @@ export async function seedScopeOrg(db: Db): Promise<void> {
     await createCollective(db, { code, unitCode, name: `Tập thể ${code}`, kind: 'doan_the', level: 'co_so', validFrom: FROM });
   }
   await createPosition(db, { cardNumber: '10.001', unitCode: 'CB-A', positionGroup: 'co_so.bi_thu', title: 'Bí thư chi bộ', validFrom: FROM });
+}
+
+/** A fresh database of the engine under test holding the fixture, and the app over it (close `t` after). */
+export async function scopeWorld(): Promise<{ t: TestDb; app: ReturnType<typeof createApp> }> {
+  const t = await createTestDb();
+  const app = createApp({ db: t.db, config: t.config });
+  await seedScopeOrg(t.db);
+  return { t, app };
+}
+
+/** Opens the 2023 cycle (reference date 31 December) and a member evaluation of 10.001 in it; its id. */
+export async function openCycle2023(db: Db): Promise<string> {
+  await createCycle(db, { year: 2023, referenceDate: '2023-12-31' });
+  return (await createEvaluation(db, { cycleYear: 2023, subjectKind: 'member', subjectRef: '10.001', actor: 'seed' })).id;
 }

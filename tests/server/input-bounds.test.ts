@@ -4,19 +4,18 @@
  * fields over their limits; a workbook bomb sent by a viewer refused before any parsing, with bounded
  * memory, its declared sizes lying or not; a template name with CR/LF.
  */
+import { deflateRawSync } from 'node:zlib';
 import PizZip from 'pizzip';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createCycle } from '../../src/db/queries/cycles.js';
-import { createEvaluation } from '../../src/db/queries/evaluations.js';
 import { attachmentDisposition, sanitiseFileName } from '../../src/domain/file-names.js';
 import { createApp } from '../../src/server/app.js';
 import { BODY_LIMITS, FIELD_MAX_CHARS } from '../../src/server/input-bounds.js';
 import { WorkSlots } from '../../src/server/work-slots.js';
 import { assertZipWithin } from '../../src/services/zip-guard.js';
 import { signIn, type SignedIn } from '../helpers/auth.js';
-import { createTestDb, type TestDb, testEngine } from '../helpers/test-db.js';
+import { type TestDb, testEngine } from '../helpers/test-db.js';
 import { snapshot } from '../workflow/helpers.js';
-import { seedScopeOrg } from './fixtures-scope.js';
+import { openCycle2023, scopeWorld } from './fixtures-scope.js';
 
 type Json = Record<string, any>;
 
@@ -36,6 +35,57 @@ function lying(bytes: Uint8Array): Uint8Array {
   return new Uint8Array(b);
 }
 
+/** A zip record: its signature, then little-endian fields as [offset, bytes, value]. */
+function zipRecord(length: number, signature: number, fields: readonly [number, 2 | 4, number][]): Buffer {
+  const b = Buffer.alloc(length);
+  b.writeUInt32LE(signature, 0);
+  for (const [at, size, value] of fields) {
+    if (size === 2) b.writeUInt16LE(value, at);
+    else b.writeUInt32LE(value, at);
+  }
+  return b;
+}
+
+/**
+ * A zip of one entry per name, each expanding to `mb` megabytes, its sizes declared truthfully: built
+ * by hand around one compressed run, so the test never holds the expanded bytes more than once.
+ */
+function bigBomb(names: readonly string[], mb: number): Uint8Array {
+  const raw = Buffer.alloc(mb * 1024 * 1024, 'A');
+  const data = deflateRawSync(raw);
+  const crc = crc32(raw);
+  const locals: Buffer[] = [];
+  const centrals: Buffer[] = [];
+  let offset = 0;
+  for (const name of names) {
+    const n = Buffer.from(name);
+    // Version 2.0, method 8 (deflate), CRC, compressed and expanded sizes, name length; the central entry adds the local header's offset.
+    locals.push(zipRecord(30, 0x04034b50, [[4, 2, 20], [8, 2, 8], [14, 4, crc], [18, 4, data.length], [22, 4, raw.length], [26, 2, n.length]]), n, data);
+    centrals.push(zipRecord(46, 0x02014b50, [[4, 2, 20], [6, 2, 20], [10, 2, 8], [16, 4, crc], [20, 4, data.length], [24, 4, raw.length], [28, 2, n.length], [42, 4, offset]]), n);
+    offset += 30 + n.length + data.length;
+  }
+  const dir = Buffer.concat(centrals);
+  const end = zipRecord(22, 0x06054b50, [[8, 2, names.length], [10, 2, names.length], [12, 4, dir.length], [16, 4, offset]]);
+  return new Uint8Array(Buffer.concat([...locals, dir, end]));
+}
+
+/** CRC-32 (the zip's), for the hand-built archive to be a valid one. */
+function crc32(b: Buffer): number {
+  let table = crcTable;
+  if (!table) {
+    table = crcTable = new Int32Array(256);
+    for (let i = 0; i < 256; i++) {
+      let c = i;
+      for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
+      table[i] = c;
+    }
+  }
+  let crc = -1;
+  for (let i = 0; i < b.length; i++) crc = table[(crc ^ b[i]!) & 0xff]! ^ (crc >>> 8);
+  return (crc ^ -1) >>> 0;
+}
+let crcTable: Int32Array | undefined;
+
 describe(`input bounds, ${testEngine}`, () => {
   let t: TestDb;
   let app: ReturnType<typeof createApp>;
@@ -52,11 +102,8 @@ describe(`input bounds, ${testEngine}`, () => {
   };
 
   beforeAll(async () => {
-    t = await createTestDb();
-    app = createApp({ db: t.db, config: t.config });
-    await seedScopeOrg(t.db);
-    await createCycle(t.db, { year: 2023, referenceDate: '2023-12-31' });
-    evaluationId = (await createEvaluation(t.db, { cycleYear: 2023, subjectKind: 'member', subjectRef: '10.001', actor: 'seed' })).id;
+    ({ t, app } = await scopeWorld());
+    evaluationId = await openCycle2023(t.db);
     compiler = await signIn(app, t.db, { role: 'compiler', scope: 'HUYEN' });
     viewer = await signIn(app, t.db, { role: 'viewer', scope: 'HUYEN' });
   });
@@ -116,6 +163,42 @@ describe(`input bounds, ${testEngine}`, () => {
     expect(results.find((r) => r.status === 413 && r.body.error.message.en.includes('declared size'))).toBeDefined();
     expect(elapsed).toBeLessThan(5_000);
     expect(grown).toBeLessThan(300 * 1024 * 1024);
+  });
+
+  it('refuses workbook and CSV-zip bombs sent to the import before parsing, within bounded memory, starting no job', async () => {
+    const before = await snapshot(t.db);
+    // Honest sizes: 5 sheets of 64 MB (320 MB, over the import's 256 MB); lying ones: 50 MB declared as 1 KB.
+    const book = bigBomb(['[Content_Types].xml', 'xl/workbook.xml', 'xl/worksheets/sheet1.xml', 'xl/worksheets/sheet2.xml', 'xl/worksheets/sheet3.xml'], 64);
+    const csvZip = bigBomb(['units.csv', 'persons.csv', 'events.csv', 'a.csv', 'b.csv'], 64);
+    const liar = lying(bomb(50));
+    const rssBefore = process.memoryUsage().rss;
+    const started = Date.now();
+    const octet = { 'content-type': 'application/octet-stream' };
+    const results = await Promise.all([
+      send(compiler, 'POST', '/api/imports?name=to-chuc.xlsx', Buffer.from(book), octet),
+      send(compiler, 'POST', '/api/imports?name=to-chuc.zip', Buffer.from(csvZip), octet),
+    ]);
+    results.push(await send(compiler, 'POST', '/api/imports?name=gia.xlsx', Buffer.from(liar), octet));
+    const form = new FormData();
+    form.append('file', new Blob([Buffer.from(csvZip)]), 'to\r\nchuc.zip');
+    const res = await app.request('/api/imports', { method: 'POST', headers: compiler.headers, body: form });
+    results.push({ status: res.status, body: (await res.json()) as Json, headers: res.headers });
+    const grown = process.memoryUsage().rss - rssBefore;
+    for (const r of results) expect([r.status, r.body.error?.code, r.body.error?.field], JSON.stringify(r.body)).toEqual([413, 'PayloadTooLarge', 'file']);
+    expect(results.map((r) => r.body.error.message.en)).toEqual([
+      expect.stringMatching(/"to-chuc\.xlsx" refused: expands to 320 MB, at most 256 MB/),
+      expect.stringMatching(/"to-chuc\.zip" refused: expands to 320 MB/),
+      expect.stringMatching(/"gia\.xlsx" refused: entry .* declared size/),
+      expect.stringMatching(/"to chuc\.zip" refused/), // the uploaded name, its line break gone
+    ]);
+    expect(Date.now() - started).toBeLessThan(10_000);
+    expect(grown).toBeLessThan(300 * 1024 * 1024);
+    expect(await snapshot(t.db)).toEqual(before);
+    // Within the limits the same route takes the file (a job starts).
+    const small = new PizZip();
+    small.file('units.csv', 'x');
+    const ok = await send(compiler, 'POST', '/api/imports?name=nho.zip&dryRun=1', Buffer.from(small.generate({ type: 'uint8array', compression: 'DEFLATE' })), octet);
+    expect(ok.status, JSON.stringify(ok.body)).toBe(202);
   });
 
   it('checks a zip\'s size, entry count and expanded size', () => {

@@ -589,6 +589,18 @@ Object.assign(TABLE, {
     await forbidden(as.clerk, 'POST', `/api/users/${as.viewer.user.username}/unlock`, {});
     expect((await allowed(as.admin, 'POST', `/api/users/${as.viewer.user.username}/unlock`, {})).cleared).toBe(0);
   },
+  'GET /api/calendar/days': async () => {
+    expect((await allowed(as.viewer, 'GET', '/api/calendar/days')).days).toEqual(expect.any(Array));
+  },
+  'GET /api/audit': async () => {
+    await forbidden(as.compiler, 'GET', '/api/audit');
+    await forbidden(as.viewer, 'GET', '/api/audit');
+    expect((await allowed(as.admin, 'GET', '/api/audit?limit=5')).entries.length).toBe(5);
+  },
+  'GET /api/audit/verify': async () => {
+    await forbidden(as.compiler, 'GET', '/api/audit/verify');
+    expect((await allowed(as.admin, 'GET', '/api/audit/verify')).intact).toBe(true);
+  },
   'GET /api/forms/:unitCode/:year/layout': async () => {
     await forbidden(as.clerk, 'GET', '/api/forms/CB-B/2022/layout', undefined, 'CB-B');
     expect((await allowed(as.clerk, 'GET', '/api/forms/CB-A/2022/layout')).forms).toHaveLength(5);

@@ -9,9 +9,9 @@ import { safeNext } from '../../src/domain/safe-next.js';
 import { createApp } from '../../src/server/app.js';
 import { csrfTokenFor } from '../../src/server/csrf.js';
 import { signIn, type SignedIn } from '../helpers/auth.js';
-import { createTestDb, type TestDb, testEngine } from '../helpers/test-db.js';
+import { type TestDb, testEngine } from '../helpers/test-db.js';
 import { snapshot } from '../workflow/helpers.js';
-import { seedScopeOrg } from './fixtures-scope.js';
+import { scopeWorld } from './fixtures-scope.js';
 
 type Json = Record<string, any>;
 
@@ -21,9 +21,7 @@ describe(`browser-borne attacks, ${testEngine}`, () => {
   let clerk: SignedIn;
 
   beforeAll(async () => {
-    t = await createTestDb();
-    app = createApp({ db: t.db, config: t.config });
-    await seedScopeOrg(t.db);
+    ({ t, app } = await scopeWorld());
     clerk = await signIn(app, t.db, { role: 'clerk', scope: 'CB-A' });
   });
   afterAll(() => t.close());

@@ -13,6 +13,7 @@ import { runImport } from '../../services/import/run.js';
 import { sheetSpec } from '../../services/import/sheets.js';
 import type { ImportFile, ImportIssue, ImportReport } from '../../services/import/types.js';
 import type { CliCommand } from '../command.js';
+import { cliActor } from '../actor.js';
 import { withDb } from '../db.js';
 import { readInputFile } from '../output.js';
 
@@ -75,6 +76,7 @@ Exit code 1 on errors (nothing written).`,
     const report = await withDb(ctx, (db) =>
       runImport(db, files, {
         dryRun: values['dry-run'],
+        actor: cliActor(ctx),
         onProgress: (p) => {
           if (values.json || p.phase === phase || p.phase === 'done') return;
           phase = p.phase;

@@ -10,6 +10,7 @@ import { type AuditEntry, type ChainedEntry, entryHash } from '../../domain/audi
 import type { Db } from '../create-db.js';
 import { nowIso } from '../ids.js';
 import '../schema-security.js';
+import { currentRequestAudit } from '../request-audit.js';
 
 /** What a caller says about a change; number, time and hashes are the log's. */
 export interface AuditInput {
@@ -59,15 +60,33 @@ export async function recordAudit(db: Db, input: AuditInput): Promise<void> {
   await db.transaction().execute((trx) => appendEntries(trx, [toEntry(input)]));
 }
 
-/** Writes the entries queued in this transaction (called by inTransaction before it commits). */
-export async function flushAudit(trx: Db): Promise<void> {
-  const list = pending.get(trx);
-  if (!list || list.length === 0) return;
+/**
+ * Writes the entries queued in this transaction (called by inTransaction before it commits), led by
+ * the HTTP request's own entry (src/db/request-audit.ts) when the request has written and its entry
+ * is not yet in a committed transaction; `result` is what the transaction returns, the change's new
+ * value. True when the request's entry is among them (the caller marks it written once committed).
+ */
+export async function flushAudit(trx: Db, result?: unknown): Promise<boolean> {
+  const list = pending.get(trx) ?? [];
   pending.delete(trx);
-  await appendEntries(trx, list);
+  const request = currentRequestAudit();
+  const carries = request !== undefined && request.wrote && !request.written;
+  if (carries) list.unshift(toEntry(request.entry(result)));
+  if (list.length > 0) await appendEntries(trx, list);
+  return carries;
 }
 
 async function appendEntries(trx: Db, entries: Omit<AuditEntry, 'seq'>[]): Promise<void> {
+  const request = currentRequestAudit();
+  if (request) request.appending = true; // the log's own writes are not the request's change
+  try {
+    await appendChained(trx, entries);
+  } finally {
+    if (request) request.appending = false;
+  }
+}
+
+async function appendChained(trx: Db, entries: Omit<AuditEntry, 'seq'>[]): Promise<void> {
   await trx.updateTable('audit_head').set((eb) => ({ seq: eb.ref('seq') })).where('id', '=', 1).execute(); // the lock
   const head = await trx.selectFrom('audit_head').select(['seq', 'hash']).where('id', '=', 1).executeTakeFirstOrThrow();
   let seq = Number(head.seq);

@@ -8,7 +8,7 @@
  * building that tree cost more than the database's own work).
  */
 import { CompiledQuery, type Insertable, sql } from 'kysely';
-import type { Db, sqliteHandleOf } from '../create-db.js';
+import { type Db, engineOf, type sqliteHandleOf } from '../create-db.js';
 
 /** The better-sqlite3 handle of the connection the caller's transaction runs on. */
 export type SqliteHandle = NonNullable<ReturnType<typeof sqliteHandleOf>>;
@@ -17,10 +17,6 @@ import type { Database } from '../schema.js';
 /** Parameters per SQLite statement: under its limit. */
 const MAX_PARAMS = 30_000;
 
-/** True when the handle's engine numbers its parameters ($1, $2 …: PostgreSQL) rather than `?` (SQLite). */
-function isPostgres(db: Db): boolean {
-  return db.selectFrom('org_units').select('id').where('id', '=', '').compile().sql.includes('$1');
-}
 
 /** PostgreSQL: the array type of each column of a table (integer columns take integer[], the rest text[]). */
 async function arrayTypes(db: Db, table: string): Promise<Map<string, string>> {
@@ -79,7 +75,7 @@ export async function insertRows<T extends keyof Database>(
     onWritten?.(rows.length);
     return rows.length;
   }
-  if (isPostgres(trx)) {
+  if (engineOf(trx) === 'postgres') {
     await insertUnnest(trx, table, columns, rows as readonly Record<string, unknown>[], onWritten);
     return rows.length;
   }
@@ -126,7 +122,7 @@ export function bulkWriter<T extends keyof Database>(trx: Db, table: T, options:
   let gathered = 0;
   let batch: Record<string, unknown>[] = [];
   let written = 0;
-  const postgres = !options.sqlite && isPostgres(trx);
+  const postgres = !options.sqlite && engineOf(trx) === 'postgres';
   const flush = async () => {
     if (batch.length === 0 || !columns) return;
     if (postgres) await insertUnnest(trx, table, columns, batch);

@@ -41,6 +41,8 @@ export interface CollectiveMemberInput {
   validTo?: string | null | undefined;
   documentNumber?: string | null | undefined;
   documentDate?: string | null | undefined;
+  /** Only positions held in these units may be seated (the user's scope); undefined: any. Others are not found, as unknown ones. */
+  positionUnitIds?: readonly string[] | undefined;
   actor: string;
   at: string;
 }
@@ -110,6 +112,7 @@ async function resolvePosition(db: Db, input: CollectiveMemberInput, period: Per
   else throw new AppError('ValidationFailed', { vi: 'Cần ghi «positionId» hoặc «cardNumber» của người giữ chức vụ.', en: 'Give "positionId" or "cardNumber".' }, { field: 'positionId' });
   if (input.unitCode !== undefined) q = q.where('u.code', '=', input.unitCode);
   if (input.positionGroup !== undefined) q = q.where('x.position_group', '=', input.positionGroup);
+  if (input.positionUnitIds !== undefined) q = q.where('x.unit_id', 'in', input.positionUnitIds.length > 0 ? input.positionUnitIds : ['']);
   const found = (await q.execute()).filter((r) => periodsOverlap(period, { validFrom: r.valid_from, validTo: r.valid_to }));
   const who = input.positionId ?? `${input.cardNumber}${input.unitCode ? ` ở ${input.unitCode}` : ''}${input.positionGroup ? ` (${input.positionGroup})` : ''}`;
   if (found.length === 0) {

@@ -5,6 +5,7 @@
 import { type RawBuilder, type SqlBool, sql } from 'kysely';
 import type { Db } from '../create-db.js';
 import { flushAudit } from './audit.js';
+import { currentRequestAudit } from '../request-audit.js';
 
 /** Attempts of a transaction that the engine aborted to break a deadlock or a serialization conflict. */
 export const TRANSACTION_ATTEMPTS = 6;
@@ -29,11 +30,14 @@ export async function inTransaction<T>(db: Db, fn: (trx: Db) => Promise<T>): Pro
   if (db.isTransaction) return fn(db);
   for (let attempt = 1; ; attempt++) {
     try {
-      return await db.transaction().execute(async (trx) => {
+      let carried = false;
+      const out = await db.transaction().execute(async (trx) => {
         const out = await fn(trx);
-        await flushAudit(trx); // the audit entries of this transaction, chained as it commits
+        carried = await flushAudit(trx, out); // the audit entries of this transaction (and of the HTTP change it makes), chained as it commits
         return out;
       });
+      if (carried) currentRequestAudit()!.written = true;
+      return out;
     } catch (e) {
       if (attempt >= TRANSACTION_ATTEMPTS || !isRetryableConflict(e)) throw e;
       await new Promise((r) => setTimeout(r, Math.random() * 20 * attempt));

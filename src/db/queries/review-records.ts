@@ -62,8 +62,13 @@ function notFoundArgs(code: 'CollectiveNotFound' | 'PersonNotFound', vi: string,
 /** The id of a person by party card number; PersonNotFound naming `field` otherwise. */
 export async function getPersonIdByCard(db: Db, card: string, field: string): Promise<string> {
   const p = await db.selectFrom('persons').select('id').where('card_number', '=', card).executeTakeFirst();
-  if (!p) throw new AppError(...notFoundArgs('PersonNotFound', 'đảng viên có số thẻ', 'Party member with card number', card), { field });
+  if (!p) throw personNotFound(card, field);
   return p.id;
+}
+
+/** PersonNotFound naming `field`: what an unknown card number answers (and one the user may not read). */
+export function personNotFound(card: string, field: string): AppError {
+  return new AppError(...notFoundArgs('PersonNotFound', 'đảng viên có số thẻ', 'Party member with card number', card), { field });
 }
 
 /** The units (of `unitIds`) where the person holds a position on `date`. */

@@ -17,6 +17,7 @@ import * as search from '../routes/search.js';
 import * as users from '../routes/users.js';
 import * as workspace from '../routes/workspace.js';
 import * as facts from '../routes/facts.js';
+import * as audit from '../routes/audit.js';
 import { collectiveMemberBody, createCollectiveBody, createPositionBody } from '../../schemas/collectives.js';
 import { exportQuery, importJobParams, importQuery } from '../../schemas/imports.js';
 import { createPersonBody, eventBody, membershipBody, patchPersonBody, searchPersonsQuery, transferBody } from '../../schemas/persons.js';
@@ -111,6 +112,7 @@ export const API_ROUTES: readonly RouteDoc[] = [
   cyclesR('post', '/cycles/:year/topics', 'Thêm nội dung gợi ý kiểm điểm / Add a topic', { ...year, body: cycles.topicBody, status: 201 }),
   cyclesR('get', '/cycles/:year/review-records', 'Biên bản hội nghị kiểm điểm / Review records', { ...year, query: submissions.listQuery }),
   cyclesR('post', '/cycles/:year/review-records', 'Ghi biên bản hội nghị kiểm điểm / Record a review meeting', { ...year, body: submissions.recordBody, status: 201 }),
+  cyclesR('get', '/calendar/days', 'Các ngày nghỉ, ngày làm bù đã đặt / The configured calendar days'),
   cyclesR('put', '/calendar/days', 'Ngày nghỉ, ngày làm bù / Calendar day', { body: submissions.calendarBody }),
 
   evalR('get', '/cycles/:year/evaluations', 'Phiếu đánh giá của kỳ / Evaluations', { ...year, query: evaluations.listQuery }),
@@ -185,4 +187,6 @@ export const API_ROUTES: readonly RouteDoc[] = [
   usersR('patch', '/users/:username', 'Sửa tài khoản (vai trò, phạm vi, khóa) / Change an account', { body: users.changeUserBody }),
   usersR('post', '/users/:username/password', 'Đặt mật khẩu mới / Set a new password', { body: users.passwordBody }),
   usersR('post', '/users/:username/unlock', 'Bỏ chờ do đăng nhập sai (mọi địa chỉ) / Clear the failed sign-ins that slow a name'),
+  usersR('get', '/audit', 'Nhật ký kiểm toán cho thanh tra, từng trang (việc đọc cũng được ghi) / The audit log for an inspector, a page at a time (the read is logged)', { query: audit.auditQuery }),
+  usersR('get', '/audit/verify', 'Kiểm tra chuỗi mã băm của nhật ký / Verify the audit log’s hash chain'),
 ];

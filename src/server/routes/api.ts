@@ -19,6 +19,7 @@ import { workspaceRoutes } from './workspace.js';
 import { importRoutes } from './imports.js';
 import { openApiRoutes } from './openapi.js';
 import { factRoutes } from './facts.js';
+import { auditRoutes } from './audit.js';
 
 export function apiRoutes(): Hono<AppEnv> {
   const api = new Hono<AppEnv>();
@@ -39,6 +40,7 @@ export function apiRoutes(): Hono<AppEnv> {
   api.route('/', factRoutes());
   api.route('/', searchRoutes());
   api.route('/', userRoutes());
+  api.route('/', auditRoutes());
   api.route('/', importRoutes());
   api.route('/', openApiRoutes());
   return api;

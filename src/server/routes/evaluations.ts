@@ -30,16 +30,17 @@ const free = {
 
 /**
  * Fields a plain create or edit may not set, with the endpoint that sets them with its checks
- * (authority, ceilings, stage, reasons, justifications).
+ * (authority, ceilings, stage, reasons, justifications): one text for both languages unless the
+ * Vietnamese says more.
  */
-const WORKFLOW_FIELDS: Record<string, { vi: string; en: string }> = {
-  selfGrade: { vi: 'POST /api/evaluations/:id/self-assess', en: 'POST /api/evaluations/:id/self-assess' },
-  proposedGrade: { vi: 'POST /api/evaluations/:id/propose', en: 'POST /api/evaluations/:id/propose' },
+const WORKFLOW_FIELDS: Record<string, string | { vi: string; en: string }> = {
+  selfGrade: 'POST /api/evaluations/:id/self-assess',
+  proposedGrade: 'POST /api/evaluations/:id/propose',
   decidedGrade: { vi: 'POST /api/evaluations/:id/decide (sau khi công bố: /regrade, có lý do)', en: 'POST /api/evaluations/:id/decide (after publication: /regrade with a reason)' },
-  decidingUnit: { vi: 'POST /api/evaluations/:id/decide', en: 'POST /api/evaluations/:id/decide' },
+  decidingUnit: 'POST /api/evaluations/:id/decide',
   khtReasons: { vi: 'khtReasons của /propose, /decide hoặc /regrade', en: 'khtReasons of /propose, /decide or /regrade' },
   eligibility: { vi: 'POST /api/evaluations/:id/eligibility (có lý do) hoặc /api/cycles/:year/eligibility/compute', en: 'POST /api/evaluations/:id/eligibility (with a reason) or /api/cycles/:year/eligibility/compute' },
-  eligibilityReason: { vi: 'POST /api/evaluations/:id/eligibility', en: 'POST /api/evaluations/:id/eligibility' },
+  eligibilityReason: 'POST /api/evaluations/:id/eligibility',
 };
 const refusedFields = Object.fromEntries(Object.keys(WORKFLOW_FIELDS).map((k) => [k, z.unknown().optional()]));
 
@@ -47,7 +48,8 @@ const refusedFields = Object.fromEntries(Object.keys(WORKFLOW_FIELDS).map((k) =>
 function refuseWorkflowFields(body: Record<string, unknown>): void {
   const field = Object.keys(WORKFLOW_FIELDS).find((k) => body[k] !== undefined);
   if (field === undefined) return;
-  const to = WORKFLOW_FIELDS[field]!;
+  const use = WORKFLOW_FIELDS[field]!;
+  const to = typeof use === 'string' ? { vi: use, en: use } : use;
   throw new AppError(
     'ValidationFailed',
     {

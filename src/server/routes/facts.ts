@@ -13,7 +13,7 @@ import { addMember, endMember, listMembers } from '../../services/collective-mem
 import { clearSubjectFact, getSubjectFacts, setSubjectFact } from '../../services/subject-facts.js';
 import { collectiveMemberBody } from '../../schemas/collectives.js';
 import type { AppEnv } from '../app.js';
-import { authorize } from '../authorize.js';
+import { authorize, scopeUnitIds } from '../authorize.js';
 import { expectedVersionOf } from '../etag.js';
 import { parseBody, parseQuery } from '../validate.js';
 import { actorOf } from './cycles.js';
@@ -69,7 +69,9 @@ export function factRoutes(): Hono<AppEnv> {
     const body = await parseBody(c, collectiveMemberBody);
     const collective = await getCollective(c.var.deps.db, c.req.param('code'));
     await authorize(c, { unitCode: collective.unitCode, action: 'write', date: body.validFrom });
-    return c.json({ member: await addMember(c.var.deps.db, { ...body, collectiveCode: collective.code, actor: actorOf(c) }) }, 201);
+    // The position seated is a reference too: one held outside the user's scope is not found, like an unknown one.
+    const positionUnitIds = await scopeUnitIds(c, body.validFrom);
+    return c.json({ member: await addMember(c.var.deps.db, { ...body, positionUnitIds, collectiveCode: collective.code, actor: actorOf(c) }) }, 201);
   });
   r.post('/collectives/:code/members/:memberId/end', async (c) => {
     const body = await parseBody(c, endMemberBody);

@@ -12,6 +12,7 @@ import { AppError } from '../../domain/errors.js';
 import { exportCsvFiles, exportWorkbook } from '../../services/import/export.js';
 import { buildImportTemplate } from '../../services/import/template.js';
 import type { ImportFile } from '../../services/import/types.js';
+import { assertImportArchivesWithin } from '../../services/import/read.js';
 import { exportQuery, importJobParams, importQuery } from '../../schemas/imports.js';
 import type { AppEnv } from '../app.js';
 import { authorize, authorizeRole } from '../authorize.js';
@@ -33,7 +34,7 @@ async function uploadedFiles(c: Context<AppEnv>, name: string | undefined): Prom
   }
   const bytes = new Uint8Array(await c.req.arrayBuffer());
   if (bytes.length === 0) throw new AppError('ValidationFailed', { vi: 'Nội dung gửi lên trống: cần một tệp để nhập.', en: 'The request body is empty: a file to import is needed.' }, { field: 'file' });
-  return [{ name: name ?? 'upload.xlsx', bytes }];
+  return [{ name: sanitiseFileName(name ?? '', 'upload.xlsx'), bytes }];
 }
 
 /** The unit whose subtree an export covers: the one asked for (read access checked), else the user's scope (the whole tree for an administrator). */
@@ -57,7 +58,13 @@ export function importRoutes(): Hono<AppEnv> {
   r.post('/imports', async (c) => {
     const q = parseQuery(c, importQuery);
     const user = authorizeRole(c, 'write');
-    const files = await uploadedFiles(c, q.name);
+    // Read and checked as archives (size, entries, expanded size) in one of the user's few slots, before any parsing;
+    // the job that parses them runs one at a time per process (src/services/import/jobs.ts).
+    const files = await c.var.workbookSlots.run(user.username, async () => {
+      const read = await uploadedFiles(c, q.name);
+      assertImportArchivesWithin(read);
+      return read;
+    });
     const scope = hasWholeTree(user.role) ? null : { unitId: user.scopeUnitId, code: user.scopeUnitCode };
     const job = c.var.importJobs.start({ db: c.var.deps.db, files, owner: user.username, scope, dryRun: q.dryRun === '1' || q.dryRun === 'true' });
     return c.json({ job }, 202, { location: `/api/imports/${job.id}` });

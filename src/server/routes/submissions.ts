@@ -8,12 +8,12 @@ import { getCycle } from '../../db/queries/cycles.js';
 import { getUnitAt } from '../../db/queries/units.js';
 import { SUBMISSION_ACTIONS, type SubmissionAction } from '../../domain/workflow/submissions.js';
 import { listRecordsWithChecks, recordReview } from '../../services/review-records.js';
-import { applySubmissionAction, configureCalendarDay, getSubmissionHistory, listSubmissionStatus } from '../../services/submissions.js';
-import { getCollectiveForReview } from '../../db/queries/review-records.js';
+import { applySubmissionAction, configureCalendarDay, getSubmissionHistory, listCalendarDays, listSubmissionStatus } from '../../services/submissions.js';
+import { getCollectiveForReview, personNotFound } from '../../db/queries/review-records.js';
 import type { AppEnv } from '../app.js';
-import { authorize, authorizeRole, currentUser } from '../authorize.js';
+import { authorize, authorizeRole, currentUser, mayReadPerson } from '../authorize.js';
 import { parseBody, parseQuery, parseWith } from '../validate.js';
-import { AppError } from '../../domain/errors.js';
+import { AppError, isAppError } from '../../domain/errors.js';
 import { can, ROLE_LABELS } from '../../domain/access.js';
 import { actorOf, parseYear } from './cycles.js';
 
@@ -131,7 +131,20 @@ export function submissionRoutes(): Hono<AppEnv> {
     const collectiveUnitId = body.subjectKind === 'collective' ? (await getCollectiveForReview(db, body.subjectRef)).unit_id : undefined;
     if (collectiveUnitId !== undefined) await authorize(c, { unitId: collectiveUnitId, action: 'write', date: cycle.referenceDate });
     else await authorize(c, { unitCode: body.subjectRef, action: 'write', date: cycle.referenceDate });
-    return c.json(await recordReview(db, { cycleYear: year, ...body, actor: actorOf(c) }), 201);
+    try {
+      return c.json(await recordReview(db, { cycleYear: year, ...body, actor: actorOf(c) }), 201);
+    } catch (e) {
+      // A card refused as no superior committee member answers, outside the user's scope, exactly as an unknown one.
+      if (body.attendingCard && isAppError(e) && e.field === 'attendingCard' && e.code !== 'PersonNotFound' && !(await mayReadPerson(c, body.attendingCard))) {
+        throw personNotFound(body.attendingCard, 'attendingCard');
+      }
+      throw e;
+    }
+  });
+  // The configured days off and working days (the statutory holidays are the product's own data).
+  r.get('/calendar/days', async (c) => {
+    authorizeRole(c, 'read');
+    return c.json({ days: await listCalendarDays(c.var.deps.db) });
   });
   r.put('/calendar/days', async (c) => {
     const body = await parseBody(c, calendarBody);

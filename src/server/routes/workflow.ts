@@ -114,7 +114,8 @@ export function workflowRoutes(): Hono<AppEnv> {
   });
   r.post('/evaluations/:id/opinions', async (c) => {
     const body = await parseBody(c, opinionBody);
-    await allow(c, 'write');
+    // The body credited with the opinion is a reference like any acting unit: in the user's scope (another body: by name, `bodyName`).
+    await allow(c, 'write', body.bodyUnit);
     return stepAnswer(c, await addOpinion(c.var.deps.db, { evaluationId: c.req.param('id'), ...body, ...version(c, body), actor: actorOf(c) }), 201);
   });
   r.post('/evaluations/:id/propose', async (c) => {

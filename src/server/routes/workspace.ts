@@ -5,7 +5,6 @@
  */
 import { Hono } from 'hono';
 import { z } from 'zod';
-import { DISCIPLINE_LEVELS, PERSON_EVENT_KINDS } from '../../domain/codes.js';
 import type { Db } from '../../db/create-db.js';
 import { getCycle, getCycleById } from '../../db/queries/cycles.js';
 import { getEvaluation } from '../../db/queries/evaluations.js';
@@ -17,23 +16,12 @@ import type { AppEnv } from '../app.js';
 import { authorize } from '../authorize.js';
 import { parseBody, parseQuery } from '../validate.js';
 import { actorOf, parseYear } from './cycles.js';
-import { isoDate } from './units.js';
+import { eventBody } from '../../schemas/persons.js';
 
 export const periodQuery = z.object({ period: z.string().min(1).optional() });
 const version = z.number().int().min(1).optional();
-export const evaluationEventBody = z.strictObject({
-  version,
-  kind: z.enum(PERSON_EVENT_KINDS),
-  level: z.enum(DISCIPLINE_LEVELS).nullable().optional(),
-  startsOn: isoDate,
-  endsOn: isoDate.nullable().optional(),
-  note: z.string().max(2000).nullable().optional(),
-  dutyRelated: z.boolean().nullable().optional(),
-  selfDetectedRemedied: z.boolean().nullable().optional(),
-  violationYear: z.number().int().nullable().optional(),
-  documentNumber: z.string().trim().max(200).nullable().optional(),
-  documentDate: isoDate.nullable().optional(),
-});
+/** A person's event entered from the workspace: the event as `POST /api/persons/:card/events` takes it, and the evaluation's version read. */
+export const evaluationEventBody = z.strictObject({ ...eventBody.shape, version });
 export const removeEventQuery = z.object({ version: z.coerce.number().int().min(1).optional(), reason: z.string().max(2000).optional() });
 
 /** The evaluation's unit and its cycle's reference date, to authorise against the tree of that day. */

@@ -61,7 +61,7 @@ export class ImportJobs {
     };
     this.jobs.set(job.id, job);
     const finish = (patch: Partial<ImportJob>) => Object.assign(job, { finishedAt: new Date().toISOString() }, patch);
-    runImport(input.db, input.files, { dryRun: input.dryRun, scope: input.scope, onProgress: (p) => (job.progress = { ...p, percent: percentOf(p) }) })
+    runImport(input.db, input.files, { dryRun: input.dryRun, scope: input.scope, actor: input.owner, onProgress: (p) => (job.progress = { ...p, percent: percentOf(p) }) })
       .then((report) => finish({ status: 'done', report }))
       .catch((e: unknown) => {
         if (!isAppError(e)) console.error(e);

@@ -9,6 +9,7 @@ import { AppError } from '../../domain/errors.js';
 import { makeSearchKey } from '../../domain/model/people.js';
 import { parseCsv } from './csv.js';
 import { readXlsxSheets } from './read-xlsx.js';
+import { assertZipWithin, IMPORT_ZIP_LIMITS } from '../zip-guard.js';
 import { SHEETS, type SheetKey } from './sheets.js';
 import type { ImportFile, ImportIssue, RawTable } from './types.js';
 
@@ -75,7 +76,17 @@ function unzipCsv(file: ImportFile): ImportFile[] {
  * Reads an import's files: one workbook, or CSV files (loose or in a zip). FileUnreadable when a
  * file cannot be read at all; a file or sheet that is not one of the import's is a warning.
  */
+/**
+ * Checks every archive among an import's files (a workbook, a zip of CSV files) for its size, entry
+ * count and expanded size before anything parses it (src/services/zip-guard.ts): PayloadTooLarge
+ * (413) or FileUnreadable (400) naming the file.
+ */
+export function assertImportArchivesWithin(files: readonly ImportFile[]): void {
+  for (const f of files) if (isZip(f.bytes)) assertZipWithin(f.bytes, f.name, IMPORT_ZIP_LIMITS);
+}
+
 export async function readImportFiles(files: readonly ImportFile[], onRows?: (rows: number) => void): Promise<{ tables: RawTable[]; warnings: ImportIssue[] }> {
+  assertImportArchivesWithin(files);
   const books = files.filter(isWorkbook);
   if (books.length > 1 || (books.length === 1 && files.length > 1)) {
     throw new AppError('ValidationFailed', { vi: 'Chỉ nhập một bảng tính mỗi lần (không kèm tệp khác).', en: 'Import one workbook at a time (with no other file).' }, { field: 'file' });

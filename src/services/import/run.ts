@@ -18,6 +18,7 @@ import { checkUnits } from './check-units.js';
 import { ImportContext, type ImportScope, type SheetPlace, type Stored } from './context.js';
 import { type ParsedRow, parseTable } from './parse-rows.js';
 import { readImportFiles } from './read.js';
+import { recordAudit } from '../../db/queries/audit.js';
 import { SHEETS, type SheetKey } from './sheets.js';
 import type { ImportFile, ImportIssue, ImportProgress, ImportReport, RawTable } from './types.js';
 
@@ -26,6 +27,8 @@ export interface RunImportOptions {
   /** The importing user's scope unit; null or absent: the whole tree (administrator, command line). */
   scope?: ImportScope | undefined;
   onProgress?: ((p: ImportProgress) => void) | undefined;
+  /** Who imports (the signed-in user, the command line's actor): the audit entry of the write names them. */
+  actor?: string | undefined;
 }
 
 /** Errors listed in a report (all are counted). */
@@ -124,6 +127,9 @@ export async function runImport(db: Db, files: readonly ImportFile[], options: R
     }
     const onWritten = (n: number) => report({ phase: 'write', done: n, total: planned, message: say(`Đang ghi: ${formatViInteger(n)}/${formatViInteger(planned)} bản ghi`, `Writing: ${n}/${planned} records`) });
     await writeImportRows(trx, ctx.plan, { onWritten, sqlite: sqliteHandleOf(db) });
+    // Who wrote which people, memberships and units, in the import's own transaction (the rows are the files').
+    const listed = files.map((f) => ({ name: f.name, bytes: f.bytes.length }));
+    await recordAudit(trx, { actor: options.actor ?? 'import', action: 'import.write', entity: 'import', entityKey: listed.map((f) => f.name).join(', '), newValue: { files: listed, sheets: base.sheets, planned } });
     return { ...base, ok: true, written: true, errors: [], errorCount: 0, durationMs: 0 };
   };
   const result = options.dryRun ? await run(db) : await inTransaction(db, run);
