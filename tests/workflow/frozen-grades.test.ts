@@ -77,6 +77,7 @@ describe(`frozen grades on the demo district (${testEngine})`, () => {
     for (const e of [done, proposed]) {
       expect((await as.admin!.post(`/api/evaluations/${e.id}/self-assess`, { grade: 'HT' })).status).toBe(200);
       expect((await as.admin!.post(`/api/evaluations/${e.id}/propose`, { grade: 'HT' })).status).toBe(200);
+      expect((await as.admin!.post(`/api/evaluations/${e.id}/appraise`, { comment: 'Đã thẩm định', byUnit: 'HU-TAMDUONG' })).status).toBe(200);
     }
     expect((await as.admin!.post(`/api/evaluations/${done.id}/decide`, { grade: 'HT', decidingUnit: 'TD-DU-QUANSU' })).status).toBe(200);
     expect((await as.admin!.post(`/api/evaluations/${done.id}/publish`, { byUnit: 'TD-DU-QUANSU' })).status).toBe(200);

@@ -101,7 +101,10 @@ describe(`workflow walk-through on the demo district (${testEngine})`, () => {
     await expectRefused(t.db, () => api.post(`/api/evaluations/${member.id}/decide`, { grade: 'HTT', decidingUnit: 'TD-DU-QUANSU-CB01' }), { status: 403, code: 'NotCompetentAuthority' });
   });
 
-  it('lets the grassroots committee decide; a re-grade before publication is refused', async () => {
+  it('under QĐ 124 the decision waits for the appraisal (Điều 11, Bước 2: rules-audit.md Q35); the district appraises; the grassroots committee decides; a re-grade before publication is refused', async () => {
+    await expectRefused(t.db, () => api.post(`/api/evaluations/${member.id}/decide`, { grade: 'HTT', decidingUnit: 'TD-DU-QUANSU' }), { status: 409, code: 'StageInvalid', field: 'stage' });
+    const a = await api.post(`/api/evaluations/${member.id}/appraise`, { grade: 'HTT', comment: 'Ban Tổ chức Huyện ủy thẩm định: đề nghị giữ mức HTT', byUnit: 'HU-TAMDUONG' });
+    expect([a.status, a.body.stage], JSON.stringify(a.body)).toEqual([200, 'appraised']);
     const d = await api.post(`/api/evaluations/${member.id}/decide`, { grade: 'HTT', decidingUnit: 'TD-DU-QUANSU' });
     expect([d.status, d.body.stage, d.body.evaluation.decidedGrade, d.body.evaluation.decidingUnitCode]).toEqual([200, 'decided', 'HTT', 'TD-DU-QUANSU']);
     await expectRefused(t.db, () => api.post(`/api/evaluations/${member.id}/regrade`, { grade: 'HT', reason: 'Rà soát' }), { status: 409, code: 'StageInvalid' });
@@ -122,6 +125,7 @@ describe(`workflow walk-through on the demo district (${testEngine})`, () => {
       ['self_assess', 'self_assessed', null],
       ['opinion', 'opinions', null],
       ['propose', 'proposed', 'TD-DU-QUANSU-CB01'],
+      ['appraise', 'appraised', 'HU-TAMDUONG'],
       ['decide', 'decided', 'TD-DU-QUANSU'],
       ['publish', 'published', 'TD-DU-QUANSU'],
       ['regrade', 'published', 'HU-TAMDUONG'],
@@ -143,6 +147,7 @@ describe(`workflow walk-through on the demo district (${testEngine})`, () => {
     const committee = (await api.get(`/api/cycles/${Y}/evaluations?unit=TD-DU-QUANSU&subjectKind=unit`)).body.evaluations.find((e: Json) => e.subjectRef === 'TD-DU-QUANSU');
     await api.post(`/api/evaluations/${committee.id}/self-assess`, { grade: 'HTT' });
     await api.post(`/api/evaluations/${committee.id}/propose`, { grade: 'HTT' });
+    await api.post(`/api/evaluations/${committee.id}/appraise`, { comment: 'Đã thẩm định' });
     const err = await expectRefused(t.db, () => api.post(`/api/evaluations/${committee.id}/decide`, { grade: 'HTT', decidingUnit: 'HU-TAMDUONG' }), { status: 422, code: 'OrderViolation' });
     expect(err.message.vi).toContain('tổ chức đảng trực thuộc chưa được quyết định xếp loại');
     expect(err.message.vi).toContain('QĐ 124, Điều 11 (trình tự: cấp dưới trước, cấp trên sau)');
