@@ -122,7 +122,7 @@ export function WorkspacePage({ code }: { code: string }) {
         </div>
       ) : null}
       {computing ? <p role="status">{computing}</p> : null}
-      {node ? <ReportBar node={node} parentCode={data.unit.parentCode} year={cycle.year} period={cycle.period} user={user} path={path} missing={missing.withoutProposal} onChanged={reloadAll} /> : null}
+      {node ? <ReportBar node={node} parentCode={data.unit.parentCode} year={cycle.year} period={cycle.period} user={user} path={path} onChanged={reloadAll} /> : null}
       <div className="split">
         <section aria-labelledby="grid-title">
           <h2 id="grid-title" className="visually-hidden">{t('Danh sách xếp loại')}</h2>
