@@ -405,4 +405,6 @@ export const EN: Record<string, string> = {
   'Quay lại xếp loại': 'Go back and grade',
   'Tổ chức': 'Organisation',
   'Cá nhân lãnh đạo': 'Leader',
+  'Thẩm định trên bảng xếp loại': 'Appraised on the grading grid',
+  'Thẩm định trước khi {{who}} quyết định': 'Appraisal before {{who}} decides',
 };

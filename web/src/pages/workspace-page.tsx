@@ -139,7 +139,7 @@ export function WorkspacePage({ code }: { code: string }) {
             {GRADES.map((g) => <span key={g}><b className={`g-${g}`}>{g}</b>: {gradeLabel(g, i18n.language)}</span>)}
           </p>
           <p className="muted small hide-phone">{t('Bàn phím: gõ chữ cái đầu của mức (HTXS, HTT, HT, KHT) hoặc số 1–4; mũi tên để sang ô khác; Enter để lưu và xuống dòng.')}</p>
-          <BulkBar rows={selectedRows} user={user} path={path} run={saver.run} onDone={() => setSelected(new Set())} />
+          <BulkBar rows={selectedRows} user={user} path={path} ruleSet={data.cycle.ruleSet} run={saver.run} onDone={() => setSelected(new Set())} />
           <Grid
             rows={rows}
             ctx={ctx}
