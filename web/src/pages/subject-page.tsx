@@ -133,7 +133,7 @@ export function SubjectPage({ id }: { id: string }) {
             {user.role !== 'viewer' ? <button type="button" className="button" onClick={() => setEditing(true)}>{t('Thêm sự kiện: {{name}}', { name: subject.label })}</button> : null}
           </section>
           <h2>{t('Thao tác')}</h2>
-          <SubjectActions evaluation={row.evaluation!} user={user} authority={wf.competentAuthority.unitCode} khtReasons={subject.kind === 'member' || subject.kind === 'position' ? ['decline', 'below_50', 'civil_servant', 'disciplined', 'other'] : ['disunity', 'below_50', 'key_targets', 'collective_disciplined', 'member_disciplined']} onDone={reload} />
+          <SubjectActions evaluation={row.evaluation!} user={user} authority={wf.competentAuthority.unitCode} ruleSet={subject.cycle.ruleSet} khtReasons={subject.kind === 'member' || subject.kind === 'position' ? ['decline', 'below_50', 'civil_servant', 'disciplined', 'other'] : ['disunity', 'below_50', 'key_targets', 'collective_disciplined', 'member_disciplined']} onDone={reload} />
           <h2>{t('Lịch sử (ai, khi nào, làm gì, vì sao)')}</h2>
           <div className="table-wrap">
             <table className="cards">
