@@ -77,7 +77,8 @@ export function organisationThreshold(input: {
   if (!org) {
     const note = `Xếp loại tổ chức đảng dựa trên kết quả xếp loại tập thể, tổ chức đảng trực thuộc và toàn bộ đảng viên; không có ngưỡng tỉ lệ (${SRC.HD43_ORG}).`;
     const reasons = basisReasons(input.ruleSet, input.counts, isCell ? 'đảng viên' : 'tổ chức đảng trực thuộc');
-    return { grade: lowestGrade(reasons.map((r) => r.grade)), reasons, notes: [note] };
+    // The grade the thresholds fix: a weighed reading (the default) leaves it to the competent level.
+    return { grade: lowestGrade(reasons.filter((r) => r.binding).map((r) => r.grade)), reasons, notes: [note] };
   }
   const t = isCell ? org.cell : org.committee;
   const reasons = [
