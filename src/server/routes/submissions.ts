@@ -76,6 +76,16 @@ function defaultUnit(c: Context<AppEnv>, unit: string | undefined): string | und
   return user.role === 'admin' ? undefined : user.scopeUnitCode;
 }
 
+/** The cycle and unit of `/cycles/:year/submissions/:unitCode/…`, after checking the user may read the unit then. */
+async function readableUnitReport(c: Context<AppEnv>): Promise<{ cycleYear: number; period: string | undefined; unitCode: string }> {
+  const year = parseYear(c);
+  const q = parseQuery(c, listQuery);
+  const cycle = await getCycle(c.var.deps.db, { year, period: q.period });
+  const unitCode = c.req.param('unitCode') ?? '';
+  await authorize(c, { unitCode, action: 'read', date: cycle.referenceDate });
+  return { cycleYear: year, period: q.period, unitCode };
+}
+
 /** Routes under /api: /cycles/:year/submissions…, /cycles/:year/review-records, /calendar/days. */
 export function submissionRoutes(): Hono<AppEnv> {
   const r = new Hono<AppEnv>();
@@ -89,20 +99,12 @@ export function submissionRoutes(): Hono<AppEnv> {
     return c.json(await listSubmissionStatus(db, { cycleYear: year, period: q.period, unitCode: unit }));
   });
   r.get('/cycles/:year/submissions/:unitCode/ungraded', async (c) => {
-    const year = parseYear(c);
-    const q = parseQuery(c, listQuery);
-    const { db } = c.var.deps;
-    const cycle = await getCycle(db, { year, period: q.period });
-    await authorize(c, { unitCode: c.req.param('unitCode'), action: 'read', date: cycle.referenceDate });
-    return c.json({ ungraded: await listUngradedSubjects(db, { cycleYear: year, period: q.period, unitCode: c.req.param('unitCode') }) });
+    const key = await readableUnitReport(c);
+    return c.json({ ungraded: await listUngradedSubjects(c.var.deps.db, key) });
   });
   r.get('/cycles/:year/submissions/:unitCode/history', async (c) => {
-    const year = parseYear(c);
-    const q = parseQuery(c, listQuery);
-    const { db } = c.var.deps;
-    const cycle = await getCycle(db, { year, period: q.period });
-    await authorize(c, { unitCode: c.req.param('unitCode'), action: 'read', date: cycle.referenceDate });
-    return c.json({ events: await getSubmissionHistory(db, { cycleYear: year, period: q.period, unitCode: c.req.param('unitCode') }) });
+    const key = await readableUnitReport(c);
+    return c.json({ events: await getSubmissionHistory(c.var.deps.db, key) });
   });
   r.post('/cycles/:year/submissions/:unitCode/:action', async (c) => {
     const year = parseYear(c);
