@@ -256,6 +256,8 @@ export interface SubmissionTable {
   comment: string | null;
   /** JSON array of { unitCode, reason }: children accepted without their own accepted report. */
   exceptions: string;
+  /** JSON array of { evaluationId, subjectKind, subjectRef, name, reason }: subjects of the unit's scope sent ungraded (migration 0030). */
+  ungraded_exceptions: Generated<string>;
   version: number;
   updated_at: string;
 }

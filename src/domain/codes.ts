@@ -163,6 +163,8 @@ export const PERSON_EVENT_KINDS = [
   'decline_concluded',
   'violated_prohibitions',
   'violated_example_duty',
+  'temporary_membership',
+  'committee_suspended',
 ] as const;
 export type PersonEventKind = (typeof PERSON_EVENT_KINDS)[number];
 export const PERSON_EVENT_LABELS: Record<PersonEventKind, string> = {
@@ -177,6 +179,8 @@ export const PERSON_EVENT_LABELS: Record<PersonEventKind, string> = {
   decline_concluded: 'Cấp có thẩm quyền kết luận có biểu hiện suy thoái',
   violated_prohibitions: 'Vi phạm những điều đảng viên không được làm',
   violated_example_duty: 'Vi phạm quy định về trách nhiệm nêu gương',
+  temporary_membership: 'Sinh hoạt đảng tạm thời',
+  committee_suspended: 'Đình chỉ sinh hoạt cấp ủy',
 };
 
 /** Discipline levels, lightest first (GUIDE.md §8). */

@@ -63,6 +63,7 @@ export const ERROR_CODES = {
   SubmissionLocked: 'conflict',
   SubmissionStateInvalid: 'conflict',
   ChildrenNotAccepted: 'unprocessable',
+  SubjectsNotGraded: 'unprocessable',
   TemplateInvalid: 'unprocessable',
   PdfUnavailable: 'unprocessable',
   PdfFailed: 'unprocessable',

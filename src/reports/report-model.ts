@@ -70,6 +70,17 @@ function comparison(input: ReportInput, who: 'members' | 'organisations'): Repor
   return text ? [h('body', text)] : [];
 }
 
+/**
+ * The audit's counts among the limitations (issue 8 item 3: "the report's «hạn chế» section can cite
+ * these counts"): a sentence only when decided grades break a binding rule.
+ */
+function auditParagraphs(input: ReportInput): ReportParagraph[] {
+  const a = input.audit;
+  if (!a || a.breaking === 0) return [];
+  const rules = a.byRule.map((r) => `${r.count} trường hợp theo ${r.source}`).join('; ');
+  return [h('body', `Rà soát lại ${a.checked} mức xếp loại đã quyết định theo dữ liệu hiện có, còn ${a.breaking} trường hợp có mức xếp loại cao hơn mức quy định cho phép (${rules}); cấp có thẩm quyền cần xem xét, xếp loại lại.`)];
+}
+
 /** Section II: the staff's assessment prose. */
 function sectionTwo(input: ReportInput): ReportParagraph[] {
   const { prose } = input;
@@ -80,6 +91,7 @@ function sectionTwo(input: ReportInput): ReportParagraph[] {
     h('h2', '2. Hạn chế, khuyết điểm và nguyên nhân'),
     h('h3', '2.1. Hạn chế, khuyết điểm'),
     ...proseParagraphs(prose.weaknesses),
+    ...auditParagraphs(input),
     h('h3', '2.2. Nguyên nhân của hạn chế, khuyết điểm'),
     ...proseParagraphs(prose.causes),
     h('h2', '3. Nhiệm vụ trong thời gian tới'),

@@ -54,6 +54,7 @@ export function defaultSettings(unit: ReportUnit, date: string): ReportSettings 
     rounding: 'half-up',
     printHttUp: false,
     deploymentFootnote: '',
+    citeAudit: false,
   };
 }
 
@@ -74,8 +75,9 @@ export function mergeSettings(base: ReportSettings, stored: Record<string, unkno
     decimals,
     rounding,
     printHttUp: typeof stored.printHttUp === 'boolean' ? stored.printHttUp : base.printHttUp,
+    citeAudit: typeof stored.citeAudit === 'boolean' ? stored.citeAudit : base.citeAudit,
   };
 }
 
 /** The keys of ReportSettings kept in the settings JSON (the rest have their own columns). */
-export const SETTINGS_JSON_KEYS = ['issuingBody', 'parentBody', 'signerAuthority', 'recipients', 'decimals', 'rounding', 'printHttUp', 'deploymentFootnote'] as const;
+export const SETTINGS_JSON_KEYS = ['issuingBody', 'parentBody', 'signerAuthority', 'recipients', 'decimals', 'rounding', 'printHttUp', 'deploymentFootnote', 'citeAudit'] as const;

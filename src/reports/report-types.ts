@@ -36,6 +36,22 @@ export interface ReportSettings {
   printHttUp: boolean;
   /** Optional footnote after the deployment paragraph (the seed's footnote 1). */
   deploymentFootnote: string;
+  /**
+   * Whether section II 2.1 (hạn chế) cites the consistency audit of decided grades (issue 8 item 3,
+   * `xeploai grade audit`): how many decided grades break a binding rule, by rule. Off by default:
+   * the audit re-checks every decided grade of the subtree.
+   */
+  citeAudit: boolean;
+}
+
+/** The consistency audit's counts a report cites: decided grades breaking a binding rule, by rule. */
+export interface ReportAuditCounts {
+  /** Decided grades re-checked. */
+  checked: number;
+  /** Decided grades breaking at least one binding rule. */
+  breaking: number;
+  /** By rule (its citation): decided grades breaking it, most first. */
+  byRule: { source: string; count: number }[];
 }
 
 /** Prose kept per report and edited by staff (GUIDE.md §5: "sections II are prose that the staff writes"). */
@@ -108,6 +124,8 @@ export interface ReportInput {
   prose: ReportProse;
   /** The latest earlier year with figures (graded here or imported as counts), to compare with. */
   previous?: YearFigures | undefined;
+  /** The audit's counts, when the report cites them (settings.citeAudit). */
+  audit?: ReportAuditCounts | undefined;
 }
 
 /** Paragraph styles the template knows. */

@@ -55,13 +55,15 @@ export type AppEnv = {
 const isApiPath = (path: string) => path === '/api' || path.startsWith('/api/');
 
 /** Maps any thrown error to the JSON error shape (API) with the catalogue's status. */
-export function errorBody(err: unknown): { status: number; body: { error: { code: string; message: { vi: string; en: string }; field?: string; current?: unknown } } } {
+export function errorBody(err: unknown): { status: number; body: { error: { code: string; message: { vi: string; en: string }; field?: string; current?: unknown; ungraded?: unknown } } } {
   if (isAppError(err)) {
     // A conflict shows the value as it now stands, so the caller can compare and choose.
     const current = err.code === 'Conflict' ? (err.details as { current?: unknown } | undefined)?.current : undefined;
+    // A refused submit lists the subjects still ungraded, for the page to ask a reason for each.
+    const ungraded = err.code === 'SubjectsNotGraded' ? (err.details as { ungraded?: unknown } | undefined)?.ungraded : undefined;
     return {
       status: err.status,
-      body: { error: { code: err.code, message: err.messages, ...(err.field ? { field: err.field } : {}), ...(current !== undefined ? { current } : {}) } },
+      body: { error: { code: err.code, message: err.messages, ...(err.field ? { field: err.field } : {}), ...(current !== undefined ? { current } : {}), ...(ungraded !== undefined ? { ungraded } : {}) } },
     };
   }
   return {

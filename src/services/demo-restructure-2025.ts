@@ -28,7 +28,7 @@ import {
   RESTRUCTURE_DAY,
 } from '../demo/restructure-2025-plan.js';
 import { computeAndStoreEligibility } from './eligibility.js';
-import { decide, gradingCheck, propose, selfAssess } from './grading.js';
+import { appraise, decide, gradingCheck, propose, selfAssess } from './grading.js';
 import { mergeUnits } from './restructure.js';
 
 export interface Restructure2025Summary {
@@ -83,6 +83,8 @@ async function gradeOneCell(db: Db, cellCode: string, actor: string): Promise<Re
     await propose(db, { evaluationId: id, grade, actor, byUnit: cellCode });
     const authority = (await gradingCheck(db, { evaluationId: id, grade })).competentAuthority.unitCode;
     if (!authority) throw new Error(`no competent authority for ${id}`);
+    // QĐ 366 Điều 12 khoản 1, Bước 2: appraised before the decision (rules-audit.md R46).
+    await appraise(db, { evaluationId: id, grade, comment: 'Thẩm định: đề xuất phù hợp tiêu chí và thang điểm', byUnit: authority, actor });
     await decide(db, { evaluationId: id, grade, actor, decidingUnit: authority });
     return grade;
   };

@@ -113,6 +113,35 @@ async function gradedStep(
   });
 }
 
+interface PlainStepInput {
+  evaluationId: string;
+  actor: string;
+  expectedVersion?: number | undefined;
+}
+
+/**
+ * The frame every non-graded step shares: one transaction, the row locked, the version the caller read
+ * checked, grading open, the stage moved by `action` under the cycle's rule set; `body` records what
+ * the step adds and returns what to answer beside the evaluation and stage.
+ */
+async function plainStep<T extends object>(
+  db: Db,
+  input: PlainStepInput,
+  action: WorkflowAction,
+  verb: string,
+  body: (trx: Db, ctx: GradingContext, to: Stage) => Promise<T>,
+): Promise<StepResult & T> {
+  return inTransaction(db, async (trx) => {
+    await lockEvaluation(trx, input.evaluationId, input.expectedVersion);
+    const ctx = await loadGradingContext(trx, input.evaluationId);
+    assertReadVersion(ctx.evaluation, input.expectedVersion);
+    assertGradingOpen(ctx, verb);
+    const to = nextStage(ctx.stage, action, ctx.cycle.ruleSet);
+    const extra = await body(trx, ctx, to);
+    return { ...extra, evaluation: await markChanged(trx, ctx.evaluation), stage: to };
+  });
+}
+
 /** The subject's self-assessment with its proposed grade and facts (QĐ 366 Điều 12 khoản 1, bước 1). */
 export async function selfAssess(db: Db, input: StepFacts & { evaluationId: string; grade: string; actor: string; comment?: string | undefined; expectedVersion?: number | undefined }): Promise<StepResult> {
   const grade = requireGrade(input.grade, 'grade');
@@ -137,19 +166,14 @@ export async function addOpinion(
   const proposed = parseGrade(input.proposedGrade ?? null, 'proposedGrade');
   const comment = input.comment.trim();
   if (comment === '') throw new AppError('ValidationFailed', { vi: 'Ý kiến nhận xét không được để trống.', en: 'The comment must not be empty.' }, { field: 'comment' });
-  return inTransaction(db, async (trx) => {
-    await lockEvaluation(trx, input.evaluationId, input.expectedVersion);
-    const ctx = await loadGradingContext(trx, input.evaluationId);
-    assertReadVersion(ctx.evaluation, input.expectedVersion);
-    assertGradingOpen(ctx, 'ghi ý kiến về');
+  return plainStep(db, input, 'opinion', 'ghi ý kiến về', async (trx, ctx, to) => {
     const unit = input.bodyUnit ? await unitRef(trx, input.bodyUnit, 'bodyUnit') : null;
     const name = input.bodyName?.trim() || unit?.code;
     if (!name) throw new AppError('ValidationFailed', { vi: 'Cần ghi đơn vị hoặc tên chủ thể cho ý kiến.', en: 'Name the body giving the opinion.' }, { field: 'bodyName' });
-    const to = nextStage(ctx.stage, 'opinion', ctx.cycle.ruleSet);
     const at = nowIso();
     await insertOpinion(trx, { evaluationId: ctx.evaluation.id, bodyUnitId: unit?.id ?? null, bodyName: name, proposedGrade: proposed, comment, at, actor: input.actor });
     await recordStage(trx, { evaluationId: ctx.evaluation.id, action: 'opinion', from: ctx.stage, to, unitId: unit?.id ?? null, grade: proposed, comment, at, actor: input.actor });
-    return { evaluation: await markChanged(trx, ctx.evaluation), stage: to };
+    return {};
   });
 }
 
@@ -180,31 +204,21 @@ export async function decide(db: Db, input: GradedStepInput & { decidingUnit: st
 /** Appraisal (thẩm định) by the organisation department: a grade it proposes and a comment; the check is returned, not enforced. */
 export async function appraise(db: Db, input: { evaluationId: string; grade?: string | undefined; comment: string; byUnit?: string | undefined; actor: string; expectedVersion?: number | undefined }): Promise<StepResult> {
   const grade = input.grade === undefined ? null : requireGrade(input.grade, 'grade');
-  return inTransaction(db, async (trx) => {
-    await lockEvaluation(trx, input.evaluationId, input.expectedVersion);
-    const ctx = await loadGradingContext(trx, input.evaluationId);
-    assertReadVersion(ctx.evaluation, input.expectedVersion);
-    assertGradingOpen(ctx, 'thẩm định');
+  return plainStep(db, input, 'appraise', 'thẩm định', async (trx, ctx, to) => {
     const by = input.byUnit ? await unitRef(trx, input.byUnit, 'byUnit') : null;
-    const to = nextStage(ctx.stage, 'appraise', ctx.cycle.ruleSet);
     const check = grade ? await checkGrade(trx, ctx, grade) : undefined;
     await recordStage(trx, { evaluationId: ctx.evaluation.id, action: 'appraise', from: ctx.stage, to, unitId: by?.id ?? null, grade, comment: input.comment.trim() || null, at: nowIso(), actor: input.actor });
-    return { evaluation: await markChanged(trx, ctx.evaluation), stage: to, ...(check ? { check } : {}) };
+    return check ? { check } : {};
   });
 }
 
 /** Publishes a decided grade; only the body that decided may. */
 export async function publish(db: Db, input: { evaluationId: string; byUnit: string; actor: string; expectedVersion?: number | undefined }): Promise<StepResult> {
-  return inTransaction(db, async (trx) => {
-    await lockEvaluation(trx, input.evaluationId, input.expectedVersion);
-    const ctx = await loadGradingContext(trx, input.evaluationId);
-    assertReadVersion(ctx.evaluation, input.expectedVersion);
-    assertGradingOpen(ctx, 'công bố kết quả của');
+  return plainStep(db, input, 'publish', 'công bố kết quả của', async (trx, ctx, to) => {
     const by = await unitRef(trx, input.byUnit, 'byUnit');
     assertCompetent(ctx.body, by);
-    const to = nextStage(ctx.stage, 'publish', ctx.cycle.ruleSet);
     await recordStage(trx, { evaluationId: ctx.evaluation.id, action: 'publish', from: ctx.stage, to, unitId: by.id, grade: ctx.evaluation.decidedGrade, comment: null, at: nowIso(), actor: input.actor });
-    return { evaluation: await markChanged(trx, ctx.evaluation), stage: to };
+    return {};
   });
 }
 
@@ -269,13 +283,9 @@ async function assertComplaintReverified(db: Db, ctx: GradingContext): Promise<v
 /** Records a complaint or denunciation about the subject before the decision (QĐ 366 Điều 12 k1 Bước 3): the decision then waits for a re-verification. */
 export async function recordComplaint(db: Db, input: { evaluationId: string; comment: string; actor: string; expectedVersion?: number | undefined }): Promise<StepResult> {
   const comment = requireComment(input.comment, 'đơn thư khiếu nại, tố cáo');
-  return inTransaction(db, async (trx) => {
-    const ctx = await loadGradingContext(trx, input.evaluationId);
-    assertReadVersion(ctx.evaluation, input.expectedVersion);
-    assertGradingOpen(ctx, 'ghi đơn thư về');
-    const to = nextStage(ctx.stage, 'complaint', ctx.cycle.ruleSet);
+  return plainStep(db, input, 'complaint', 'ghi đơn thư về', async (trx, ctx, to) => {
     await recordStage(trx, { evaluationId: ctx.evaluation.id, action: 'complaint', from: ctx.stage, to, unitId: null, grade: null, comment, at: nowIso(), actor: input.actor });
-    return { evaluation: await markChanged(trx, ctx.evaluation), stage: to };
+    return {};
   });
 }
 
@@ -285,15 +295,11 @@ export async function recordComplaint(db: Db, input: { evaluationId: string; com
  */
 export async function reverify(db: Db, input: { evaluationId: string; byUnit: string; comment: string; actor: string; expectedVersion?: number | undefined }): Promise<StepResult> {
   const comment = requireComment(input.comment, 'kết quả kiểm tra, xác minh');
-  return inTransaction(db, async (trx) => {
-    const ctx = await loadGradingContext(trx, input.evaluationId);
-    assertReadVersion(ctx.evaluation, input.expectedVersion);
-    assertGradingOpen(ctx, 'thẩm định lại');
-    const to = nextStage(ctx.stage, 'reverify', ctx.cycle.ruleSet);
+  return plainStep(db, input, 'reverify', 'thẩm định lại', async (trx, ctx, to) => {
     const by = await unitRef(trx, input.byUnit, 'byUnit');
     assertMayRegrade({ body: ctx.body, chain: ctx.chain, by });
     await recordStage(trx, { evaluationId: ctx.evaluation.id, action: 'reverify', from: ctx.stage, to, unitId: by.id, grade: null, comment, at: nowIso(), actor: input.actor });
-    return { evaluation: await markChanged(trx, ctx.evaluation), stage: to };
+    return {};
   });
 }
 

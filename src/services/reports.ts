@@ -23,8 +23,9 @@ import { DEMO_PROSE, DEMO_REPORT } from '../reports/report-demo-prose.js';
 import { levelOfUnitKind } from '../reports/forms-layout.js';
 import { signerBodyOf } from '../reports/issuing-body.js';
 import { buildReportModel } from '../reports/report-model.js';
+import { auditDecidedGrades, type GradeAudit } from './grade-audit.js';
 import { defaultSettings, mergeSettings, SETTINGS_JSON_KEYS, type ReportUnit } from '../reports/report-settings.js';
-import type { ReportModel, ReportProse, ReportSettings } from '../reports/report-types.js';
+import type { ReportAuditCounts, ReportModel, ReportProse, ReportSettings } from '../reports/report-types.js';
 import { getFormValues } from './forms.js';
 import { previousYearFigures } from './year-comparison.js';
 
@@ -133,7 +134,20 @@ export async function getReportModel(db: Db, key: ReportKey, _actor = 'system'):
   const forms: FormValuesDoc = await getFormValues(db, { unitCode: unit.code, year: cycle.year, period: cycle.period });
   const records = await getReportRecords(db, { unitId: unit.id, cycleId: cycle.id, date: cycle.referenceDate });
   const previous = cycle.period === DEFAULT_PERIOD ? await previousYearFigures(db, { unitCode: unit.code, year: cycle.year }) : undefined;
-  return buildReportModel({ forms, records: { unit: { code: unit.code, name: unit.name, kind: unit.kind }, ...records }, settings: view.settings, prose: view.prose, previous });
+  const audit = view.settings.citeAudit ? auditCounts(await auditDecidedGrades(db, { cycleYear: cycle.year, period: cycle.period, unitCode: unit.code })) : undefined;
+  return buildReportModel({ forms, records: { unit: { code: unit.code, name: unit.name, kind: unit.kind }, ...records }, settings: view.settings, prose: view.prose, previous, audit });
+}
+
+/** The audit's counts the report cites: decided grades (not violations) breaking a binding rule, by the rule's citation. */
+function auditCounts(audit: GradeAudit): ReportAuditCounts {
+  const binding = audit.violations.filter((v) => v.binding);
+  const byRule = new Map<string, Set<string>>();
+  for (const v of binding) byRule.set(v.source, (byRule.get(v.source) ?? new Set()).add(v.evaluationId));
+  return {
+    checked: audit.checked,
+    breaking: new Set(binding.map((v) => v.evaluationId)).size,
+    byRule: [...byRule].map(([source, ids]) => ({ source, count: ids.size })).sort((a, b) => b.count - a.count || a.source.localeCompare(b.source)),
+  };
 }
 
 /** The active template: the last valid upload, else the default one. */

@@ -17,7 +17,9 @@ import {
   moveCollectives,
   moveMemberships,
   movePositions,
+  moveSeats,
   recordRestructuring,
+  type Successors,
 } from '../db/queries/restructure.js';
 import { assertNoAcceptedReportAfter, assertTreeValid } from '../db/queries/tree-checks.js';
 import { createUnit, getUnitAt } from '../db/queries/units.js';
@@ -101,15 +103,18 @@ export async function mergeUnits(db: Db, input: MergeInput): Promise<Restructure
     if (sources.some((s) => s.unitId === target.unitId)) throw invalid(`«${target.code}» vừa là đơn vị bị sáp nhập vừa là đơn vị nhận.`, `"${target.code}" is both a source and the target.`, 'sources');
     await assertNoAcceptedReportAfter(trx, { unitIds: [target.unitId, ...sources.map((s) => s.unitId)], from: input.on });
     const part = { unitCode: target.code, created, children: [] as string[], members: 0, collectives: [] as CollectiveMove[], positions: 0 };
+    const successors: Successors = new Map();
     for (const s of sources) {
       assertHoldsMembers(target, s.code, await countLiveMembers(trx, s.unitId, input.on));
       const move = { fromUnitId: s.unitId, toUnitId: target.unitId, on: input.on };
       part.children.push(...(await moveChildren(trx, { ...move, toCode: target.code })));
       part.members += (await moveMemberships(trx, move)).length;
-      part.collectives.push(...(await moveCollectives(trx, { ...move, mode: input.collectives ?? 'follow' })));
-      part.positions += (await movePositions(trx, { ...move, mode: input.positions ?? 'follow' })).length;
+      part.collectives.push(...(await moveCollectives(trx, { ...move, mode: input.collectives ?? 'follow', successors })));
+      part.positions += (await movePositions(trx, { ...move, mode: input.positions ?? 'follow', successors })).length;
       await closeUnitOn(trx, { unitId: s.unitId, code: s.code, on: input.on });
     }
+    // The seats on the collectives follow them, or end with them (or with the position).
+    await moveSeats(trx, { on: input.on, successors, actor: input.actor });
     return finish(trx, { kind: 'merge', on: input.on, unit: target, ended: sources.map((s) => s.code), parts: [part], note: input.note, actor: input.actor });
   });
 }
@@ -194,6 +199,7 @@ export async function splitUnit(db: Db, input: SplitInput): Promise<RestructureR
     const left = assignParts(live, input);
     assertNothingLeft(left, input);
     const parts: RestructureResult['parts'] = [];
+    const successors: Successors = new Map();
     const order = [...input.parts.filter((p) => !p.rest), ...input.parts.filter((p) => p.rest)];
     for (const p of order) {
       const { unit, created } = await resolveTarget(trx, { ...p, on: input.on, defaultParent: source.parentCode });
@@ -209,10 +215,11 @@ export async function splitUnit(db: Db, input: SplitInput): Promise<RestructureR
         created,
         children: await moveChildren(trx, { ...move, toCode: unit.code, ...withSet(pick(p.children), 'codes') }),
         members: (await moveMemberships(trx, { ...move, ...withSet(personIds, 'personIds') })).length,
-        collectives: await moveCollectives(trx, { ...move, mode: 'follow', ...withSet(pick(p.collectives), 'codes') }),
-        positions: (await movePositions(trx, { ...move, mode: 'follow', ...withSet(pick(p.positions), 'ids') })).length,
+        collectives: await moveCollectives(trx, { ...move, mode: 'follow', successors, ...withSet(pick(p.collectives), 'codes') }),
+        positions: (await movePositions(trx, { ...move, mode: 'follow', successors, ...withSet(pick(p.positions), 'ids') })).length,
       });
     }
+    await moveSeats(trx, { on: input.on, successors, actor: input.actor });
     if (!input.keepSource) await closeUnitOn(trx, { unitId: source.unitId, code: source.code, on: input.on });
     return finish(trx, { kind: 'split', on: input.on, unit: source, ended: input.keepSource ? [] : [source.code], parts, note: input.note, actor: input.actor });
   });

@@ -17,12 +17,15 @@ import {
   type SubmissionAction,
   type SubmissionException,
   type SubmissionStatus,
+  checkSubjectsGraded,
+  type UngradedException,
+  type UngradedSubject,
 } from '../domain/workflow/submissions.js';
 import type { Db } from '../db/create-db.js';
 import { getCycle } from '../db/queries/cycles.js';
 import { nowIso } from '../db/ids.js';
 import { nextInstant } from '../domain/model/evaluations.js';
-import { findSubmission, listCalendarOverrides, listRootUnitCodes, listSubmissionEvents, listSubmissions, setCalendarOverride, type Submission, writeSubmission } from '../db/queries/submissions.js';
+import { findSubmission, listCalendarOverrides, listRootUnitCodes, listSubmissionEvents, listSubmissions, listUngradedInScope, setCalendarOverride, type Submission, writeSubmission } from '../db/queries/submissions.js';
 import { getSubtreeAt, getUnitAt, listChildrenAt } from '../db/queries/units.js';
 import { inTransaction } from '../db/queries/common.js';
 
@@ -39,6 +42,8 @@ export interface SubmissionRow {
   decidedAt: string | null;
   comment: string | null;
   exceptions: SubmissionException[];
+  /** Subjects of the unit's scope sent ungraded, each with the unit's reason. */
+  ungradedExceptions: UngradedException[];
   deadline: string | null;
   timing: SubmissionTiming | null;
   /** The report's version (0 before its first action): a page sends it back with its next action. */
@@ -53,6 +58,8 @@ export interface SubmissionActionInput {
   actor: string;
   comment?: string | undefined;
   exceptions?: SubmissionException[] | undefined;
+  /** On submit: the subjects of the unit's scope sent ungraded, each with a reason (checkSubjectsGraded). */
+  ungradedExceptions?: { evaluationId: string; reason: string }[] | undefined;
   /**
    * When the parent received the unit's paper report (a submit recorded later by the parent; the
    * caller checks the parent's rights); never in the future. The submit itself always takes server time.
@@ -91,14 +98,35 @@ function receiptOnlyOnSubmit(): AppError {
   );
 }
 
+function ungradedOnlyOnSubmit(): AppError {
+  return new AppError(
+    'ValidationFailed',
+    { vi: 'Danh sách đối tượng chưa xếp loại kèm lý do (ungradedExceptions) chỉ ghi khi gửi kết quả (submit).', en: 'ungradedExceptions go with a submit only.' },
+    { field: 'ungradedExceptions' },
+  );
+}
+
+/** The subjects of the unit's workspace still to be graded (no proposed or decided grade). */
+async function ungradedOf(db: Db, cycle: Cycle, unit: { unitId: string; code: string }): Promise<UngradedSubject[]> {
+  const children = await listChildrenAt(db, unit.code, cycle.referenceDate);
+  return listUngradedInScope(db, { cycleId: cycle.id, unitId: unit.unitId, childIds: children.map((c) => c.unitId), date: cycle.referenceDate });
+}
+
+/** The subjects a unit would send ungraded now: the list the «Gửi kết quả» dialog shows before submitting. */
+export async function listUngradedSubjects(db: Db, input: { cycleYear: number; period?: string | undefined; unitCode: string }): Promise<UngradedSubject[]> {
+  const cycle = await getCycle(db, { year: input.cycleYear, period: input.period });
+  return ungradedOf(db, cycle, await getUnitAt(db, input.unitCode, cycle.referenceDate));
+}
+
 async function statusOf(db: Db, cycleId: string, unitId: string): Promise<SubmissionStatus | 'none'> {
   return (await findSubmission(db, { cycleId, unitId }))?.status ?? 'none';
 }
 
 /**
  * Applies one action to a unit's report: SubmissionLocked when the parent's report is locked,
- * SubmissionStateInvalid when the action does not apply, ChildrenNotAccepted when accepting before
- * the children, ReasonRequired for a return without a comment. One transaction; nothing changes on error.
+ * SubmissionStateInvalid when the action does not apply, SubjectsNotGraded when submitting with
+ * subjects of the scope ungraded and not named as exceptions with a reason, ChildrenNotAccepted when
+ * accepting before the children, ReasonRequired for a return without a comment. One transaction; nothing changes on error.
  */
 export async function applySubmissionAction(db: Db, input: SubmissionActionInput): Promise<SubmissionRow> {
   const at = nowIso();
@@ -120,6 +148,11 @@ export async function applySubmissionAction(db: Db, input: SubmissionActionInput
     if (input.expectedVersion !== undefined && input.expectedVersion !== current) throw staleReport(unit.code, input.expectedVersion, current);
     const status = nextSubmissionStatus(existing?.status ?? 'none', input.action, unit.code);
     let exceptions = existing?.exceptions ?? [];
+    let ungradedExceptions = existing?.ungradedExceptions ?? [];
+    if (input.action !== 'submit' && input.ungradedExceptions !== undefined) throw ungradedOnlyOnSubmit();
+    if (input.action === 'submit') {
+      ungradedExceptions = checkSubjectsGraded({ unitCode: unit.code, ungraded: await ungradedOf(trx, cycle, unit), exceptions: input.ungradedExceptions ?? [] });
+    }
     if (input.action === 'accept') {
       const children = await listChildrenAt(trx, unit.code, cycle.referenceDate);
       const stored = await listSubmissions(trx, { cycleId: cycle.id, unitIds: children.map((c) => c.unitId) });
@@ -139,6 +172,7 @@ export async function applySubmissionAction(db: Db, input: SubmissionActionInput
       decidedAt: ['return', 'accept', 'lock'].includes(input.action) ? at : (existing?.decidedAt ?? null),
       comment: comment ?? (submitted ? null : (existing?.comment ?? null)),
       exceptions,
+      ungradedExceptions,
       at: nextInstant(nowIso(), existing?.updatedAt ?? ''),
       actor: input.actor,
     });
@@ -170,6 +204,7 @@ function toRow(
     decidedAt: s?.decidedAt ?? null,
     comment: s?.comment ?? null,
     exceptions: s?.exceptions ?? [],
+    ungradedExceptions: s?.ungradedExceptions ?? [],
     deadline,
     timing: reportTiming({ status, submittedAt: s?.receivedAt ?? s?.submittedAt ?? null, deadline, calendar }),
     version: s?.version ?? 0,

@@ -72,6 +72,9 @@ afterAll(() => t.close());
 
 describe(`restructuring through the API, on ${testEngine}`, () => {
   it('merges two communes into a new one: cells, collectives and positions follow, history kept', async () => {
+    // The commune A's secretary sits on UBND-A (a seat entered through the API, with its decision).
+    const seat = await send('POST', '/api/collectives/UBND-A/members', { cardNumber: 'A1.1', unitCode: 'XA-A', validFrom: '2021-07-01', documentNumber: '12-QĐ/ĐU', documentDate: '2021-06-25' });
+    expect(seat.status, JSON.stringify(seat.body)).toBe(201);
     const res = await send('POST', '/api/units/merge', {
       on: '2025-07-01',
       sources: ['XA-A', 'XA-B'],
@@ -97,9 +100,27 @@ describe(`restructuring through the API, on ${testEngine}`, () => {
     expect(codesOf((await send('GET', '/api/units/XA-A/collectives?date=2025-06-30')).body.collectives)).toEqual(['UBND-A']);
     const holders = (await send('GET', '/api/units/XA-AB/positions?date=2025-07-01')).body.positions.map((p: Json) => p.cardNumber).sort();
     expect(holders).toEqual(['A1.1', 'B1.1']);
+    // The seat follows its collective and position: ended on the day on UBND-A, continued on UBND-A.20250701 by the successor position, same decision.
+    const before = (await send('GET', '/api/collectives/UBND-A/members')).body.members;
+    expect(before.map((m: Json) => [m.cardNumber, m.validFrom, m.validTo])).toEqual([['A1.1', '2021-07-01', '2025-07-01']]);
+    const after = (await send('GET', '/api/collectives/UBND-A.20250701/members?date=2025-07-01')).body.members;
+    expect(after.map((m: Json) => [m.cardNumber, m.unitCode, m.validFrom, m.validTo, m.documentNumber])).toEqual([['A1.1', 'XA-AB', '2025-07-01', null, '12-QĐ/ĐU']]);
+    expect(after[0].positionId).not.toBe(before[0].positionId);
     const log = (await send('GET', '/api/units/XA-B/restructurings')).body.restructurings;
     expect(log).toHaveLength(1);
     expect(log[0]).toMatchObject({ kind: 'merge', on: '2025-07-01', targetCode: 'XA-AB', note: 'Nghị quyết sáp nhập (giả định)' });
+  });
+
+  it('a merge that ends the collectives ends their seats on the day (collective_members keep their history)', async () => {
+    for (const code of ['XA-E', 'XA-F']) await createUnit(t.db, { code, name: `Đảng bộ xã ${code}`, kind: 'grassroots_committee', orgType: 'xa', parentCode: 'HUYEN', validFrom: '2015-01-01' });
+    await createCollective(t.db, { code: 'MTTQ-E', unitCode: 'XA-E', name: 'Ban Thường trực MTTQ xã E', kind: 'mttq', level: 'co_so', validFrom: '2015-01-01' });
+    await createPosition(t.db, { cardNumber: 'C1.1', unitCode: 'XA-E', positionGroup: 'co_so.pho_bi_thu', title: 'Phó Bí thư Đảng ủy xã E', validFrom: '2015-01-01' });
+    expect((await send('POST', '/api/collectives/MTTQ-E/members', { cardNumber: 'C1.1', unitCode: 'XA-E', validFrom: '2020-01-01' })).status).toBe(201);
+    const res = await send('POST', '/api/units/merge', { on: '2025-08-01', sources: ['XA-E'], into: 'XA-F', collectives: 'end' });
+    expect(res.status, JSON.stringify(res.body)).toBe(201);
+    expect(res.body.restructuring.parts[0].collectives).toEqual([{ from: 'MTTQ-E', to: null }]);
+    const seats = (await send('GET', '/api/collectives/MTTQ-E/members')).body.members;
+    expect(seats.map((m: Json) => [m.cardNumber, m.validFrom, m.validTo])).toEqual([['C1.1', '2020-01-01', '2025-08-01']]);
   });
 
   it('merges two cells: the members follow, each cell change recorded as history', async () => {

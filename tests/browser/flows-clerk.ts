@@ -172,13 +172,38 @@ export async function secondBrowserConflict(browser: Browser, w: World, name: st
   await two.context.close();
 }
 
-/** The clerk sends the cell's results («Gửi kết quả»), confirming what is still missing. */
+/**
+ * The clerk sends the cell's results («Gửi kết quả»): the dialog lists the subjects still ungraded
+ * and asks a reason for each (issue 8); going back sends nothing; with the reasons the report goes,
+ * and the report carries them (read back through the API).
+ */
 export async function clerkSubmits(browser: Browser, w: World): Promise<void> {
   const { context, page } = await newPage(browser);
   await signInAs(page, w.url, w.users.clerk, w.password);
+  const card = page.locator('.card').filter({ hasText: 'Kết quả gửi cấp trên' });
   await page.getByRole('button', { name: 'Gửi kết quả' }).click();
-  await page.getByRole('dialog').getByRole('button', { name: 'Vẫn gửi kết quả' }).click();
-  await page.locator('.card').filter({ hasText: 'Kết quả gửi cấp trên' }).getByText('Đã gửi kết quả').waitFor();
+  const dialog = page.getByRole('dialog');
+  await dialog.getByRole('heading', { name: 'Gửi kết quả khi còn đối tượng chưa xếp loại' }).waitFor();
+  const reasons = dialog.getByRole('textbox', { name: /^Lý do chưa xếp loại: / });
+  const n = await reasons.count();
+  expect(n).toBeGreaterThan(0);
+  const send = dialog.getByRole('button', { name: 'Gửi kết quả kèm lý do' });
+  expect(await send.isDisabled()).toBe(true);
+  await dialog.getByRole('button', { name: 'Quay lại xếp loại' }).click();
+  await dialog.waitFor({ state: 'hidden' });
+  const api = `${w.url}/api/cycles/${w.year}/submissions?unit=${w.cell}`;
+  expect((await (await page.request.get(api)).json()).unit.status).toBe('none');
+  await page.getByRole('button', { name: 'Gửi kết quả' }).click();
+  await reasons.first().fill('Đảng viên đi làm ăn xa, chưa kiểm điểm');
+  await dialog.getByLabel('Lý do chung (điền vào các ô còn trống)').fill('Chi bộ chưa họp xét, báo cáo bổ sung sau');
+  await dialog.getByRole('button', { name: 'Điền vào các ô còn trống' }).click();
+  await send.click();
+  await card.getByText('Đã gửi kết quả').waitFor();
+  const report = (await (await page.request.get(api)).json()).unit;
+  expect(report.status).toBe('submitted');
+  expect(report.ungradedExceptions).toHaveLength(n);
+  expect(report.ungradedExceptions[0].reason).toBe('Đảng viên đi làm ăn xa, chưa kiểm điểm');
+  expect(report.ungradedExceptions.slice(1).every((e: { reason: string }) => e.reason === 'Chi bộ chưa họp xét, báo cáo bổ sung sau')).toBe(true);
   await context.close();
 }
 

@@ -28,6 +28,13 @@ export async function compilerDecides(browser: Browser, w: World, a: string, scr
   await page.keyboard.type('htt');
   await page.keyboard.press('Enter');
   await saved(page, a);
+  if (w.year >= 2023) {
+    // QĐ 124 Điều 11 (QĐ 366 Điều 12 k1 Bước 2): the department's appraisal first, then the decision.
+    await until(() => row(page, a).innerText(), (t) => t.includes('Đã thẩm định'), 'the appraisal');
+    await page.getByLabel(`Xếp loại: ${a}`, { exact: true }).focus();
+    await page.keyboard.type('htt');
+    await page.keyboard.press('Enter');
+  }
   await until(() => row(page, a).innerText(), (t) => t.includes('Đã quyết định'), 'the decision');
   await page.getByLabel(`Chọn: ${a}`, { exact: true }).check();
   await page.getByRole('button', { name: /Công bố kết quả \(1\)/ }).click();

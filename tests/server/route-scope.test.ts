@@ -455,6 +455,10 @@ Object.assign(TABLE, {
     await forbidden(as.clerk, 'GET', '/api/cycles/2022/submissions?unit=CB-B', undefined, 'CB-B');
     await notRefused(as.clerk, 'GET', '/api/cycles/2022/submissions?unit=CB-A');
   },
+  'GET /api/cycles/:year/submissions/:unitCode/ungraded': async () => {
+    await forbidden(as.clerk, 'GET', '/api/cycles/2022/submissions/CB-B/ungraded', undefined, 'CB-B');
+    await notRefused(as.clerk, 'GET', '/api/cycles/2022/submissions/CB-A/ungraded');
+  },
   'GET /api/cycles/:year/submissions/:unitCode/history': async () => {
     await forbidden(as.clerk, 'GET', '/api/cycles/2022/submissions/CB-B/history', undefined, 'CB-B');
     await notRefused(as.clerk, 'GET', '/api/cycles/2022/submissions/CB-A/history');

@@ -2,6 +2,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/config.js';
 import { createDb } from '../../src/db/create-db.js';
+import { createCycle, getCycle } from '../../src/db/queries/cycles.js';
+import { findEvaluationOfSubject, updateEvaluation } from '../../src/db/queries/evaluations.js';
+import { selfAssess } from '../../src/services/grading.js';
 import { addPersonEvent } from '../../src/db/queries/persons.js';
 import { cliEnv, type CliEnv } from '../helpers/cli.js';
 import { testEngine } from '../helpers/test-db.js';
@@ -41,8 +44,9 @@ describe(`workflow CLI (${testEngine})`, () => {
     const r = await cli.run(['submissions', '--cycle', '2022', '--unit', 'TD-DU-QUANSU']);
     expect(r.code).toBe(0);
     expect(r.out).toContain('TD-DU-QUANSU-CB01');
-    expect(r.out).toContain('chưa nộp');
-    expect(r.out).toContain('Đúng hạn: 0, trễ: 0, chưa nộp: 4 (4 đơn vị).');
+    // The demo's 2022 reports were sent on time (src/demo/load.ts).
+    expect(r.out).toContain('Đã nộp');
+    expect(r.out).toContain('Đúng hạn: 4, trễ: 0, chưa nộp: 0 (4 đơn vị).');
   });
 
   it('exits 1 with a Vietnamese message on bad input', async () => {
@@ -52,5 +56,44 @@ describe(`workflow CLI (${testEngine})`, () => {
     expect([unknown.code, unknown.err]).toEqual([1, expect.stringContaining('Không tìm thấy đơn vị «KHONG-CO»')]);
     const help = await cli.run(['submissions', '--help']);
     expect([help.code, help.out]).toEqual([0, expect.stringContaining('Cách dùng: xeploai submissions')]);
+  });
+
+  it('submissions submit: refused while subjects are ungraded, listing them; sent with a reason for each; grade appraise before the 2023 decision (QĐ 124 Điều 11)', async () => {
+    const db = createDb(loadConfig(cli.env));
+    try {
+      await createCycle(db, { year: 2023, referenceDate: '2023-12-31', deadlines: [{ level: 'cell', dueOn: '2023-12-08' }] });
+    } finally {
+      await db.destroy();
+    }
+    expect((await cli.run(['eligibility', 'compute', '--cycle', '2023', '--unit', 'TD-DU-QUANSU-CB01'])).code).toBe(0);
+    const refused = await cli.run(['submissions', 'submit', '--cycle', '2023', '--unit', 'TD-DU-QUANSU-CB01']);
+    expect(refused.code).toBe(1);
+    expect(refused.err).toContain('Chưa thể gửi kết quả của «TD-DU-QUANSU-CB01»');
+    const listed = refused.err.split('\n').map((l) => l.trim().split(/\s+/)[0] ?? '').filter((w) => /^(member|unit|collective|position):/.test(w));
+    expect(listed.length).toBeGreaterThan(1);
+    const member = listed.find((w) => w.startsWith('member:')) as string;
+    // One member graded through the workflow: self-assessed (the subject's own step, no command), proposed, then (2023, QĐ 124) appraised before the decision.
+    const db2 = createDb(loadConfig(cli.env));
+    try {
+      const cycle = await getCycle(db2, { year: 2023 });
+      const e = await findEvaluationOfSubject(db2, { cycle, kind: 'member', ref: member.slice('member:'.length) });
+      await updateEvaluation(db2, e.id, { reviewed: true }, { actor: 'test', reason: 'Đã kiểm điểm tại chi bộ' });
+      await selfAssess(db2, { evaluationId: e.id, grade: 'HTT', actor: 'test' });
+    } finally {
+      await db2.destroy();
+    }
+    const proposed = await cli.run(['grade', 'propose', '--cycle', '2023', '--subject', member, '--grade', 'HTT']);
+    expect(proposed.code, proposed.err).toBe(0);
+    const early = await cli.run(['grade', 'decide', '--cycle', '2023', '--subject', member, '--grade', 'HTT', '--by', 'TD-DU-QUANSU']);
+    expect([early.code, early.err]).toEqual([1, expect.stringContaining('QĐ 124, Điều 11 (Bước 2')]);
+    expect((await cli.run(['grade', 'appraise', '--cycle', '2023', '--subject', member, '--comment', 'Ban Tổ chức đã thẩm định', '--by', 'HU-TAMDUONG'])).code).toBe(0);
+    expect((await cli.run(['grade', 'decide', '--cycle', '2023', '--subject', member, '--grade', 'HTT', '--by', 'TD-DU-QUANSU'])).code).toBe(0);
+    const rest = listed.filter((w) => w !== member);
+    const bad = await cli.run(['submissions', 'submit', '--cycle', '2023', '--unit', 'TD-DU-QUANSU-CB01', '--ungraded', 'member-no-reason']);
+    expect([bad.code, bad.err]).toEqual([1, expect.stringContaining('LOẠI:MÃ=LÝ_DO')]);
+    const sent = await cli.run(['submissions', 'submit', '--cycle', '2023', '--unit', 'TD-DU-QUANSU-CB01', ...rest.flatMap((w) => ['--ungraded', `${w}=Chưa họp xét, báo cáo bổ sung sau`])]);
+    expect(sent.code, sent.err).toBe(0);
+    expect(sent.out).toContain('Đã gửi kết quả của TD-DU-QUANSU-CB01');
+    expect(sent.out.split('\n').filter((l) => l.includes('lý do: Chưa họp xét, báo cáo bổ sung sau'))).toHaveLength(rest.length);
   });
 });

@@ -77,10 +77,15 @@ describe(`frozen grades on the demo district (${testEngine})`, () => {
     for (const e of [done, proposed]) {
       expect((await as.admin!.post(`/api/evaluations/${e.id}/self-assess`, { grade: 'HT' })).status).toBe(200);
       expect((await as.admin!.post(`/api/evaluations/${e.id}/propose`, { grade: 'HT' })).status).toBe(200);
+      expect((await as.admin!.post(`/api/evaluations/${e.id}/appraise`, { comment: 'Đã thẩm định', byUnit: 'HU-TAMDUONG' })).status).toBe(200);
     }
     expect((await as.admin!.post(`/api/evaluations/${done.id}/decide`, { grade: 'HT', decidingUnit: 'TD-DU-QUANSU' })).status).toBe(200);
     expect((await as.admin!.post(`/api/evaluations/${done.id}/publish`, { byUnit: 'TD-DU-QUANSU' })).status).toBe(200);
-    expect((await as.admin!.post('/api/cycles/2023/submissions/TD-DU-QUANSU-CB03/submit', {})).status).toBe(200);
+    // The cell's other subjects are sent ungraded, each with a reason (issue 8's submission guard).
+    const ungraded = (await as.admin!.get('/api/cycles/2023/submissions/TD-DU-QUANSU-CB03/ungraded')).body.ungraded as Json[];
+    expect(ungraded.map((u) => u.evaluationId)).toContain(fresh.id);
+    const ungradedExceptions = ungraded.map((u) => ({ evaluationId: u.evaluationId, reason: 'Xếp loại sau khi có kết luận kiểm tra' }));
+    expect((await as.admin!.post('/api/cycles/2023/submissions/TD-DU-QUANSU-CB03/submit', { ungradedExceptions })).status).toBe(200);
     expect((await as.admin!.post('/api/cycles/2023/submissions/TD-DU-QUANSU-CB03/accept', {})).status).toBe(200);
     const self = await expectRefused(t.db, () => as.admin!.post(`/api/evaluations/${fresh.id}/self-assess`, { grade: 'HT' }), { status: 409, code: 'SubmissionLocked', field: 'unitCode' });
     expect(self.message.vi).toContain('«TD-DU-QUANSU-CB03»');

@@ -24,6 +24,8 @@ describe(`decision order through the API, QĐ 366 (${testEngine})`, () => {
   const ready = async (id: string) => {
     expect((await api.post(`/api/evaluations/${id}/self-assess`, { grade: 'HTT', score: 85 })).status).toBe(200);
     expect((await api.post(`/api/evaluations/${id}/propose`, { grade: 'HTT' })).status).toBe(200);
+    // QĐ 366 Điều 12 khoản 1, Bước 2: the appraisal comes before any decision (rules-audit.md R46).
+    expect((await api.post(`/api/evaluations/${id}/appraise`, { comment: 'Đã thẩm định' })).status).toBe(200);
   };
   const decide = (id: string, by: string) => api.post(`/api/evaluations/${id}/decide`, { grade: 'HTT', decidingUnit: by });
   const refusedCiting = async (id: string, by: string, rule: number) => {

@@ -39,6 +39,7 @@ describe(`review fixes of the workflow (${testEngine})`, () => {
   });
   afterAll(async () => t.close());
 
+  const excused = () => ({ ungradedExceptions: [ids.member, ids.disciplined].map((evaluationId) => ({ evaluationId, reason: 'Chi bộ đang bổ sung hồ sơ' })) });
   async function version(id: string): Promise<number> {
     return Number((await t.db.selectFrom('evaluations').select('version').where('id', '=', id).executeTakeFirstOrThrow()).version);
   }
@@ -102,7 +103,8 @@ describe(`review fixes of the workflow (${testEngine})`, () => {
     expect(clerkReceipt.message.en).toContain('compiler of the parent committee "XA-A"');
     await expectRefused(t.db, () => sub(as.compilerHuyen!, { receivedAt: '2999-01-01T09:00:00+07:00' }), { status: 400, code: 'ValidationFailed', field: 'receivedAt' });
     // Deadline Thu 15/12/2022; the paper report arrived Fri 16/12: one working day late, whenever it is entered.
-    const res = await sub(as.compilerHuyen!, { receivedAt: '2022-12-16T09:00:00+07:00' });
+    // CB-A's two members not yet graded are named with a reason (a unit submits only so: issue 8).
+    const res = await sub(as.compilerHuyen!, { receivedAt: '2022-12-16T09:00:00+07:00', ...excused() });
     expect(res.status).toBe(200);
     expect(res.body).toMatchObject({ receivedAt: '2022-12-16T02:00:00.000Z', timing: { status: 'late', workingDaysLate: 1 } });
     expect(res.body.submittedAt > '2023-01-01').toBe(true); // the server's time of the entry, kept apart
@@ -111,7 +113,7 @@ describe(`review fixes of the workflow (${testEngine})`, () => {
   it('a unit’s own submit takes the server time and clears an earlier receipt', async () => {
     await as.compilerHuyen!.post('/api/cycles/2022/submissions/CB-A/return', { comment: 'Thiếu biên bản' });
     const before = new Date().toISOString();
-    const own = await as.clerk!.post('/api/cycles/2022/submissions/CB-A/submit', {});
+    const own = await as.clerk!.post('/api/cycles/2022/submissions/CB-A/submit', excused());
     expect(own.status).toBe(200);
     expect(own.body.receivedAt).toBeNull();
     expect(own.body.submittedAt >= before).toBe(true);

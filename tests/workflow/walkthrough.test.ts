@@ -101,7 +101,10 @@ describe(`workflow walk-through on the demo district (${testEngine})`, () => {
     await expectRefused(t.db, () => api.post(`/api/evaluations/${member.id}/decide`, { grade: 'HTT', decidingUnit: 'TD-DU-QUANSU-CB01' }), { status: 403, code: 'NotCompetentAuthority' });
   });
 
-  it('lets the grassroots committee decide; a re-grade before publication is refused', async () => {
+  it('under QĐ 124 the decision waits for the appraisal (Điều 11, Bước 2: rules-audit.md Q35); the district appraises; the grassroots committee decides; a re-grade before publication is refused', async () => {
+    await expectRefused(t.db, () => api.post(`/api/evaluations/${member.id}/decide`, { grade: 'HTT', decidingUnit: 'TD-DU-QUANSU' }), { status: 409, code: 'StageInvalid', field: 'stage' });
+    const a = await api.post(`/api/evaluations/${member.id}/appraise`, { grade: 'HTT', comment: 'Ban Tổ chức Huyện ủy thẩm định: đề nghị giữ mức HTT', byUnit: 'HU-TAMDUONG' });
+    expect([a.status, a.body.stage], JSON.stringify(a.body)).toEqual([200, 'appraised']);
     const d = await api.post(`/api/evaluations/${member.id}/decide`, { grade: 'HTT', decidingUnit: 'TD-DU-QUANSU' });
     expect([d.status, d.body.stage, d.body.evaluation.decidedGrade, d.body.evaluation.decidingUnitCode]).toEqual([200, 'decided', 'HTT', 'TD-DU-QUANSU']);
     await expectRefused(t.db, () => api.post(`/api/evaluations/${member.id}/regrade`, { grade: 'HT', reason: 'Rà soát' }), { status: 409, code: 'StageInvalid' });
@@ -122,6 +125,7 @@ describe(`workflow walk-through on the demo district (${testEngine})`, () => {
       ['self_assess', 'self_assessed', null],
       ['opinion', 'opinions', null],
       ['propose', 'proposed', 'TD-DU-QUANSU-CB01'],
+      ['appraise', 'appraised', 'HU-TAMDUONG'],
       ['decide', 'decided', 'TD-DU-QUANSU'],
       ['publish', 'published', 'TD-DU-QUANSU'],
       ['regrade', 'published', 'HU-TAMDUONG'],
@@ -143,6 +147,7 @@ describe(`workflow walk-through on the demo district (${testEngine})`, () => {
     const committee = (await api.get(`/api/cycles/${Y}/evaluations?unit=TD-DU-QUANSU&subjectKind=unit`)).body.evaluations.find((e: Json) => e.subjectRef === 'TD-DU-QUANSU');
     await api.post(`/api/evaluations/${committee.id}/self-assess`, { grade: 'HTT' });
     await api.post(`/api/evaluations/${committee.id}/propose`, { grade: 'HTT' });
+    await api.post(`/api/evaluations/${committee.id}/appraise`, { comment: 'Đã thẩm định' });
     const err = await expectRefused(t.db, () => api.post(`/api/evaluations/${committee.id}/decide`, { grade: 'HTT', decidingUnit: 'HU-TAMDUONG' }), { status: 422, code: 'OrderViolation' });
     expect(err.message.vi).toContain('tổ chức đảng trực thuộc chưa được quyết định xếp loại');
     expect(err.message.vi).toContain('QĐ 124, Điều 11 (trình tự: cấp dưới trước, cấp trên sau)');
@@ -150,8 +155,21 @@ describe(`workflow walk-through on the demo district (${testEngine})`, () => {
   });
 
   it('tracks submissions upward: on time, late in working days, missing; children before parents; nothing after a lock', async () => {
-    const sub = (code: string, action: string, body: Json = {}) => api.post(`/api/cycles/${Y}/submissions/${code}/${action}`, body);
-    expect((await sub('TD-DU-QUANSU-CB01', 'submit', { receivedAt: '2023-12-08T16:30:00+07:00' })).body.timing).toMatchObject({ status: 'on_time' });
+    const post = (code: string, action: string, body: Json = {}) => api.post(`/api/cycles/${Y}/submissions/${code}/${action}`, body);
+    // A unit submits only with every subject graded or named ungraded with a reason (issue 8): the cells here are mostly ungraded.
+    const reasonsFor = async (code: string) =>
+      (await api.get(`/api/cycles/${Y}/submissions/${code}/ungraded`)).body.ungraded.map((u: Json) => ({ evaluationId: u.evaluationId, reason: 'Chưa họp xét xong; báo cáo bổ sung sau' }));
+    const sub = async (code: string, action: string, body: Json = {}) => post(code, action, action === 'submit' ? { ...body, ungradedExceptions: await reasonsFor(code) } : body);
+    const refused = await expectRefused(t.db, () => post('TD-DU-QUANSU-CB01', 'submit', { receivedAt: '2023-12-08T16:30:00+07:00' }), { status: 422, code: 'SubjectsNotGraded', field: 'ungradedExceptions' });
+    expect(refused.ungraded.length).toBeGreaterThan(0);
+    expect(refused.ungraded.map((u: Json) => u.evaluationId)).not.toContain(member.id); // proposed and decided above
+    expect(refused.message.vi).toContain('ngoại lệ kèm lý do');
+    const blank = (await reasonsFor('TD-DU-QUANSU-CB01')).map((e: Json) => ({ ...e, reason: ' ' }));
+    await expectRefused(t.db, () => post('TD-DU-QUANSU-CB01', 'submit', { ungradedExceptions: blank }), { status: 400, code: 'ReasonRequired', field: 'ungradedExceptions.0.reason' });
+    const first = await sub('TD-DU-QUANSU-CB01', 'submit', { receivedAt: '2023-12-08T16:30:00+07:00' });
+    expect(first.body.timing).toMatchObject({ status: 'on_time' });
+    expect(first.body.ungradedExceptions).toHaveLength(refused.ungraded.length);
+    expect(first.body.ungradedExceptions[0]).toMatchObject({ evaluationId: refused.ungraded[0].evaluationId, name: refused.ungraded[0].name, reason: 'Chưa họp xét xong; báo cáo bổ sung sau' });
     // Deadline Fri 08/12; Mon 11/12 is the first working day after it.
     expect((await sub('TD-DU-QUANSU-CB02', 'submit', { receivedAt: '2023-12-11T08:00:00+07:00' })).body.timing).toMatchObject({ status: 'late', workingDaysLate: 1, calendarDaysLate: 3 });
     expect((await sub('TD-DU-QUANSU', 'submit', { receivedAt: '2023-12-20T10:00:00+07:00' })).body.timing).toMatchObject({ status: 'on_time' });

@@ -45,7 +45,7 @@ export const eligibilityLabel = (e: Eligibility, lang: Lang) => pick(lang, ELIGI
 const UNIT_KIND_EN: Record<UnitKind, string> = { province_committee: 'Province party organisation', district_committee: 'District party organisation', grassroots_committee: 'Grassroots party organisation', grassroots_cell: 'Grassroots cell', sub_committee: 'Sub-organisation', cell: 'Cell' };
 export const unitKindLabel = (k: UnitKind, lang: Lang) => pick(lang, UNIT_KIND_LABELS[k], UNIT_KIND_EN[k]);
 
-const EVENT_EN: Record<PersonEventKind, string> = { exempt: 'Exempt from party work', suspended: 'Suspended', transferred: 'Transferred', died: 'Deceased', expelled: 'Expelled', disciplined: 'Disciplined', sick_leave: 'Sick leave', maternity_leave: 'Maternity leave', decline_concluded: 'Found to show decline', violated_prohibitions: 'Violated what members must not do', violated_example_duty: 'Violated the duty to set an example' };
+const EVENT_EN: Record<PersonEventKind, string> = { exempt: 'Exempt from party work', suspended: 'Suspended', transferred: 'Transferred', died: 'Deceased', expelled: 'Expelled', disciplined: 'Disciplined', sick_leave: 'Sick leave', maternity_leave: 'Maternity leave', decline_concluded: 'Found to show decline', violated_prohibitions: 'Violated what members must not do', violated_example_duty: 'Violated the duty to set an example', temporary_membership: 'Temporary party membership elsewhere', committee_suspended: 'Suspended from the party committee' };
 export const eventLabel = (k: PersonEventKind, lang: Lang) => pick(lang, PERSON_EVENT_LABELS[k], EVENT_EN[k]);
 
 const LEVEL_EN: Record<DisciplineLevel, string> = { khien_trach: 'Reprimand', canh_cao: 'Warning', cach_chuc: 'Removal from post', khai_tru: 'Expulsion' };

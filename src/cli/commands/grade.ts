@@ -1,5 +1,5 @@
 /**
- * `xeploai grade check|propose|decide|publish|regrade` and `xeploai review-records`: the grading
+ * `xeploai grade check|propose|appraise|decide|publish|regrade` and `xeploai review-records`: the grading
  * workflow of issue 3 from the command line, calling the same services as the API routes (the
  * rules, authority, order, stage and lock checks are theirs). The command line is an operator's
  * tool: it acts as the system, with no user scope; the acting body is named with --by.
@@ -12,7 +12,7 @@ import { STAGE_LABELS } from '../../domain/workflow/stages.js';
 import { getCycle } from '../../db/queries/cycles.js';
 import { findEvaluationOfSubject } from '../../db/queries/evaluations.js';
 import type { Db } from '../../db/create-db.js';
-import { decide, gradingCheck, propose, publish, regradeEvaluation, type GradingCheck, type StepResult } from '../../services/grading.js';
+import { appraise, decide, gradingCheck, propose, publish, regradeEvaluation, type GradingCheck, type StepResult } from '../../services/grading.js';
 import { listRecordsWithChecks } from '../../services/review-records.js';
 import { auditDecidedGrades, auditLine } from '../../services/grade-audit.js';
 import type { CliCommand, CliIo } from '../command.js';
@@ -30,6 +30,7 @@ const OPTIONS = {
   reason: { type: 'string' },
   justification: { type: 'string' },
   'kht-reasons': { type: 'string' },
+  comment: { type: 'string' },
 } as const;
 
 type Values = ReturnType<typeof parseArgs<{ args: string[]; options: typeof OPTIONS; strict: true }>>['values'];
@@ -114,6 +115,19 @@ export const gradePropose = command({
     const e = await evaluationOf(db, values);
     const result = await propose(db, { evaluationId: e.id, grade: required(values, 'grade', '--grade HTT'), actor: ACTOR, byUnit: values.by, justification: values.justification, khtReasons: khtReasons(values) });
     printStep(io, 'ghi đề xuất cho', e.label, result);
+    return 0;
+  },
+});
+
+export const gradeAppraise = command({
+  words: ['grade', 'appraise'],
+  summary: 'Thẩm định và đề xuất mức xếp loại / Record the appraisal',
+  usage: 'xeploai grade appraise --cycle NĂM --subject LOẠI:MÃ --comment "…" [--grade MỨC] [--by MÃ_ĐƠN_VỊ]',
+  detail: 'Ghi kết quả thẩm định của cơ quan tham mưu về công tác tổ chức cán bộ (QĐ 124, Điều 11; QĐ 366, Điều 12\nkhoản 1, Bước 2). Từ năm 2023, quyết định xếp loại chỉ được ghi sau bước này.',
+  async run(db, values, io) {
+    const e = await evaluationOf(db, values);
+    const result = await appraise(db, { evaluationId: e.id, grade: values.grade, comment: required(values, 'comment', '--comment "Đã thẩm định"'), byUnit: values.by, actor: ACTOR });
+    printStep(io, 'thẩm định', e.label, result);
     return 0;
   },
 });

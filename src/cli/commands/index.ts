@@ -9,9 +9,9 @@ import { formsImport } from './forms-import.js';
 import { reportCommand } from './report.js';
 import { reportTemplateDownload, reportTemplateUpload } from './report-template.js';
 import { serve } from './serve.js';
-import { submissionsCommand } from './submissions.js';
+import { submissionsCommand, submissionsSubmit } from './submissions.js';
 import { eligibilityCompute } from './eligibility.js';
-import { gradeAudit, gradeCheck, gradeDecide, gradePropose, gradePublish, gradeRegrade, reviewRecordsCommand } from './grade.js';
+import { gradeAppraise, gradeAudit, gradeCheck, gradeDecide, gradePropose, gradePublish, gradeRegrade, reviewRecordsCommand } from './grade.js';
 import { verifyCommand } from './verify.js';
 import { collectiveMembers, collectiveSeat, collectiveUnseat, eventAdd, factsClear, factsList, factsSet } from './facts.js';
 import { importCommand } from './import.js';
@@ -26,4 +26,4 @@ import { userUnlock } from './user-unlock.js';
 import { auditExport, auditVerify } from './audit.js';
 import { backupCommand, restoreCommand } from './backup.js';
 
-export const commands: readonly CliCommand[] = [dbMigrate, demoLoad, demoRestructure, importCommand, importTemplate, exportCommand, formsCheck, reportCommand, reportTemplateDownload, reportTemplateUpload, formsExport, formsImport, verifyCommand, submissionsCommand, eligibilityCompute, gradeCheck, gradePropose, gradeDecide, gradePublish, gradeRegrade, gradeAudit, reviewRecordsCommand, factsList, factsSet, factsClear, eventAdd, collectiveMembers, collectiveSeat, collectiveUnseat, serve, userCreate, userList, userDisable, userEnable, userUnlock, userResetPassword, auditVerify, auditExport, backupCommand, restoreCommand];
+export const commands: readonly CliCommand[] = [dbMigrate, demoLoad, demoRestructure, importCommand, importTemplate, exportCommand, formsCheck, reportCommand, reportTemplateDownload, reportTemplateUpload, formsExport, formsImport, verifyCommand, submissionsCommand, submissionsSubmit, eligibilityCompute, gradeCheck, gradePropose, gradeAppraise, gradeDecide, gradePublish, gradeRegrade, gradeAudit, reviewRecordsCommand, factsList, factsSet, factsClear, eventAdd, collectiveMembers, collectiveSeat, collectiveUnseat, serve, userCreate, userList, userDisable, userEnable, userUnlock, userResetPassword, auditVerify, auditExport, backupCommand, restoreCommand];

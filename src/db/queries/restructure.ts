@@ -46,6 +46,57 @@ export async function moveMemberships(trx: Db, input: MoveInput & { personIds?: 
   return rows.map((r) => r.person_id);
 }
 
+/**
+ * Collectives and positions closed on `on` by a move: old id → the id continuing it from `on`, or
+ * null when it ended. Their seats follow them (moveSeats).
+ */
+export type Successors = Map<string, string | null>;
+
+/**
+ * The seats (collective_members) of collectives and positions a merge or split closed on `on`: a seat
+ * valid that day ends on `on`, and continues from `on` (same document, to where it ran) between the
+ * successor collective and the successor position when both continue; when either ended, the seat ends
+ * with it. A seat starting on or after `on` is re-pointed to the successors, or removed when either
+ * ended (it never applied). Returns how many seats continued and how many ended.
+ */
+export async function moveSeats(trx: Db, input: { on: string; successors: Successors; actor: string }): Promise<{ continued: number; ended: number }> {
+  const ids = [...input.successors.keys()];
+  const rows = new Map<string, Awaited<ReturnType<typeof seatRows>>[number]>();
+  for (const part of chunk(ids)) for (const r of await seatRows(trx, part, input.on)) rows.set(r.id, r);
+  const next = (id: string) => (input.successors.has(id) ? (input.successors.get(id) ?? null) : id);
+  let continued = 0;
+  let ended = 0;
+  for (const r of rows.values()) {
+    const collective = next(r.collective_id);
+    const position = next(r.position_id);
+    if (r.valid_from >= input.on) {
+      if (collective && position) await trx.updateTable('collective_members').set({ collective_id: collective, position_id: position }).where('id', '=', r.id).execute();
+      else await trx.deleteFrom('collective_members').where('id', '=', r.id).execute();
+      continue;
+    }
+    await trx.updateTable('collective_members').set({ valid_to: input.on }).where('id', '=', r.id).execute();
+    if (!collective || !position) {
+      ended += 1;
+      continue;
+    }
+    await trx
+      .insertInto('collective_members')
+      .values({ id: newId(), collective_id: collective, position_id: position, valid_from: input.on, valid_to: r.valid_to, document_number: r.document_number, document_date: r.document_date, entered_by: input.actor, entered_at: nowIso() })
+      .execute();
+    continued += 1;
+  }
+  return { continued, ended };
+}
+
+function seatRows(trx: Db, ids: string[], on: string) {
+  return trx
+    .selectFrom('collective_members')
+    .selectAll()
+    .where((eb) => eb.or([eb('collective_id', 'in', ids), eb('position_id', 'in', ids)]))
+    .where((eb) => eb.or([eb('valid_to', 'is', null), eb('valid_to', '>', on)]))
+    .execute();
+}
+
 /** A collective that moved: its code until `on`, and the code of the one that continues it. */
 export interface CollectiveMove {
   from: string;
@@ -64,7 +115,7 @@ export function successorCode(code: string, on: string): string {
  * moves as it is. `end` closes them on `on` (one starting later cannot end before it began:
  * RestructureInvalid). Returns what moved.
  */
-export async function moveCollectives(trx: Db, input: MoveInput & { mode: 'follow' | 'end'; codes?: ReadonlySet<string> }): Promise<CollectiveMove[]> {
+export async function moveCollectives(trx: Db, input: MoveInput & { mode: 'follow' | 'end'; codes?: ReadonlySet<string>; successors?: Successors }): Promise<CollectiveMove[]> {
   const rows = await trx.selectFrom('collectives').selectAll().where('unit_id', '=', input.fromUnitId).where(liveAfter(input.on)).execute();
   const moves: CollectiveMove[] = [];
   for (const r of rows.filter((x) => !input.codes || input.codes.has(x.code))) {
@@ -76,14 +127,17 @@ export async function moveCollectives(trx: Db, input: MoveInput & { mode: 'follo
     }
     await trx.updateTable('collectives').set({ valid_to: input.on }).where('id', '=', r.id).execute();
     if (input.mode === 'end') {
+      input.successors?.set(r.id, null);
       moves.push({ from: r.code, to: null });
       continue;
     }
     const to = successorCode(r.code, input.on);
+    const id = newId();
     await trx
       .insertInto('collectives')
-      .values({ id: newId(), code: to, unit_id: input.toUnitId, name: r.name, kind: r.kind, level: r.level, valid_from: input.on, valid_to: r.valid_to })
+      .values({ id, code: to, unit_id: input.toUnitId, name: r.name, kind: r.kind, level: r.level, valid_from: input.on, valid_to: r.valid_to })
       .execute();
+    input.successors?.set(r.id, id);
     moves.push({ from: r.code, to });
   }
   return moves;
@@ -94,7 +148,7 @@ export async function moveCollectives(trx: Db, input: MoveInput & { mode: 'follo
  * `follow` continues each under the target from `on` (same holder, group, title; a deciding unit that
  * was the source becomes the target), `end` closes it. Returns the ids of the positions that now run.
  */
-export async function movePositions(trx: Db, input: MoveInput & { mode: 'follow' | 'end'; ids?: ReadonlySet<string> }): Promise<string[]> {
+export async function movePositions(trx: Db, input: MoveInput & { mode: 'follow' | 'end'; ids?: ReadonlySet<string>; successors?: Successors }): Promise<string[]> {
   const rows = await trx.selectFrom('positions').selectAll().where('unit_id', '=', input.fromUnitId).where(liveAfter(input.on)).execute();
   const out: string[] = [];
   const deciding = (id: string | null) => (id === input.fromUnitId ? input.toUnitId : id);
@@ -106,8 +160,12 @@ export async function movePositions(trx: Db, input: MoveInput & { mode: 'follow'
       continue;
     }
     await trx.updateTable('positions').set({ valid_to: input.on }).where('id', '=', r.id).execute();
-    if (input.mode === 'end') continue;
+    if (input.mode === 'end') {
+      input.successors?.set(r.id, null);
+      continue;
+    }
     const id = newId();
+    input.successors?.set(r.id, id);
     await trx
       .insertInto('positions')
       .values({ id, person_id: r.person_id, unit_id: input.toUnitId, position_group: r.position_group, title: r.title, deciding_unit_id: deciding(r.deciding_unit_id), valid_from: input.on, valid_to: r.valid_to })

@@ -4,7 +4,7 @@
  */
 import type { Selectable } from 'kysely';
 import type { CalendarOverride, CalendarOverrideKind } from '../../domain/workflow/calendar-overrides.js';
-import type { SubmissionAction, SubmissionException, SubmissionStatus } from '../../domain/workflow/submissions.js';
+import type { SubmissionAction, SubmissionException, SubmissionStatus, UngradedException, UngradedSubject } from '../../domain/workflow/submissions.js';
 import { AppError } from '../../domain/errors.js';
 import type { Db } from '../create-db.js';
 import { newId } from '../ids.js';
@@ -23,6 +23,8 @@ export interface Submission {
   decidedAt: string | null;
   comment: string | null;
   exceptions: SubmissionException[];
+  /** Subjects of the unit's scope sent ungraded, each with its reason (migration 0030). */
+  ungradedExceptions: UngradedException[];
   version: number;
   updatedAt: string;
 }
@@ -38,6 +40,7 @@ function rowToSubmission(r: Selectable<SubmissionTable>): Submission {
     decidedAt: r.decided_at,
     comment: r.comment,
     exceptions: JSON.parse(r.exceptions) as SubmissionException[],
+    ungradedExceptions: JSON.parse(r.ungraded_exceptions) as UngradedException[],
     version: Number(r.version),
     updatedAt: r.updated_at,
   };
@@ -80,12 +83,13 @@ export async function writeSubmission(
     decidedAt: string | null;
     comment: string | null;
     exceptions: SubmissionException[];
+    ungradedExceptions: UngradedException[];
     /** When this is recorded (the event's instant; after the report's previous write). */
     at: string;
     actor: string;
   },
 ): Promise<Submission> {
-  const values = { status: input.status, submitted_at: input.submittedAt, received_at: input.receivedAt, decided_at: input.decidedAt, comment: input.comment, exceptions: JSON.stringify(input.exceptions), updated_at: input.at };
+  const values = { status: input.status, submitted_at: input.submittedAt, received_at: input.receivedAt, decided_at: input.decidedAt, comment: input.comment, exceptions: JSON.stringify(input.exceptions), ungraded_exceptions: JSON.stringify(input.ungradedExceptions), updated_at: input.at };
   let id = input.existing?.id;
   if (!input.existing) {
     id = newId();
@@ -107,6 +111,40 @@ export async function writeSubmission(
     .execute();
   const written = await db.selectFrom('submissions').selectAll().where('id', '=', submissionId).executeTakeFirstOrThrow();
   return rowToSubmission(written);
+}
+
+/**
+ * The subjects a unit grades in a cycle (its workspace: every evaluation of the unit itself, and the
+ * evaluations of its direct sub-units as subjects) that are to be graded (eligible, or pending a
+ * decision on their eligibility) and have neither a proposed nor a decided grade, with their names.
+ */
+export async function listUngradedInScope(db: Db, input: { cycleId: string; unitId: string; childIds: readonly string[]; date: string }): Promise<UngradedSubject[]> {
+  const rows = await db
+    .selectFrom('evaluations as e')
+    .leftJoin('persons as sp', (j) => j.onRef('sp.id', '=', 'e.subject_id').on('e.subject_kind', '=', 'member'))
+    .leftJoin('collectives as sc', (j) => j.onRef('sc.id', '=', 'e.subject_id').on('e.subject_kind', '=', 'collective'))
+    .leftJoin('positions as pp', (j) => j.onRef('pp.id', '=', 'e.subject_id').on('e.subject_kind', '=', 'position'))
+    .leftJoin('persons as ppp', 'ppp.id', 'pp.person_id')
+    .leftJoin('org_units as su', (j) => j.onRef('su.id', '=', 'e.subject_id').on('e.subject_kind', '=', 'unit'))
+    .leftJoin('org_unit_versions as suv', (j) => j.onRef('suv.unit_id', '=', 'e.subject_id').on('e.subject_kind', '=', 'unit').on(validOn('suv', input.date)))
+    .select(['e.id', 'e.subject_kind', 'e.subject_id', 'sp.card_number', 'sp.full_name', 'sc.code as collective_code', 'sc.name as collective_name', 'pp.title', 'ppp.full_name as holder', 'su.code as unit_code', 'suv.name as unit_name'])
+    .where('e.cycle_id', '=', input.cycleId)
+    .where((eb) => eb.or([eb('e.unit_id', '=', input.unitId), ...(input.childIds.length > 0 ? [eb.and([eb('e.unit_id', 'in', [...input.childIds]), eb('e.subject_kind', '=', 'unit')])] : [])]))
+    .where('e.eligibility', 'in', ['eligible', 'pending'])
+    .where('e.proposed_grade', 'is', null)
+    .where('e.decided_grade', 'is', null)
+    .orderBy('e.subject_kind')
+    .orderBy('e.created_at')
+    .orderBy('e.id')
+    .execute();
+  return rows.map((r) => {
+    const [ref, name] =
+      r.subject_kind === 'member' ? [r.card_number ?? r.subject_id, r.full_name ?? r.subject_id]
+      : r.subject_kind === 'collective' ? [r.collective_code ?? r.subject_id, r.collective_name ?? r.subject_id]
+      : r.subject_kind === 'position' ? [r.subject_id, `${r.title ?? ''}${r.holder ? ` ${r.holder}` : ''}`.trim() || r.subject_id]
+      : [r.unit_code ?? r.subject_id, r.unit_name ?? r.unit_code ?? r.subject_id];
+    return { evaluationId: r.id, subjectKind: r.subject_kind, subjectRef: ref, name };
+  });
 }
 
 /** The transitions of a report, oldest first. */

@@ -76,6 +76,28 @@ function unitExclusion(ruleSet: RuleSet, subject: EligibilitySubject, at: IsoDat
 }
 
 /**
+ * HD 43 Mục 7 (rules-audit.md R52): "7.6. Đảng viên đang sinh hoạt đảng tạm thời thì kiểm điểm, đánh
+ * giá, xếp loại ở nơi sinh hoạt đảng chính thức" — the member's membership is the official cell, the
+ * temporary one an event: the member stays eligible where the membership is, the temporary cell's
+ * opinion being taken first; "7.7. Cấp ủy viên bị đình chỉ sinh hoạt cấp ủy thì phải kiểm điểm …
+ * tại chi bộ nơi đang sinh hoạt" — unlike a suspension from party activity, still reviewed and graded.
+ */
+function hd43Special(events: readonly DatedEvent[], at: IsoDate): EligibilityResult | undefined {
+  const on = (kind: DatedEvent['kind']) => events.find((e) => e.kind === kind && compareDates(e.from, at) <= 0 && (e.to == null || compareDates(at, e.to) <= 0));
+  const committee = on('committee_suspended');
+  if (committee) {
+    const reason = `Bị đình chỉ sinh hoạt cấp ủy từ ngày ${formatViDate(committee.from)}: vẫn kiểm điểm trách nhiệm trong thời gian trước khi bị đình chỉ, tại chi bộ nơi đang sinh hoạt, và đánh giá, xếp loại (${SRC.HD43_COMMITTEE_SUSPENDED}).`;
+    return { status: 'eligible', reviewed: true, graded: true, reason, source: SRC.HD43_COMMITTEE_SUSPENDED };
+  }
+  const temporary = on('temporary_membership');
+  if (temporary) {
+    const reason = `Sinh hoạt đảng tạm thời từ ngày ${formatViDate(temporary.from)}: kiểm điểm, đánh giá, xếp loại ở nơi sinh hoạt đảng chính thức, sau khi lấy ý kiến nhận xét của chi bộ nơi sinh hoạt tạm thời (${SRC.HD43_TEMPORARY}).`;
+    return { status: 'eligible', reviewed: true, graded: true, reason, source: SRC.HD43_TEMPORARY };
+  }
+  return undefined;
+}
+
+/**
  * Eligibility at `referenceDate`: exempt or suspended (an event covering the date) → neither
  * reviewed nor graded; a member admitted < 6 months → per rule set (HD 21: reviewed, not graded;
  * QĐ 124 / QĐ 366: neither); a unit or collective founded < 6 months → per rule set parameter;
@@ -102,6 +124,8 @@ export function computeEligibility(input: {
     return { status: 'higher_level', reviewed: true, graded: false, reason, source: 'GUIDE.md §4.7 [no section in sources]' };
   }
   if (excluded) return excluded;
+  const special = isPerson && ruleSet.code === 'QD366-HD43' ? hd43Special(facts.events ?? [], at) : undefined;
+  if (special) return special;
   const source = ruleSet.code === 'QD366-HD43' ? SRC.QD366_REVIEWED_GRADED : ruleSet.eligibility.excludedSource;
   return { status: 'eligible', reviewed: true, graded: true, reason: 'Thuộc diện kiểm điểm, đánh giá, xếp loại.', source };
 }

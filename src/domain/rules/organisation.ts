@@ -41,6 +41,19 @@ function thresholdReasons(t: OrganisationThresholds, c: GradeCounts, noun: strin
   return out;
 }
 
+/**
+ * QĐ 366 / HD 43 Mục 3 (rules-audit.md R32): the grade rests on the members' and sub-organisations'
+ * grades with no numeric trigger; the cycle's reading (readings.organisationBasis) gives one, labelled
+ * as a reading: more than the share decided KHT ⇒ KHT, weighed unless the cycle binds it.
+ */
+function basisReasons(ruleSet: RuleSet, c: GradeCounts, noun: string): CeilingReason[] {
+  const reading = ruleSet.readings.organisationBasis;
+  const total = c.HTXS + c.HTT + c.HT + c.KHT;
+  if (!reading || reading.mode === 'off' || total === 0 || c.KHT * 100 <= reading.khtAbovePercent * total) return [];
+  const text = `${c.KHT}/${total} ${noun} xếp loại KHT, trên ${reading.khtAbovePercent}% (${reading.source}) → KHT`;
+  return [{ grade: 'KHT', text, source: reading.source, binding: reading.mode === 'bound', khtReason: 'other' }];
+}
+
 function peerReasons(t: OrganisationThresholds, peers: readonly Grade[]): CeilingReason[] {
   const low = lowestGrade(peers);
   if (peers.length === 0 || low === 'HTXS' || low === 'HTT') return [];
@@ -60,11 +73,13 @@ export function organisationThreshold(input: {
   peerBodyGrades?: readonly Grade[];
 }): ThresholdResult {
   const org = input.ruleSet.organisation;
+  const isCell = CELL_KINDS.includes(input.unitKind);
   if (!org) {
     const note = `Xếp loại tổ chức đảng dựa trên kết quả xếp loại tập thể, tổ chức đảng trực thuộc và toàn bộ đảng viên; không có ngưỡng tỉ lệ (${SRC.HD43_ORG}).`;
-    return { grade: 'HTXS', reasons: [], notes: [note] };
+    const reasons = basisReasons(input.ruleSet, input.counts, isCell ? 'đảng viên' : 'tổ chức đảng trực thuộc');
+    // The grade the thresholds fix: a weighed reading (the default) leaves it to the competent level.
+    return { grade: lowestGrade(reasons.filter((r) => r.binding).map((r) => r.grade)), reasons, notes: [note] };
   }
-  const isCell = CELL_KINDS.includes(input.unitKind);
   const t = isCell ? org.cell : org.committee;
   const reasons = [
     ...thresholdReasons(t, input.counts, isCell ? 'đảng viên' : 'tổ chức đảng trực thuộc'),

@@ -35,5 +35,7 @@ export const SRC = {
   QD366_FRAMEWORK: 'QĐ 366, Điều 10, Phụ lục 1–5 (30 + 70 điểm)',
   HD43_SICK: 'HD 43, Mục 7 điểm 7.5',
   HD43_ORG: 'HD 43, Mục 3',
+  HD43_TEMPORARY: 'HD 43, Mục 7 điểm 7.6',
+  HD43_COMMITTEE_SUSPENDED: 'HD 43, Mục 7 điểm 7.7',
   QD366_NEW_UNIT: 'QĐ 366 / HD 43 [no rule in sources: parameter]',
 } as const;

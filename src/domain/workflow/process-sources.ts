@@ -22,8 +22,10 @@ export interface ProcessSources {
   reviewedBeforeGraded: string;
   /** The steps (stage errors). */
   steps: string;
-  /** Whether appraisal (thẩm định) is a step of its own before the decision. */
+  /** Whether appraisal (thẩm định) is a step of its own before the decision (rules-audit.md Q35, R46). */
   appraisalStep: boolean;
+  /** The appraisal step's source (shown when a decision comes before it). */
+  appraisal: string;
   /** A complaint or denunciation: re-verification before the decision; null when the sources have no such step. */
   complaint: string | null;
   /** Re-grading after the decision, by the directly superior committee. */
@@ -37,6 +39,7 @@ export const PROCESS_SOURCES: Record<RuleSetCode, ProcessSources> = {
     reviewedBeforeGraded: 'HD 21, II.6 (tiểu mục 6 mục II: "Tập thể, cá nhân phải hoàn thành việc kiểm điểm mới được đánh giá, xếp loại")',
     steps: 'HD 21 (3 bước: tự đánh giá, các chủ thể tham gia đánh giá, cấp có thẩm quyền quyết định) [no section in sources]',
     appraisalStep: false,
+    appraisal: 'HD 21 (3 bước; không có bước thẩm định riêng) [no section in sources]',
     complaint: null,
     regrade: 'HD 21 [M: cấp có thẩm quyền; regulations.md §2.6]; GUIDE.md §4.8',
     authority: 'HD 21 [M: BTV cấp ủy cấp trên trực tiếp; regulations.md §2.6]; GUIDE.md §4.7',
@@ -45,6 +48,7 @@ export const PROCESS_SOURCES: Record<RuleSetCode, ProcessSources> = {
     reviewedBeforeGraded: 'QĐ 124, Điều 11 (Bước 1: tự kiểm điểm, đánh giá, xếp loại trước khi thẩm định, quyết định)',
     steps: 'QĐ 124, Điều 11',
     appraisalStep: true,
+    appraisal: 'QĐ 124, Điều 11 (Bước 2: cơ quan tham mưu về tổ chức cán bộ thẩm định và đề xuất mức xếp loại)',
     complaint: 'QĐ 124, Điều 11 (có khiếu nại, tố cáo: cấp ủy cấp trên kiểm tra, xác minh, đánh giá lại)',
     regrade: 'QĐ 124, Điều 13 (cấp ủy cấp trên trực tiếp … xem xét hủy bỏ, đánh giá, xếp loại lại)',
     authority: 'QĐ 124, Điều 13; HD 25, §3',
@@ -53,6 +57,7 @@ export const PROCESS_SOURCES: Record<RuleSetCode, ProcessSources> = {
     reviewedBeforeGraded: 'QĐ 366, Điều 3 khoản 4 ("tập thể, cá nhân được kiểm điểm thì phải đánh giá, xếp loại")',
     steps: 'QĐ 366, Điều 12 khoản 1',
     appraisalStep: true,
+    appraisal: 'QĐ 366, Điều 12 khoản 1 (Bước 2: "Thẩm định và đề xuất mức xếp loại")',
     complaint: 'QĐ 366, Điều 12 khoản 1 (Bước 3: cấp uỷ cấp trên trực tiếp chỉ đạo kiểm tra, xác minh, thẩm định lại trước khi quyết định)',
     regrade: 'QĐ 366, Điều 13 (cấp uỷ cấp trên trực tiếp … xem xét huỷ bỏ, đánh giá, xếp loại lại)',
     authority: 'HD 43, Mục 3; QĐ 366, Điều 13',

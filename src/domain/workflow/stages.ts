@@ -3,9 +3,12 @@
  * giá, xếp loại … Bước 2: Thẩm định và đề xuất mức xếp loại … Bước 3: Cấp có thẩm quyền quyết định"):
  * self-assessment → opinions of related bodies → the unit's proposal → appraisal → decision by the
  * competent authority → published; re-grading only after publication, with a reason (QĐ 366 Điều 13:
- * "xem xét huỷ bỏ, đánh giá, xếp loại lại"; GUIDE.md §4.8). Opinions and appraisal are optional steps:
- * a member may have no related body, and a grassroots committee deciding its cells' members has no
- * organisation department to appraise.
+ * "xem xét huỷ bỏ, đánh giá, xếp loại lại"; GUIDE.md §4.8). Opinions are optional (a member may have
+ * no related body). Appraisal follows the cycle's rule set (rules-audit.md Q35, R46): under QĐ 124
+ * (Điều 11, Bước 2) and QĐ 366 (Điều 12 khoản 1, "Bước 2: Thẩm định và đề xuất mức xếp loại") it is a
+ * step of its own and the decision waits for it; HD 21's three steps (self-assessment, the bodies
+ * taking part propose, the competent level decides; regulations.md §2.6) have none, so under HD 21 it
+ * stays optional.
  */
 import type { RuleSetCode } from '../codes.js';
 import { AppError } from '../errors.js';
@@ -59,15 +62,21 @@ const TRANSITIONS: Record<WorkflowAction, { from: readonly Stage[]; to: Stage | 
  */
 export function nextStage(current: Stage, action: WorkflowAction, ruleSet: RuleSetCode | string = 'QD366-HD43'): Stage {
   const t = TRANSITIONS[action];
-  if (!t.from.includes(current)) {
-    const need = t.from.map((s) => STAGE_LABELS[s].toLowerCase()).join(' / ');
+  const sources = processSources(ruleSet);
+  // QĐ 124 Điều 11 / QĐ 366 Điều 12 k1 Bước 2: the decision comes after the appraisal (rules-audit.md Q35, R46).
+  const appraisalNeeded = action === 'decide' && sources.appraisalStep;
+  const from = appraisalNeeded ? t.from.filter((s) => s !== 'proposed') : t.from;
+  if (!from.includes(current)) {
+    const need = from.map((s) => STAGE_LABELS[s].toLowerCase()).join(' / ');
+    const source = action === 'regrade' ? sources.regrade : appraisalNeeded && current === 'proposed' ? sources.appraisal : sources.steps;
+    const hint = appraisalNeeded && current === 'proposed' ? ' Cơ quan tham mưu về công tác tổ chức cán bộ thẩm định và đề xuất trước (POST /api/evaluations/:id/appraise).' : '';
     throw new AppError(
       'StageInvalid',
       {
-        vi: `Không thể ${ACTION_LABELS[action]} khi phiếu đang ở bước «${STAGE_LABELS[current]}»; cần bước: ${need} (${action === 'regrade' ? processSources(ruleSet).regrade : processSources(ruleSet).steps}).`,
-        en: `Cannot ${action} at stage "${current}"; it needs: ${t.from.join(' / ')}.`,
+        vi: `Không thể ${ACTION_LABELS[action]} khi phiếu đang ở bước «${STAGE_LABELS[current]}»; cần bước: ${need} (${source}).${hint}`,
+        en: `Cannot ${action} at stage "${current}"; it needs: ${from.join(' / ')}.`,
       },
-      { field: 'stage', details: { current, action, allowed: t.from } },
+      { field: 'stage', details: { current, action, allowed: from } },
     );
   }
   return t.to === 'same' ? current : t.to;

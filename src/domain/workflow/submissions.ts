@@ -103,6 +103,70 @@ export function checkChildrenAccepted(input: {
   return exceptions.filter((e) => outstanding.some((c) => c.code === e.unitCode)).map((e) => ({ unitCode: e.unitCode, reason: e.reason.trim() }));
 }
 
+/** A subject of the unit's scope that must be graded and has neither a proposed nor a decided grade. */
+export interface UngradedSubject {
+  evaluationId: string;
+  subjectKind: string;
+  subjectRef: string;
+  name: string;
+}
+
+/** A subject sent ungraded, with the unit's reason. */
+export interface UngradedException extends UngradedSubject {
+  reason: string;
+}
+
+const SUBJECT_KIND_VI: Record<string, string> = { member: 'đảng viên', unit: 'tổ chức', collective: 'tập thể', position: 'cá nhân lãnh đạo' };
+
+/** "đảng viên Lò Thị Ba (10.003)". */
+export function ungradedLabel(s: UngradedSubject): string {
+  return `${SUBJECT_KIND_VI[s.subjectKind] ?? s.subjectKind} ${s.name}${s.name === s.subjectRef ? '' : ` (${s.subjectRef})`}`;
+}
+
+/**
+ * A unit sends its results only when every subject of its scope to be graded has a proposed or
+ * decided grade, or is named as an exception with a reason (issue 8: "a unit cannot submit while
+ * subjects in its scope are ungraded and not listed as exceptions with a reason"; GUIDE.md §4.9).
+ * Returns the exceptions used (with the subjects' names); throws ValidationFailed for an exception
+ * naming a subject that is not ungraded in the scope, ReasonRequired for a blank reason, and
+ * SubjectsNotGraded listing the subjects still ungraded (details.ungraded, for the page's dialog).
+ */
+export function checkSubjectsGraded(input: {
+  unitCode: string;
+  ungraded: readonly UngradedSubject[];
+  exceptions?: readonly { evaluationId: string; reason: string }[];
+}): UngradedException[] {
+  const exceptions = input.exceptions ?? [];
+  const byId = new Map(input.ungraded.map((u) => [u.evaluationId, u]));
+  exceptions.forEach((e, i) => {
+    if (!byId.has(e.evaluationId)) {
+      throw new AppError(
+        'ValidationFailed',
+        { vi: `Ngoại lệ thứ ${i + 1}: phiếu «${e.evaluationId}» không phải đối tượng chưa xếp loại thuộc «${input.unitCode}».`, en: `Exception ${i + 1}: "${e.evaluationId}" is not an ungraded subject of "${input.unitCode}".` },
+        { field: `ungradedExceptions.${i}.evaluationId` },
+      );
+    }
+    if (e.reason.trim() === '') {
+      const label = ungradedLabel(byId.get(e.evaluationId) as UngradedSubject);
+      throw new AppError('ReasonRequired', { vi: `Ngoại lệ cho ${label} phải ghi lý do chưa xếp loại.`, en: `The exception for ${e.evaluationId} needs a reason.` }, { field: `ungradedExceptions.${i}.reason` });
+    }
+  });
+  const unexcused = input.ungraded.filter((u) => !exceptions.some((e) => e.evaluationId === u.evaluationId));
+  if (unexcused.length > 0) {
+    const shown = unexcused.slice(0, 10).map(ungradedLabel).join('; ');
+    const more = unexcused.length > 10 ? ` và ${unexcused.length - 10} đối tượng khác` : '';
+    throw new AppError(
+      'SubjectsNotGraded',
+      {
+        vi: `Chưa thể gửi kết quả của «${input.unitCode}»: ${unexcused.length} đối tượng phải xếp loại chưa có mức đề xuất hoặc quyết định: ${shown}${more}. Hãy xếp loại, hoặc ghi từng đối tượng là ngoại lệ kèm lý do.`,
+        en: `Cannot submit "${input.unitCode}": ${unexcused.length} subject(s) to be graded have no proposed or decided grade; grade them or list each as an exception with a reason.`,
+      },
+      { field: 'ungradedExceptions', details: { ungraded: unexcused } },
+    );
+  }
+  return exceptions.map((e) => ({ ...(byId.get(e.evaluationId) as UngradedSubject), reason: e.reason.trim() }));
+}
+
 /** Vietnam keeps UTC+7 all year: the local date of an ISO instant ('…Z' or with an offset). */
 export function vietnamDate(instant: string): IsoDate {
   const ms = Date.parse(instant);

@@ -26,7 +26,7 @@ describe('stage machine (QĐ 366 Điều 12 khoản 1; Điều 13)', () => {
     ['self_assessed', 'propose', 'proposed'],
     ['opinions', 'propose', 'proposed'],
     ['proposed', 'appraise', 'appraised'],
-    ['proposed', 'decide', 'decided'],
+    ['proposed', 'decide', 'StageInvalid'],
     ['appraised', 'decide', 'decided'],
     ['decided', 'publish', 'published'],
     ['published', 'regrade', 'published'],
@@ -40,6 +40,18 @@ describe('stage machine (QĐ 366 Điều 12 khoản 1; Điều 13)', () => {
   it.each(cases)('%s + %s → %s', (from, action, expected) => {
     if (expected === 'StageInvalid') expect(code(() => nextStage(from, action))).toBe('StageInvalid');
     else expect(nextStage(from, action)).toBe(expected);
+  });
+  it('Q35/R46: the decision waits for the appraisal under QĐ 124 and QĐ 366 (citing the cycle\'s own regulation), not under HD 21', () => {
+    expect(nextStage('proposed', 'decide', 'QD132-HD21')).toBe('decided');
+    for (const [ruleSet, cite] of [['QD124-HD25', 'QĐ 124, Điều 11'], ['QD366-HD43', 'QĐ 366, Điều 12 khoản 1']] as const) {
+      try {
+        nextStage('proposed', 'decide', ruleSet);
+        expect.unreachable('a decision straight after the proposal');
+      } catch (e) {
+        expect(e instanceof AppError ? [e.code, e.messages.vi.includes(cite), e.messages.vi.includes('đã thẩm định')] : e).toEqual(['StageInvalid', true, true]);
+      }
+      expect(nextStage('appraised', 'decide', ruleSet)).toBe('decided');
+    }
   });
   it('derives the stage of an evaluation the workflow never tracked from its grades', () => {
     expect(derivedStage({ selfGrade: null, proposedGrade: null, decidedGrade: null })).toBe('not_started');

@@ -141,6 +141,7 @@ export const API_ROUTES: readonly RouteDoc[] = [
   evalR('post', '/evaluations/:id/eligibility', 'Điều chỉnh diện đánh giá, có lý do / Override eligibility', { body: workflow.overrideBody }),
 
   subR('get', '/cycles/:year/submissions', 'Tình hình nộp báo cáo / Submissions', { ...year, query: submissions.listQuery }),
+  subR('get', '/cycles/:year/submissions/:unitCode/ungraded', 'Đối tượng chưa xếp loại trước khi gửi kết quả / Subjects still ungraded before the submit', { ...year, query: submissions.listQuery }),
   subR('get', '/cycles/:year/submissions/:unitCode/history', 'Lịch sử báo cáo của đơn vị / A unit’s submission history', { ...year, query: submissions.listQuery }),
   subR('post', '/cycles/:year/submissions/:unitCode/:action', 'Soạn, nộp, trả lại, tiếp nhận, khóa báo cáo / Draft, submit, return, accept, lock', { params: cycles.yearParam.extend(submissions.actionParam.shape), body: submissions.actionBody }),
 

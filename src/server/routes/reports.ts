@@ -41,6 +41,8 @@ export const reportBody = z.strictObject({
   decimals: z.number().int().min(0).max(4).optional(),
   rounding: z.enum(['half-up', 'largest-remainder']).optional(),
   printHttUp: z.boolean().optional(),
+  /** Section II 2.1 cites the audit's counts of decided grades breaking a binding rule. */
+  citeAudit: z.boolean().optional(),
   deploymentFootnote: z.string().max(5_000).optional(),
   prose: proseBody.optional(),
   /** The report's version the caller read (0: not saved yet, its starting point); a stale one is a 409 Conflict and nothing is saved. */

@@ -8,7 +8,7 @@ import { getCycle } from '../../db/queries/cycles.js';
 import { getUnitAt } from '../../db/queries/units.js';
 import { SUBMISSION_ACTIONS, type SubmissionAction } from '../../domain/workflow/submissions.js';
 import { listRecordsWithChecks, recordReview } from '../../services/review-records.js';
-import { applySubmissionAction, configureCalendarDay, getSubmissionHistory, listCalendarDays, listSubmissionStatus } from '../../services/submissions.js';
+import { applySubmissionAction, configureCalendarDay, getSubmissionHistory, listCalendarDays, listSubmissionStatus, listUngradedSubjects } from '../../services/submissions.js';
 import { getCollectiveForReview, personNotFound } from '../../db/queries/review-records.js';
 import type { AppEnv } from '../app.js';
 import { authorize, authorizeRole, currentUser, mayReadPerson } from '../authorize.js';
@@ -23,6 +23,8 @@ export const actionBody = z.strictObject({
   period: z.string().min(1).optional(),
   comment: z.string().optional(),
   exceptions: z.array(z.strictObject({ unitCode: z.string().min(1), reason: z.string() })).optional(),
+  /** On submit: subjects of the unit's scope sent ungraded, each with a reason (GET …/ungraded lists them). */
+  ungradedExceptions: z.array(z.strictObject({ evaluationId: z.string().min(1), reason: z.string() })).optional(),
   /** When the parent received a paper report (ISO 8601): only the parent's compiler or administrator records it. */
   receivedAt: z.string().optional(),
   /** Refused: a unit's own submit always takes server time. */
@@ -74,6 +76,16 @@ function defaultUnit(c: Context<AppEnv>, unit: string | undefined): string | und
   return user.role === 'admin' ? undefined : user.scopeUnitCode;
 }
 
+/** The cycle and unit of `/cycles/:year/submissions/:unitCode/…`, after checking the user may read the unit then. */
+async function readableUnitReport(c: Context<AppEnv>): Promise<{ cycleYear: number; period: string | undefined; unitCode: string }> {
+  const year = parseYear(c);
+  const q = parseQuery(c, listQuery);
+  const cycle = await getCycle(c.var.deps.db, { year, period: q.period });
+  const unitCode = c.req.param('unitCode') ?? '';
+  await authorize(c, { unitCode, action: 'read', date: cycle.referenceDate });
+  return { cycleYear: year, period: q.period, unitCode };
+}
+
 /** Routes under /api: /cycles/:year/submissions…, /cycles/:year/review-records, /calendar/days. */
 export function submissionRoutes(): Hono<AppEnv> {
   const r = new Hono<AppEnv>();
@@ -86,13 +98,13 @@ export function submissionRoutes(): Hono<AppEnv> {
     if (unit !== undefined) await authorize(c, { unitCode: unit, action: 'read', date: cycle.referenceDate });
     return c.json(await listSubmissionStatus(db, { cycleYear: year, period: q.period, unitCode: unit }));
   });
+  r.get('/cycles/:year/submissions/:unitCode/ungraded', async (c) => {
+    const key = await readableUnitReport(c);
+    return c.json({ ungraded: await listUngradedSubjects(c.var.deps.db, key) });
+  });
   r.get('/cycles/:year/submissions/:unitCode/history', async (c) => {
-    const year = parseYear(c);
-    const q = parseQuery(c, listQuery);
-    const { db } = c.var.deps;
-    const cycle = await getCycle(db, { year, period: q.period });
-    await authorize(c, { unitCode: c.req.param('unitCode'), action: 'read', date: cycle.referenceDate });
-    return c.json({ events: await getSubmissionHistory(db, { cycleYear: year, period: q.period, unitCode: c.req.param('unitCode') }) });
+    const key = await readableUnitReport(c);
+    return c.json({ events: await getSubmissionHistory(c.var.deps.db, key) });
   });
   r.post('/cycles/:year/submissions/:unitCode/:action', async (c) => {
     const year = parseYear(c);
@@ -112,7 +124,7 @@ export function submissionRoutes(): Hono<AppEnv> {
       if (!can(currentUser(c).role, 'decide')) throw receiptRefused(c, unit.parentCode);
       await authorize(c, { unitCode: unit.parentCode, action: 'decide', date: cycle.referenceDate });
     }
-    const input = { cycleYear: year, period: body.period, unitCode: unit.code, action, comment: body.comment, exceptions: body.exceptions, receivedAt: body.receivedAt, expectedVersion: body.version, actor: actorOf(c) };
+    const input = { cycleYear: year, period: body.period, unitCode: unit.code, action, comment: body.comment, exceptions: body.exceptions, ungradedExceptions: body.ungradedExceptions, receivedAt: body.receivedAt, expectedVersion: body.version, actor: actorOf(c) };
     return c.json(await applySubmissionAction(db, input));
   });
   r.get('/cycles/:year/review-records', async (c) => {

@@ -78,7 +78,7 @@ async function allowAppraise(c: Context<AppEnv>, unit: string | undefined): Prom
   const t = await target(c.var.deps.db, c.req.param('id') ?? '');
   if ((await unitAncestors(c.var.deps.db, t.unitId, t.date)).indexOf(user.scopeUnitId) >= 1) return;
   throw new AppError('Forbidden', {
-    vi: `Tài khoản «${user.username}» (${ROLE_LABELS[user.role]}) không được thẩm định đối tượng của chính đơn vị «${user.scopeUnitCode}»: thẩm định thuộc Ban Tổ chức hoặc cấp ủy cấp trên (${processSources(t.ruleSet).steps}).`,
+    vi: `Tài khoản «${user.username}» (${ROLE_LABELS[user.role]}) không được thẩm định đối tượng của chính đơn vị «${user.scopeUnitCode}»: thẩm định thuộc Ban Tổ chức hoặc cấp ủy cấp trên (${processSources(t.ruleSet).appraisal}).`,
     en: `User "${user.username}" (${user.role}) may not appraise a subject of its own unit "${user.scopeUnitCode}": appraisal belongs to the organisation department or a committee above.`,
   });
 }

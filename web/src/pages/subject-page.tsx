@@ -139,7 +139,7 @@ export function SubjectPage({ id }: { id: string }) {
           </section>
           {subject.kind === 'collective' ? <CollectiveSeats collectiveCode={subject.ref} unitCode={subject.unit.code} date={subject.cycle.referenceDate} canEdit={user.role !== 'viewer'} onChanged={reload} /> : null}
           <h2>{t('Thao tác')}</h2>
-          <SubjectActions evaluation={row.evaluation!} user={user} authority={wf.competentAuthority.unitCode} khtReasons={subject.kind === 'member' || subject.kind === 'position' ? ['decline', 'below_50', 'civil_servant', 'disciplined', 'other'] : ['disunity', 'below_50', 'key_targets', 'collective_disciplined', 'member_disciplined']} onDone={reload} />
+          <SubjectActions evaluation={row.evaluation!} user={user} authority={wf.competentAuthority.unitCode} ruleSet={subject.cycle.ruleSet} khtReasons={subject.kind === 'member' || subject.kind === 'position' ? ['decline', 'below_50', 'civil_servant', 'disciplined', 'other'] : ['disunity', 'below_50', 'key_targets', 'collective_disciplined', 'member_disciplined']} onDone={reload} />
           <h2>{t('Lịch sử (ai, khi nào, làm gì, vì sao)')}</h2>
           <div className="table-wrap">
             <table className="cards">

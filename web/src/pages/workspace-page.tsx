@@ -122,7 +122,7 @@ export function WorkspacePage({ code }: { code: string }) {
         </div>
       ) : null}
       {computing ? <p role="status">{computing}</p> : null}
-      {node ? <ReportBar node={node} parentCode={data.unit.parentCode} year={cycle.year} period={cycle.period} user={user} path={path} missing={missing.withoutProposal} onChanged={reloadAll} /> : null}
+      {node ? <ReportBar node={node} parentCode={data.unit.parentCode} year={cycle.year} period={cycle.period} user={user} path={path} onChanged={reloadAll} /> : null}
       <div className="split">
         <section aria-labelledby="grid-title">
           <h2 id="grid-title" className="visually-hidden">{t('Danh sách xếp loại')}</h2>
@@ -139,7 +139,7 @@ export function WorkspacePage({ code }: { code: string }) {
             {GRADES.map((g) => <span key={g}><b className={`g-${g}`}>{g}</b>: {gradeLabel(g, i18n.language)}</span>)}
           </p>
           <p className="muted small hide-phone">{t('Bàn phím: gõ chữ cái đầu của mức (HTXS, HTT, HT, KHT) hoặc số 1–4; mũi tên để sang ô khác; Enter để lưu và xuống dòng.')}</p>
-          <BulkBar rows={selectedRows} user={user} path={path} run={saver.run} onDone={() => setSelected(new Set())} />
+          <BulkBar rows={selectedRows} user={user} path={path} ruleSet={data.cycle.ruleSet} run={saver.run} onDone={() => setSelected(new Set())} />
           <Grid
             rows={rows}
             ctx={ctx}

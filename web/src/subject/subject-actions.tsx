@@ -8,6 +8,7 @@ import { type FormEvent, type ReactNode, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { User } from '../../../src/db/queries/users.js';
 import { ELIGIBILITY } from '../../../src/domain/codes.js';
+import { processSources } from '../../../src/domain/workflow/process-sources.js';
 import type { RowEvaluation } from '../../../src/services/workspace.js';
 import { api, ApiError } from '../api.js';
 import { eligibilityLabel, GRADES, type Grade, gradeOption, khtReasonLabel } from '../labels.js';
@@ -20,6 +21,8 @@ interface Props {
   user: User;
   authority: string | null;
   khtReasons: readonly string[];
+  /** The cycle's rule set: under QĐ 124 and QĐ 366 the decision waits for the appraisal. */
+  ruleSet: string;
   onDone(): void;
 }
 
@@ -49,7 +52,7 @@ function GradeField({ label, value, onChange, optional }: { label: string; value
 
 const can = (stage: Stage, stages: readonly Stage[]) => stages.includes(stage);
 
-export function SubjectActions({ evaluation: e, user, authority, khtReasons, onDone }: Props) {
+export function SubjectActions({ evaluation: e, user, authority, khtReasons, ruleSet, onDone }: Props) {
   const { t, i18n } = useTranslation();
   const [busy, setBusy] = useState<string | null>(null);
   const [errors, setErrors] = useState<Record<string, string>>({});
@@ -117,7 +120,8 @@ export function SubjectActions({ evaluation: e, user, authority, khtReasons, onD
       <label className="field"><span>{t('Ý kiến thẩm định')}</span><textarea rows={2} style={{ minHeight: '4rem' }} value={v.acomment ?? ''} onChange={(x) => set('acomment')(x.target.value)} /></label>
     </StepForm>);
   }
-  if (decider && graded && authority && can(e.stage, ['proposed', 'appraised', 'decided'])) {
+  // QĐ 124 Điều 11 / QĐ 366 Điều 12 k1 Bước 2: the decision comes after the appraisal where it is a step.
+  if (decider && graded && authority && can(e.stage, processSources(ruleSet).appraisalStep ? ['appraised', 'decided'] : ['proposed', 'appraised', 'decided'])) {
     forms.push(<StepForm key="decide" title={t('Quyết định xếp loại (bước 3)')} verb={t('Ghi quyết định')} busy={busyOf('decide')} error={errors.decide || null} onSubmit={() => void post('decide', 'decide', { ...step('decide'), decidingUnit: authority })}>
       <GradeField label={t('Mức cấp có thẩm quyền quyết định')} value={v.decide ?? ''} onChange={set('decide')} />{kht('decide')}{justification('decide')}
     </StepForm>);

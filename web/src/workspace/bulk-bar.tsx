@@ -13,12 +13,12 @@ import type { Step } from './row-saver.js';
 
 type Run = (evaluation: RowEvaluation, step: Step) => Promise<boolean>;
 
-export function BulkBar({ rows, user, path, run, onDone }: { rows: WorkspaceRow[]; user: User; path: readonly string[]; run: Run; onDone: () => void }) {
+export function BulkBar({ rows, user, path, ruleSet, run, onDone }: { rows: WorkspaceRow[]; user: User; path: readonly string[]; ruleSet: string; run: Run; onDone: () => void }) {
   const { t } = useTranslation();
   const [progress, setProgress] = useState<string | null>(null);
   if (rows.length === 0 && !progress) return null;
-  const proposable = rows.filter((r) => gradeMode(r, user, path) === 'propose' && r.evaluation?.selfGrade && r.evaluation.stage !== 'not_started');
-  const decidable = rows.filter((r) => gradeMode(r, user, path) === 'decide' && r.evaluation?.proposedGrade);
+  const proposable = rows.filter((r) => gradeMode(r, user, path, ruleSet) === 'propose' && r.evaluation?.selfGrade && r.evaluation.stage !== 'not_started');
+  const decidable = rows.filter((r) => gradeMode(r, user, path, ruleSet) === 'decide' && r.evaluation?.proposedGrade);
   const publishable = rows.filter((r) => canPublish(r, user, path));
   const unreviewed = user.role === 'viewer' ? [] : rows.filter((r) => r.evaluation && ['eligible', 'pending'].includes(r.evaluation.eligibility) && r.evaluation.reviewed !== true);
   const runAll = async (list: WorkspaceRow[], step: (r: WorkspaceRow) => Step) => {

@@ -64,7 +64,7 @@ function filterStatus(row: WorkspaceRow, f: Filter): boolean {
 function shownGrade(row: WorkspaceRow, mode: ReturnType<typeof gradeMode>): Grade | null {
   const e = row.evaluation;
   if (!e) return null;
-  return mode === 'decide' ? e.decidedGrade : mode === 'propose' ? e.proposedGrade : standingGrade(row);
+  return mode === 'decide' ? e.decidedGrade : mode === 'propose' ? e.proposedGrade : mode === 'appraise' ? null : standingGrade(row);
 }
 
 /** A grade's code, its full name as the title and for screen readers (the legend above the grid names them all). */
@@ -103,7 +103,7 @@ function GridRow({ row, i, props, onEdit, onRemove }: RowProps) {
   const { ctx } = props;
   const e = row.evaluation;
   const key = rowKey(row);
-  const mode = gradeMode(row, ctx.user, ctx.path);
+  const mode = gradeMode(row, ctx.user, ctx.path, ctx.ruleSet);
   const self = canSelfAssess(row, ctx.user);
   const grade = shownGrade(row, mode);
   const kht = standingGrade(row) === 'KHT' && mode !== 'readonly';
@@ -151,13 +151,14 @@ function GridRow({ row, i, props, onEdit, onRemove }: RowProps) {
             <GradeSelect
               label={t('Xếp loại: {{name}}', { name: row.name })}
               value={grade}
-              empty={mode === 'decide' ? t('Chọn mức (đề xuất: {{g}})', { g: e?.proposedGrade ?? '—' }) : t('Chọn mức…')}
+              empty={mode === 'decide' || mode === 'appraise' ? t('Chọn mức (đề xuất: {{g}})', { g: e?.proposedGrade ?? '—' }) : t('Chọn mức…')}
               row={i}
               col={1}
               onFocusRow={() => props.onFocusRow(row)}
-              onCommit={(g) => props.run(row, mode === 'decide' ? { name: 'decide', grade: g, decidingUnit: row.authority.unitCode ?? undefined } : { name: 'propose', grade: g })}
+              onCommit={(g) => props.run(row, mode === 'decide' ? { name: 'decide', grade: g, decidingUnit: row.authority.unitCode ?? undefined } : mode === 'appraise' ? { name: 'appraise', grade: g, comment: t('Thẩm định trên bảng xếp loại') } : { name: 'propose', grade: g })}
             />
             {mode === 'decide' ? <div className="muted small">{t('Quyết định của {{who}}', { who: row.authority.unitName ?? '—' })}</div> : null}
+            {mode === 'appraise' ? <div className="muted small">{t('Thẩm định trước khi {{who}} quyết định', { who: row.authority.unitName ?? '—' })}</div> : null}
           </>
         )}
         {kht && grade === 'KHT' ? (

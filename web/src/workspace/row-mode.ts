@@ -5,9 +5,13 @@
  */
 import type { User } from '../../../src/db/queries/users.js';
 import type { WorkspaceRow } from '../../../src/services/workspace.js';
+import { processSources } from '../../../src/domain/workflow/process-sources.js';
 
-/** What the «Xếp loại» control of a row does: propose, decide, or nothing (read only). */
-export type GradeMode = 'propose' | 'decide' | 'readonly';
+/**
+ * What the «Xếp loại» control of a row does: propose, appraise (the organisation department's
+ * thẩm định, before the decision under QĐ 124 and QĐ 366), decide, or nothing (read only).
+ */
+export type GradeMode = 'propose' | 'appraise' | 'decide' | 'readonly';
 
 const GRADED = ['eligible', 'pending'];
 
@@ -20,11 +24,12 @@ function scopeCovers(user: User, authority: string | null, path: readonly string
   return scope >= 0 && (at < 0 || scope <= at);
 }
 
-/** The mode of the grade control for a row. */
-export function gradeMode(row: WorkspaceRow, user: User, path: readonly string[]): GradeMode {
+/** The mode of the grade control for a row; `ruleSet` is the cycle's (whether appraisal is a step of its own). */
+export function gradeMode(row: WorkspaceRow, user: User, path: readonly string[], ruleSet: string): GradeMode {
   const e = row.evaluation;
   if (!e || user.role === 'viewer' || !GRADED.includes(e.eligibility)) return 'readonly';
   const mayDecide = (user.role === 'admin' || user.role === 'compiler') && scopeCovers(user, row.authority.unitCode, path);
+  if (mayDecide && e.stage === 'proposed' && processSources(ruleSet).appraisalStep) return 'appraise';
   if (mayDecide && ['proposed', 'appraised', 'decided'].includes(e.stage)) return 'decide';
   if (['not_started', 'self_assessed', 'opinions', 'proposed'].includes(e.stage)) return 'propose';
   return 'readonly';

@@ -13,7 +13,7 @@ import { api, ApiError } from '../api.js';
 import type { SaveState } from '../components/common.js';
 import type { Grade } from '../labels.js';
 
-export type StepName = 'self-assess' | 'propose' | 'decide' | 'publish' | 'reviewed';
+export type StepName = 'self-assess' | 'propose' | 'appraise' | 'decide' | 'publish' | 'reviewed';
 
 /** A workflow step a row asks for. */
 export interface Step {
@@ -23,6 +23,8 @@ export interface Step {
   decidingUnit?: string;
   byUnit?: string;
   justification?: string;
+  /** For `appraise`: the appraisal's comment. */
+  comment?: string;
   /** For `reviewed`: whether the subject was reviewed (kiểm điểm), a free field saved with PATCH. */
   reviewed?: boolean;
 }
