@@ -278,6 +278,10 @@ async function measure(engine: Engine, size: SizeName, options: { seconds: numbe
     m.load_insert_time = metric((loaded.insertMs ?? 0) / 1000, 's');
     m.load_counts_time = metric((loaded.countsMs ?? 0) / 1000, 's');
     m.loader_peak_memory = metric(loaded.peakRssMb ?? 0, 'MB');
+    // CPU, not wall time: on a shared machine the wall time waits for other processes too.
+    m.load_cpu_loader = metric((loaded.loaderCpuMs ?? 0) / 1000, 's');
+    if (loaded.databaseCpuMs !== undefined) m.load_cpu_database = metric(loaded.databaseCpuMs / 1000, 's');
+    m.load_rate_per_cpu_second = metric((loaded.members ?? 0) / (((loaded.loaderCpuMs ?? 0) + (loaded.databaseCpuMs ?? 0)) / 1000 || 1), 'members/s');
 
     // 2. Recompute and verify, here.
     db = target.open();
