@@ -12,6 +12,7 @@ import * as m0020 from './0020-rule-facts.js';
 import * as m0025 from './0025-sign-in-throttle.js';
 import * as m0026 from './0026-audit-log.js';
 import * as m0028 from './0028-scale.js';
+import * as m0045 from './0045-shared-state.js';
 
 export const migrations: Record<string, Migration> = {
   '0001-initial': m0001,
@@ -26,4 +27,5 @@ export const migrations: Record<string, Migration> = {
   '0025-sign-in-throttle': m0025,
   '0026-audit-log': m0026,
   '0028-scale': m0028,
+  '0045-shared-state': m0045,
 };

@@ -83,6 +83,8 @@ const LABELS: Record<keyof Database, string> = {
   sign_in_failures: 'lần đăng nhập sai',
   audit_log: 'nhật ký kiểm toán',
   audit_head: 'đầu nhật ký kiểm toán',
+  pdf_queue: 'hàng đợi tạo PDF',
+  import_jobs: 'lần nhập dữ liệu',
 };
 
 /**
