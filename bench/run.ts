@@ -409,13 +409,19 @@ async function main(): Promise<void> {
   if (!Number.isFinite(seconds) || seconds < 1 || seconds > 120) throw new Error('--seconds must be 1 to 120');
   const log = (t: string) => process.stderr.write(`[${new Date().toISOString().slice(11, 19)}] ${t}\n`);
   const results: [string, Metrics][] = [];
-  for (const engine of engines) results.push([engine === 'sqlite' ? 'SQLite (file)' : 'PostgreSQL', await measure(engine, size, { seconds, withImport: values['with-import'] === true, log })]);
-  printTable(size, results);
-  if (values.json) {
-    const runs = results.map(([label], i) => ({ size, engine: engines[i], label, machine: machine(), at: new Date().toISOString(), metrics: results[i]![1] }));
-    writeFileSync(values.json, `${JSON.stringify(runs.length === 1 ? runs[0] : runs, null, 2)}\n`);
-    log(`written ${values.json}`);
+  const runs: Record<string, unknown>[] = [];
+  for (const engine of engines) {
+    const label = engine === 'sqlite' ? 'SQLite (file)' : 'PostgreSQL';
+    const metrics = await measure(engine, size, { seconds, withImport: values['with-import'] === true, log });
+    results.push([label, metrics]);
+    runs.push({ size, engine, label, machine: machine(), at: new Date().toISOString(), metrics });
+    // Written after each engine: a long run cut short keeps the engines it finished.
+    if (values.json) {
+      writeFileSync(values.json, `${JSON.stringify(engines.length === 1 ? runs[0] : runs, null, 2)}\n`);
+      log(`written ${values.json} (${runs.length} of ${engines.length} engines)`);
+    }
   }
+  printTable(size, results);
 }
 
 main().catch((e: unknown) => {

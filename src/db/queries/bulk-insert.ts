@@ -127,12 +127,31 @@ export function bulkWriter<T extends keyof Database>(trx: Db, table: T, options:
   let batch: Record<string, unknown>[] = [];
   let written = 0;
   const postgres = !options.sqlite && isPostgres(trx);
-  const flush = async () => {
+  // PostgreSQL: one statement in flight while the next batch is gathered (the server inserts while
+  // this process builds the next arrays: two cores busy, not one after the other). The connection
+  // runs its statements in order, so rows still arrive in the order pushed.
+  let inflight: Promise<void> | undefined;
+  const send = async () => {
     if (batch.length === 0 || !columns) return;
-    if (postgres) await insertUnnest(trx, table, columns, batch);
-    else await insertRows(trx, table, batch as Insertable<Database[T]>[]);
-    written += batch.length;
+    const rows = batch;
     batch = [];
+    if (!postgres) {
+      await insertRows(trx, table, rows as Insertable<Database[T]>[]);
+      written += rows.length;
+      return;
+    }
+    await inflight;
+    const cols = columns;
+    inflight = insertUnnest(trx, table, cols, rows).then(() => {
+      written += rows.length;
+    });
+    // Awaited by the next batch or by flush; a failure is seen there, never unhandled.
+    inflight.catch(() => undefined);
+  };
+  const flush = async () => {
+    await send();
+    await inflight;
+    inflight = undefined;
   };
   return {
     push(row) {
@@ -152,7 +171,7 @@ export function bulkWriter<T extends keyof Database>(trx: Db, table: T, options:
         return;
       }
       batch.push(r);
-      if (batch.length >= STREAM_BATCH) return flush();
+      if (batch.length >= STREAM_BATCH) return send();
     },
     async flush() {
       if (options.sqlite && columns && gathered > 0) {
