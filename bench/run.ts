@@ -379,6 +379,9 @@ async function measure(engine: Engine, size: SizeName, options: { seconds: numbe
     m.readers_200_p50 = metric(readers.latency.p50, 'ms');
     m.readers_200_p99 = metric(readers.latency.p99, 'ms', { max: 200 });
     m.readers_200_errors = metric(readers.errors + readers.timeouts + readers.non2xx, 'errors', { max: 0 });
+    // Which kind: a time-out (no answer in 10 s) is the machine's share of CPU, an answer other than 2xx the server's.
+    m.readers_200_timeouts = metric(readers.timeouts, 'requests');
+    m.readers_200_non2xx = metric(readers.non2xx, 'requests');
 
     // Writers grading different members at once; none lost, the counts still verify.
     log(`${target.label}: 16 writers for ${options.seconds} s …`);
