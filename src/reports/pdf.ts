@@ -1,13 +1,17 @@
 /**
  * .docx (or .xlsx) → PDF with LibreOffice headless (STACK.md: two conversions sharing a profile
  * silently lose a file, so each conversion gets its own `-env:UserInstallation` and conversions run
- * one at a time through a queue). Without `soffice`, a clear message says how to install it.
+ * one at a time through a queue). Given the database (`queue`), the turn is taken in its queue
+ * (src/db/queries/pdf-queue.ts), so that one LibreOffice runs at a time across every server process
+ * on the database, not only within this one. Without `soffice`, a clear message says how to install it.
  */
 import { execFile } from 'node:child_process';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import type { Db } from '../db/create-db.js';
+import { claimPdfTurn, enqueuePdf, PDF_HEARTBEAT_MS, releasePdfTicket, touchPdfTicket } from '../db/queries/pdf-queue.js';
 import { AppError } from '../domain/errors.js';
 
 const INSTALL_HINT = 'Cài LibreOffice: apt-get install -y libreoffice-writer-nogui libreoffice-calc-nogui';
@@ -19,6 +23,23 @@ function enqueue<T>(task: () => Promise<T>): Promise<T> {
   const next = queue.then(task, task);
   queue = next.catch(() => undefined);
   return next;
+}
+
+/** How often a waiting conversion asks for its turn. */
+const TURN_POLL_MS = 200;
+
+/** Runs `task` when this process's ticket in the database's queue has the turn; gives it back after. */
+async function inDatabaseTurn<T>(db: Db, task: () => Promise<T>): Promise<T> {
+  const id = await enqueuePdf(db);
+  const beat = setInterval(() => void touchPdfTicket(db, id).catch(() => undefined), PDF_HEARTBEAT_MS);
+  beat.unref();
+  try {
+    while (!(await claimPdfTurn(db, id))) await new Promise((r) => setTimeout(r, TURN_POLL_MS));
+    return await task();
+  } finally {
+    clearInterval(beat);
+    await releasePdfTicket(db, id);
+  }
 }
 
 function unavailable(): AppError {
@@ -44,6 +65,8 @@ export interface PdfOptions {
   soffice?: string;
   /** Kill LibreOffice after this long (default 120 s). */
   timeoutMs?: number;
+  /** The database whose queue gives the turn across server processes; this process's own queue only when omitted. */
+  queue?: Db;
 }
 
 /** What LibreOffice converts: a report (.docx, Writer) or a forms workbook (.xlsx, Calc). */
@@ -61,7 +84,7 @@ const NAMES: Record<PdfSource, { file: string; what: { vi: string; en: string } 
 export async function convertToPdf(input: Buffer, options: PdfOptions & { source: PdfSource }): Promise<Buffer> {
   const soffice = options.soffice ?? 'soffice';
   const { file, what } = NAMES[options.source];
-  return enqueue(async () => {
+  const convert = async () => {
     const work = await mkdtemp(join(tmpdir(), 'xeploai-pdf-'));
     try {
       const path = join(work, `${file}.${options.source}`);
@@ -76,7 +99,9 @@ export async function convertToPdf(input: Buffer, options: PdfOptions & { source
     } finally {
       await rm(work, { recursive: true, force: true });
     }
-  });
+  };
+  const queue = options.queue;
+  return enqueue(queue ? () => inDatabaseTurn(queue, convert) : convert);
 }
 
 /**

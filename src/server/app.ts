@@ -34,7 +34,8 @@ export interface AppDeps {
 
 /**
  * `user` is set once the request's session is found (src/server/routes/auth.ts); `throttle` counts
- * failed sign-ins, `importJobs` follows running imports (one of each per app, in memory).
+ * failed sign-ins, `importJobs` follows running imports (one of each per app; what they count and
+ * follow is kept in the database, shared by every server process on it).
  */
 export type AppEnv = {
   Variables: {
@@ -80,7 +81,7 @@ export function errorBody(err: unknown): { status: number; body: { error: { code
 export function createApp(deps: AppDeps): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
   const throttle = new SignInThrottle(deps.db, deps.clock);
-  const importJobs = new ImportJobs();
+  const importJobs = new ImportJobs(deps.db);
   const workbookSlots = new WorkSlots();
   app.use('*', async (c, next) => {
     c.set('deps', deps);

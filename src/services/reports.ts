@@ -165,7 +165,7 @@ export async function renderReport(db: Db, key: ReportKey, options: { format: 'd
   const model = await getReportModel(db, key, options.actor);
   const template = await getActiveTemplateBytes(db);
   const docx = renderReportDocx(template.content, model);
-  return { bytes: options.format === 'pdf' ? await convertDocxToPdf(docx, options.pdf) : docx, model };
+  return { bytes: options.format === 'pdf' ? await convertDocxToPdf(docx, { ...options.pdf, queue: db }) : docx, model };
 }
 
 /**

@@ -2,7 +2,9 @@
  * Past one machine (issue 12 item 4): two server processes on one database hold no state of their
  * own that the other would miss — a session opened on the database serves on both, and a grade
  * changed through one shows at the root through the other, though the other had the root's form in
- * its cache (kept under the cycle's counts version, which lives in the database). On PostgreSQL
+ * its cache (kept under the cycle's counts version, which lives in the database); a user who failed
+ * to sign in too often through one is refused by both (the throttle's failures live in the
+ * database too). On PostgreSQL
  * this is the deployment behind a proxy; on SQLite, two processes on one file (WAL).
  */
 import { type ChildProcess, spawn } from 'node:child_process';
@@ -13,6 +15,7 @@ import { createCycle } from '../../src/db/queries/cycles.js';
 import { createEvaluation } from '../../src/db/queries/evaluations.js';
 import { createSession } from '../../src/db/queries/sessions.js';
 import { createUser } from '../../src/db/queries/users.js';
+import { SIGN_IN_FREE_FAILURES } from '../../src/server/sign-in-throttle.js';
 import { hashPassword } from '../../src/services/passwords.js';
 import { seedOrg } from '../api/fixtures-evaluations.js';
 import { cliEnv } from '../helpers/cli.js';
@@ -89,5 +92,18 @@ describe('two server processes on one database', () => {
     expect(res.status).toBe(200);
     expect(await htAtRoot(other)).toBe(1);
     expect(await htAtRoot(one)).toBe(1);
+  });
+
+  it('throttle on both a user who failed to sign in too often on one', async () => {
+    const [one, other] = urls as [string, string];
+    const login = (url: string, password: string) =>
+      fetch(`${url}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'hai-may', password }) });
+    // The free failures, all on the first server; then the first refuses even the right password …
+    for (let i = 0; i < SIGN_IN_FREE_FAILURES; i++) expect((await login(one, `sai-${i}`)).status).toBe(401);
+    expect((await login(one, 'mat-khau-hai-may')).status).toBe(429);
+    // … and so does the second, which saw none of the failures itself.
+    const refused = await login(other, 'mat-khau-hai-may');
+    expect(refused.status).toBe(429);
+    expect(refused.headers.get('retry-after')).toMatch(/^\d+$/);
   });
 });

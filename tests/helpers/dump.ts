@@ -21,8 +21,9 @@ async function tableNames(db: Db): Promise<string[]> {
 /**
  * The logs of who did what (the audit log and its head, failed sign-ins) are not the product's data:
  * a dry run or a refused sign-in is logged although it changes nothing. Their own tests read them.
+ * Nor is the state server processes share (an import's progress, the PDF queue).
  */
-const LOGS = new Set(['audit_log', 'audit_head', 'sign_in_failures']);
+const LOGS = new Set(['audit_log', 'audit_head', 'sign_in_failures', 'import_jobs', 'pdf_queue']);
 
 /** Table name → its rows, each as JSON text, sorted. */
 export async function dumpTables(db: Db): Promise<Record<string, string[]>> {

@@ -13,6 +13,7 @@ import * as m0025 from './0025-sign-in-throttle.js';
 import * as m0026 from './0026-audit-log.js';
 import * as m0028 from './0028-scale.js';
 import * as m0030 from './0030-ungraded-exceptions.js';
+import * as m0045 from './0045-shared-state.js';
 
 export const migrations: Record<string, Migration> = {
   '0001-initial': m0001,
@@ -28,4 +29,5 @@ export const migrations: Record<string, Migration> = {
   '0026-audit-log': m0026,
   '0028-scale': m0028,
   '0030-ungraded-exceptions': m0030,
+  '0045-shared-state': m0045,
 };

@@ -123,12 +123,31 @@ export function bulkWriter<T extends keyof Database>(trx: Db, table: T, options:
   let batch: Record<string, unknown>[] = [];
   let written = 0;
   const postgres = !options.sqlite && engineOf(trx) === 'postgres';
-  const flush = async () => {
+  // PostgreSQL: one statement in flight while the next batch is gathered (the server inserts while
+  // this process builds the next arrays: two cores busy, not one after the other). The connection
+  // runs its statements in order, so rows still arrive in the order pushed.
+  let inflight: Promise<void> | undefined;
+  const send = async () => {
     if (batch.length === 0 || !columns) return;
-    if (postgres) await insertUnnest(trx, table, columns, batch);
-    else await insertRows(trx, table, batch as Insertable<Database[T]>[]);
-    written += batch.length;
+    const rows = batch;
     batch = [];
+    if (!postgres) {
+      await insertRows(trx, table, rows as Insertable<Database[T]>[]);
+      written += rows.length;
+      return;
+    }
+    await inflight;
+    const cols = columns;
+    inflight = insertUnnest(trx, table, cols, rows).then(() => {
+      written += rows.length;
+    });
+    // Awaited by the next batch or by flush; a failure is seen there, never unhandled.
+    inflight.catch(() => undefined);
+  };
+  const flush = async () => {
+    await send();
+    await inflight;
+    inflight = undefined;
   };
   return {
     push(row) {
@@ -148,7 +167,7 @@ export function bulkWriter<T extends keyof Database>(trx: Db, table: T, options:
         return;
       }
       batch.push(r);
-      if (batch.length >= STREAM_BATCH) return flush();
+      if (batch.length >= STREAM_BATCH) return send();
     },
     async flush() {
       if (options.sqlite && columns && gathered > 0) {
@@ -164,5 +183,60 @@ export function bulkWriter<T extends keyof Database>(trx: Db, table: T, options:
       await this.flush();
       return written;
     },
+  };
+}
+
+/**
+ * For a bulk load into EMPTY tables (a fresh database: the benchmark's loader), inside the caller's
+ * transaction: drops what every row would otherwise maintain one by one, and returns the function
+ * that puts it back once the rows are in. On SQLite the secondary indexes of `tables` (a primary key
+ * or a unique constraint cannot be dropped there; they stay); on PostgreSQL also their primary keys,
+ * unique constraints and foreign keys, and the foreign keys of other tables pointing at them
+ * (re-adding a constraint checks every row in one pass: a row that breaks one makes the restore,
+ * and so the transaction, fail). Building an index from sorted rows costs a fraction of maintaining
+ * it row by row (measured in docs/performance.md). Nothing is deferred when a table has rows.
+ */
+export async function deferIndexes(trx: Db, tables: readonly (keyof Database)[], options: { sqlite?: SqliteHandle | undefined } = {}): Promise<() => Promise<void>> {
+  for (const t of tables) {
+    const any = await trx.selectFrom(t).select(sql<number>`1`.as('one')).limit(1).executeTakeFirst();
+    if (any) return async () => {};
+  }
+  if (options.sqlite) {
+    const handle = options.sqlite;
+    const marks = tables.map(() => '?').join(', ');
+    const indexes = handle.prepare(`select name, sql from sqlite_master where type = 'index' and sql is not null and tbl_name in (${marks})`).all(...tables) as { name: string; sql: string }[];
+    for (const i of indexes) handle.exec(`drop index ${quote(i.name)}`);
+    return async () => {
+      for (const i of indexes) handle.exec(i.sql);
+    };
+  }
+  if (engineOf(trx) !== 'postgres') return async () => {};
+  type Constraint = { table: string; name: string; def: string; kind: string };
+  const { rows: constraints } = await trx.executeQuery<Constraint>(
+    CompiledQuery.raw(
+      `select c.relname as "table", con.conname as name, pg_get_constraintdef(con.oid) as def, con.contype as kind
+         from pg_constraint con join pg_class c on c.oid = con.conrelid join pg_namespace n on n.oid = c.relnamespace
+         left join pg_class f on f.oid = con.confrelid
+        where n.nspname = current_schema() and (
+          (con.contype in ('p', 'u', 'f') and c.relname = any($1)) or (con.contype = 'f' and f.relname = any($1)))`,
+      [tables],
+    ),
+  );
+  // Foreign keys first (they depend on the keys they point at), keys after; restored the other way round.
+  const ordered = [...constraints.filter((c) => c.kind === 'f'), ...constraints.filter((c) => c.kind !== 'f')];
+  for (const c of ordered) await trx.executeQuery(CompiledQuery.raw(`alter table ${quote(c.table)} drop constraint ${quote(c.name)}`));
+  const { rows: indexes } = await trx.executeQuery<{ name: string; def: string }>(
+    CompiledQuery.raw(`select indexname as name, indexdef as def from pg_indexes where schemaname = current_schema() and tablename = any($1)`, [tables]),
+  );
+  for (const i of indexes) await trx.executeQuery(CompiledQuery.raw(`drop index ${quote(i.name)}`));
+  return async () => {
+    // Room to sort each index in memory (for this transaction only).
+    await trx.executeQuery(CompiledQuery.raw(`set local maintenance_work_mem = '512MB'`));
+    for (const i of indexes) await trx.executeQuery(CompiledQuery.raw(i.def));
+    for (const c of [...ordered].reverse()) await trx.executeQuery(CompiledQuery.raw(`alter table ${quote(c.table)} add constraint ${quote(c.name)} ${c.def}`));
+    // Statistics of the tables as loaded: without them the planner still sees empty tables and the
+    // counts' paged scan of the evaluations (by id) re-reads and sorts every row for each page —
+    // quadratic: 815 s for the country's 6.3 million evaluations, measured.
+    for (const t of tables) await trx.executeQuery(CompiledQuery.raw(`analyze ${quote(t)}`));
   };
 }

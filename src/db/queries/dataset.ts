@@ -22,7 +22,7 @@ import type { Db } from '../create-db.js';
 import { flushAudit } from './audit.js';
 import type { Database } from '../schema.js';
 import { rebuildFormCounts } from './form-counts-sync.js';
-import { bulkWriter, type SqliteHandle } from './bulk-insert.js';
+import { bulkWriter, deferIndexes, type SqliteHandle } from './bulk-insert.js';
 import { sqliteHandleOf } from '../create-db.js';
 import { formatViInteger } from '../../domain/format/vi-number.js';
 
@@ -32,7 +32,16 @@ export interface InsertDatasetOptions {
   onProgress?: (message: string) => void;
   /** More writes that belong with the data (the demo's accounts), in the same transaction: all or nothing. */
   then?: (trx: Db) => Promise<void>;
+  /**
+   * The tables are empty (a fresh database: the benchmark's loader): their indexes (and, on
+   * PostgreSQL, keys and foreign keys) are dropped for the inserts and built again after them, before
+   * the counts; the stored counts' own keys around their rebuild. Ignored when a table has rows.
+   */
+  fresh?: boolean;
 }
+
+/** The tables a fresh load defers the indexes of while it writes them (the big ones). */
+const DEFERRED: readonly (keyof Database)[] = ['org_unit_versions', 'collectives', 'persons', 'memberships', 'positions', 'evaluations', 'evaluation_history'];
 
 /** Rows written per table. */
 export type InsertedCounts = Record<keyof Database, number>;
@@ -74,6 +83,8 @@ const LABELS: Record<keyof Database, string> = {
   sign_in_failures: 'lần đăng nhập sai',
   audit_log: 'nhật ký kiểm toán',
   audit_head: 'đầu nhật ký kiểm toán',
+  pdf_queue: 'hàng đợi tạo PDF',
+  import_jobs: 'lần nhập dữ liệu',
 };
 
 /**
@@ -89,6 +100,7 @@ export async function insertDataset(db: Db, data: DatasetSource, options: Insert
       counts[table] = await insertStreaming(trx, table, rows, sqlite);
       options.onProgress?.(`Đã ghi ${formatViInteger(counts[table])} ${LABELS[table]}.`);
     };
+    const restore = options.fresh ? await deferIndexes(trx, DEFERRED, { sqlite }) : undefined;
     // Units first, versions after: a version's parent may be any unit of the set.
     const units: DatasetUnit[] = [];
     await put('org_units', mapRows(data.units, (u) => (units.push(u), { id: u.id, code: u.code, created_at: u.createdAt })));
@@ -112,10 +124,16 @@ export async function insertDataset(db: Db, data: DatasetSource, options: Insert
     counts.evaluation_history = history;
     options.onProgress?.(`Đã ghi ${formatViInteger(evaluations)} ${LABELS.evaluations} và ${formatViInteger(history)} ${LABELS.evaluation_history}.`);
     await put('review_topics', mapRows(data.reviewTopics, reviewTopicRow));
+    if (restore) {
+      await restore();
+      options.onProgress?.('Đã tạo lại chỉ mục.');
+    }
+    const restoreCounts = options.fresh ? await deferIndexes(trx, ['form_counts'], { sqlite }) : undefined;
     // The live form counts of every cycle the set evaluates in, recomputed as `verify` does.
     for (const c of cycles) touched.add(c.id);
     const rebuilt = await rebuildFormCounts(trx, { cycleIds: [...touched] }, { sqlite });
     counts.form_counts = rebuilt.reduce((n, r) => n + r.rows, 0);
+    await restoreCounts?.();
     options.onProgress?.(`Đã tính ${formatViInteger(counts.form_counts)} ${LABELS.form_counts}.`);
     await options.then?.(trx);
     await flushAudit(trx);

@@ -97,9 +97,9 @@ export interface Placed {
   reviewUnits: readonly string[];
 }
 
-/** Places an evaluation: its facts from the tree, its cells, and where each part counts. */
-export function placeEvaluation(e: RollupEvaluation, tree: UnitIndex, ruleSet: RuleSetCode): Placed {
-  const contribution = contributionOf(
+/** An evaluation's cells, with the facts the tree knows (its unit's kind, its organisation's type). */
+function evaluationContribution(e: RollupEvaluation, tree: UnitIndex, ruleSet: RuleSetCode): Contribution {
+  return contributionOf(
     {
       subjectKind: e.subjectKind,
       eligibility: e.eligibility,
@@ -114,6 +114,11 @@ export function placeEvaluation(e: RollupEvaluation, tree: UnitIndex, ruleSet: R
     },
     ruleSet,
   );
+}
+
+/** Places an evaluation: its facts from the tree, its cells, and where each part counts. */
+export function placeEvaluation(e: RollupEvaluation, tree: UnitIndex, ruleSet: RuleSetCode): Placed {
+  const contribution = evaluationContribution(e, tree, ruleSet);
   const reviewUnits = tree.chain(e.unitId);
   return { contribution, reviewUnits, gradeUnits: e.eligibility === 'higher_level' ? tree.chain(gradeAnchor(e, tree)) : reviewUnits };
 }
@@ -177,21 +182,7 @@ export class CycleCountsBuilder {
   addEvaluation(e: RollupEvaluation): void {
     const { tree } = this;
     if (!tree.has(e.unitId)) return;
-    const contribution = contributionOf(
-      {
-        subjectKind: e.subjectKind,
-        eligibility: e.eligibility,
-        reviewed: e.reviewed,
-        decidedGrade: e.decidedGrade,
-        primaryKhtReason: e.khtReasons[0] ?? null,
-        unitKind: e.subjectKind === 'unit' ? (tree.get(e.subjectId)?.kind ?? null) : null,
-        orgType: e.subjectKind === 'unit' || e.subjectKind === 'member' ? tree.effectiveOrgType(e.unitId) : null,
-        collectiveKind: e.collectiveKind,
-        level: e.level,
-        positionGroup: e.positionGroup,
-      },
-      this.ruleSet,
-    );
+    const contribution = evaluationContribution(e, tree, this.ruleSet);
     const gradeUnit = e.eligibility === 'higher_level' ? gradeAnchor(e, tree) : e.unitId;
     if (tree.has(gradeUnit)) this.tally(gradeUnit, contribution.gradeKeys, 1);
     this.tally(e.unitId, contribution.reviewKeys, 1);
@@ -241,9 +232,12 @@ export class CycleCountsBuilder {
     return this.totals.get(unitId) ?? this.expand(unitId, new Map());
   }
 
-  /** Every unit of the tree that counts something, with its totals. */
+  /**
+   * Every unit of the tree that counts something, with its totals, in the order of the units' ids
+   * (the stored counts' key order: rows written so are appended to their index, not scattered).
+   */
   *units(): Generator<[string, Map<string, number>]> {
-    for (const id of this.tree.ids()) {
+    for (const id of [...this.tree.ids()].sort()) {
       const m = this.get(id);
       if (m.size > 0) yield [id, m];
     }

@@ -66,13 +66,13 @@ export function importRoutes(): Hono<AppEnv> {
       return read;
     });
     const scope = hasWholeTree(user.role) ? null : { unitId: user.scopeUnitId, code: user.scopeUnitCode };
-    const job = c.var.importJobs.start({ db: c.var.deps.db, files, owner: user.username, scope, dryRun: q.dryRun === '1' || q.dryRun === 'true' });
+    const job = await c.var.importJobs.start({ db: c.var.deps.db, files, owner: user.username, scope, dryRun: q.dryRun === '1' || q.dryRun === 'true' });
     return c.json({ job }, 202, { location: `/api/imports/${job.id}` });
   });
-  r.get('/imports/:id', (c) => {
+  r.get('/imports/:id', async (c) => {
     const { id } = parseWith(importJobParams, c.req.param(), 'params');
     const user = authorizeRole(c, 'read');
-    return c.json({ job: c.var.importJobs.get(id, { username: user.username, admin: hasWholeTree(user.role) }) });
+    return c.json({ job: await c.var.importJobs.get(id, { username: user.username, admin: hasWholeTree(user.role) }) });
   });
   r.get('/exports/workbook', async (c) => {
     const unitCode = await exportScope(c);
