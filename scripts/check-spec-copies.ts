@@ -1,15 +1,21 @@
 /**
- * `npm run spec:compare [FOLDER]`: are the copies under tests/fixtures/spec/ still equal to the team's
- * specification folder (default ../shared/domain beside the clone)? A maintainer's check, not a test:
- * the tests read only the copies, so a clone with nothing beside it passes them.
+ * `npm run spec:compare -- FOLDER`: are the copies under tests/fixtures/spec/ still equal to the team's
+ * specification folder, named by the maintainer who has it? A maintainer's check, not a test: nothing
+ * in the repository reads outside the clone (no default path beside it), and the tests read only the
+ * copies, so a clone with nothing beside it passes them.
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { SPEC_DIR, SPEC_FILES } from '../tests/fixtures/spec.js';
 
-const folder = resolve(process.argv[2] ?? join(import.meta.dirname, '..', '..', 'shared', 'domain'));
+const given = process.argv[2];
+if (!given) {
+  console.error('Cách dùng: npm run spec:compare -- THƯ_MỤC_ĐẶC_TẢ (thư mục domain của bộ đặc tả chung) / Usage: npm run spec:compare -- SPEC_FOLDER');
+  process.exit(2);
+}
+const folder = resolve(given);
 if (!existsSync(folder)) {
-  console.error(`Không thấy thư mục đặc tả ${folder}: chỉ định đường dẫn, ví dụ npm run spec:compare -- ../shared/domain`);
+  console.error(`Không thấy thư mục đặc tả ${folder} / No such folder`);
   process.exit(2);
 }
 let differs = 0;
