@@ -16,6 +16,7 @@ export const IMPORT_STALE_MS = 60_000;
 /** A job's row as the services see it (JSON parts still as text). */
 export interface ImportJobRow {
   id: string;
+  /** The user who started it (only they, or an administrator, may read it). */
   owner: string;
   status: 'running' | 'done' | 'failed';
   dryRun: boolean;

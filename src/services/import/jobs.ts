@@ -15,6 +15,7 @@ import {
   IMPORT_HEARTBEAT_MS,
   IMPORT_STALE_MS,
   insertImportJobIfIdle,
+  type ImportJobRow,
   sweepImportJobs,
   updateImportProgress,
 } from '../../db/queries/import-jobs.js';
@@ -23,14 +24,8 @@ import type { ImportScope } from './context.js';
 import { runImport } from './run.js';
 import type { ImportFile, ImportProgress, ImportReport } from './types.js';
 
-export interface ImportJob {
-  id: string;
-  /** The user who started it (only they, or an administrator, may read it). */
-  owner: string;
-  status: 'running' | 'done' | 'failed';
-  dryRun: boolean;
-  startedAt: string;
-  finishedAt: string | null;
+/** A job as the routes answer it: its stored row with the JSON parts read. */
+export interface ImportJob extends Omit<ImportJobRow, 'heartbeatAt' | 'progress' | 'report' | 'error'> {
   progress: ImportProgress & { percent: number };
   /** Once done: the import's report (ok or refused with every issue). */
   report: ImportReport | null;
